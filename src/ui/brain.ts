@@ -1,0 +1,48 @@
+// Which brain the page runs: the remembered upgrade, else the default, else the copy embedded at build time.
+import type { Model } from '../nn/model';
+
+export type BrainError = { kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'not-json' | 'invalid-brain'; status?: number; message: string };
+export type BrainResult = { ok: true; id: string; model: Model; bytes: number } | { ok: false; id: string; error: BrainError };
+
+export interface Resolved {
+  id: string;
+  model: Model | null;
+  source: 'chain' | 'embedded' | 'none';
+  /** Why a wanted brain was not used ('' when it was). */
+  problem: string;
+}
+
+/** A viewer-facing sentence for a failed fetch. */
+export function explain(e: BrainError): string {
+  switch (e.kind) {
+    case 'bad-id':
+      return 'Not an inscription ID: expected 64 hex digits, then i and an index (…i0).';
+    case 'http':
+      return e.status === 404 ? 'No inscription with that ID here (404).' : `The server answered ${e.status ?? 'an error'}.`;
+    case 'timeout':
+      return 'The request timed out.';
+    case 'network':
+      return 'The network request failed.';
+    case 'not-json':
+      return 'That inscription is not JSON, so it is not a brain.';
+    case 'invalid-brain':
+      return 'Not a valid brain: ' + e.message.slice(0, 160);
+  }
+}
+
+export async function resolveBrain(
+  wanted: string,
+  defaultId: string,
+  fetchBrain: (id: string) => Promise<BrainResult>,
+  embedded: () => Model | null,
+): Promise<Resolved> {
+  let problem = '';
+  for (const id of wanted && wanted !== defaultId ? [wanted, defaultId] : [defaultId]) {
+    if (!id) continue;
+    const r = await fetchBrain(id);
+    if (r.ok) return { id, model: r.model, source: 'chain', problem };
+    if (!problem) problem = `Brain ${id.slice(0, 8)}…: ${explain(r.error)}`;
+  }
+  const model = embedded();
+  return { id: defaultId, model, source: model ? 'embedded' : 'none', problem };
+}

@@ -1,0 +1,54 @@
+// The info panel's rows, computed from the page state (pure: no DOM).
+import { cap } from './dom';
+
+export interface InfoInput {
+  brainId: string;
+  model: {
+    name: string;
+    classes: string[];
+    trainingTraits: Record<string, unknown>;
+  } | null;
+  parameters: number;
+  features: Record<string, string | number>;
+  birthYear: number;
+  history: string;
+  stage: string;
+  age: number;
+  life: number;
+  height: number;
+  feeRate: number | null;
+  /** Where the brain came from: the chain, or the copy embedded at build time (endpoints missing). */
+  source: 'chain' | 'embedded' | 'none';
+  offline: boolean;
+}
+
+/** The held-out accuracy recorded in training_traits, as a percentage string, or '' when there is none. */
+export function heldOutAccuracy(traits: Record<string, unknown>): string {
+  const keys = Object.keys(traits).filter((k) => /acc/i.test(k) && typeof traits[k] === 'number');
+  const key = keys.find((k) => /test|held|val|eval/i.test(k)) ?? keys[0];
+  if (!key) return '';
+  const v = traits[key] as number;
+  return (v <= 1 ? (v * 100).toFixed(1) : v.toFixed(1)) + '%';
+}
+
+export function infoRows(s: InfoInput): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const [k, v] of Object.entries(s.features)) rows.push([cap(k, 30), cap(v, 60)]);
+  const m = s.model;
+  rows.push(['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded']);
+  rows.push(['brain ID', s.brainId || '—']);
+  if (s.source === 'embedded' || s.offline) rows.push(['source', 'offline: embedded default']);
+  if (m) {
+    rows.push(['classes', cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)]);
+    rows.push(['parameters', s.parameters.toLocaleString('en-US')]);
+    const acc = heldOutAccuracy(m.trainingTraits);
+    if (acc) rows.push(['held-out accuracy', acc]);
+  }
+  rows.push(['stage', s.stage]);
+  rows.push(['age', `${Math.round(s.age * 100)}% of life ${s.life}`]);
+  rows.push(['block height', s.offline ? `${s.height} (offline)` : String(s.height)]);
+  rows.push(['fee rate', s.feeRate === null ? 'unknown' : `${s.feeRate} sat/vB`]);
+  rows.push(['birth year', String(s.birthYear)]);
+  if (s.history) rows.push(['history', cap(s.history, 200)]);
+  return rows;
+}

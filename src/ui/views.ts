@@ -1,0 +1,70 @@
+// Panel bodies. Pure builders from data to DOM; every piece of untrusted text goes through h() (text nodes) and cap().
+import { cap, h } from './dom';
+import { KEYS } from './keys';
+
+export interface Ranked {
+  name: string;
+  p: number;
+}
+
+export function helpView(): Node[] {
+  const rows = KEYS.map(([k, what, , touch]) => h('tr', {}, h('th', {}, k), h('td', {}, what), h('td', {}, touch)));
+  return [
+    h('table', {}, h('tr', {}, h('th', {}, 'key'), h('th', {}, 'does'), h('th', {}, 'pointer / touch')), ...rows),
+    h('p', {}, 'Drop or paste an image anywhere on the artwork to classify it.'),
+  ];
+}
+
+/** A definition list of [label, value] rows; values are text only. */
+export function infoView(rows: [string, string][], onSave: () => void): Node[] {
+  const dl = h('dl', {});
+  for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
+  const save = h('button', { type: 'button' }, 'save PNG (S)');
+  save.onclick = onSave;
+  return [dl, save];
+}
+
+/** Ranked classes with probability bars, the WxH thumbnail the network saw (HWC RGB) and an optional note. */
+export function resultView(ranked: Ranked[] | null, pixels: Uint8ClampedArray, w: number, ht: number, note: string): Node[] {
+  const thumb = h('canvas', { width: String(w), height: String(ht), class: 'th', 'aria-label': `the ${w}x${ht} pixels the network saw`, role: 'img' });
+  const ctx = thumb.getContext('2d');
+  if (ctx) {
+    const img = ctx.createImageData(w, ht);
+    for (let i = 0, j = 0; i < w * ht; i++, j += 3) img.data.set([pixels[j], pixels[j + 1], pixels[j + 2], 255], i * 4);
+    ctx.putImageData(img, 0, 0);
+  }
+  const out: Node[] = [thumb];
+  if (ranked) {
+    const ol = h('ol', {});
+    for (const r of ranked.slice(0, 10)) {
+      const pct = (r.p * 100).toFixed(1) + '%';
+      const bar = h('i', {});
+      bar.style.width = pct;
+      ol.append(h('li', { 'aria-label': `${cap(r.name, 40)}: ${pct}` }, h('span', {}, cap(r.name, 40)), h('b', {}, bar), h('em', {}, pct)));
+    }
+    out.push(ol);
+  }
+  if (note) out.push(h('p', { role: 'status' }, note));
+  return out;
+}
+
+export interface UpgradeHandlers {
+  submit(id: string, say: (msg: string) => void): void;
+  restore(say: (msg: string) => void): void;
+}
+
+export function upgradeView(currentId: string, on: UpgradeHandlers): Node[] {
+  const input = h('input', { type: 'text', name: 'id', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'data inscription ID',
+    placeholder: '64 hex digits, i, index' });
+  const msg = h('p', { role: 'status', 'aria-live': 'polite', class: 'msg' });
+  const say = (m: string): void => void (msg.textContent = m);
+  const go = h('button', { type: 'submit' }, 'plug in');
+  const back = h('button', { type: 'button' }, 'restore default (Shift+U)');
+  const form = h('form', {}, h('label', {}, 'Data inscription ID', input), go, back);
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    on.submit(input.value.trim(), say);
+  };
+  back.onclick = () => on.restore(say);
+  return [h('p', {}, 'Current brain: ', h('code', {}, currentId || 'none')), form, msg];
+}

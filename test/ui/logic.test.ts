@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { actionFor, KEYS } from '../../src/ui/keys';
+import { heldOutAccuracy, infoRows, type InfoInput } from '../../src/ui/info';
+import { explain, resolveBrain, type BrainResult } from '../../src/ui/brain';
+import { silence } from '../../src/ui/verdict';
+import { sniff, ImageInputError } from '../../src/ui/image';
+import { readOnlyView, type PageState } from '../../src/ui/state';
+import type { Model } from '../../src/nn/model';
+
+const bytes = (s: string | number[]): Uint8Array => (typeof s === 'string' ? new TextEncoder().encode(s) : new Uint8Array(s));
+const fakeModel = (name: string): Model => ({ name, inputShape: [2, 2, 3], scale: 1, offset: 0, layers: [], classes: ['a'], trainingTraits: {} });
+
+describe('keys', () => {
+  it('maps each documented key to its action, case-insensitively', () => {
+    const cases: [Parameters<typeof actionFor>[0], string | null][] = [
+      [{ key: 'o' }, 'open'], [{ key: 'O', shiftKey: true }, 'open'], [{ key: 'u' }, 'upgrade'], [{ key: 'U', shiftKey: true }, 'restore'],
+      [{ key: 'i' }, 'info'], [{ key: 's' }, 'save'], [{ key: 'h' }, 'help'], [{ key: '?', shiftKey: true }, 'help'],
+      [{ key: 'Escape' }, 'close'], [{ key: 'v', ctrlKey: true }, null], [{ key: 's', metaKey: true }, null], [{ key: 'x' }, null],
+    ];
+    for (const [e, want] of cases) expect(actionFor(e), e.key).toBe(want);
+  });
+
+  it('the help table covers every action', () => {
+    const acts = new Set(KEYS.map((k) => k[2]));
+    expect([...acts].sort()).toEqual(['close', 'help', 'info', 'open', 'restore', 'save', 'upgrade']);
+  });
+});
+
+describe('info rows', () => {
+  const base: InfoInput = {
+    brainId: 'a'.repeat(64) + 'i0', model: { name: 'pfp', classes: ['Nouns', 'Punks'], trainingTraits: { test_accuracy: 0.8125, epoch_num: 9 } },
+    parameters: 23564, features: { Dataset: 'MNIST', Layers: 3 }, birthYear: 1957, history: 'Rosenblatt', stage: 'stable', age: 0.5,
+    life: 2, height: 880000, feeRate: 12, source: 'chain', offline: false,
+  };
+  const get = (rows: [string, string][], k: string): string | undefined => rows.find((r) => r[0] === k)?.[1];
+
+  it('lists features, brain, classes, parameters, accuracy, life and chain figures', () => {
+    const rows = infoRows(base);
+    expect(get(rows, 'Dataset')).toBe('MNIST');
+    expect(get(rows, 'Layers')).toBe('3');
+    expect(get(rows, 'brain')).toBe('pfp');
+    expect(get(rows, 'classes')).toBe('Nouns, Punks');
+    expect(get(rows, 'parameters')).toBe('23,564');
+    expect(get(rows, 'held-out accuracy')).toBe('81.3%');
+    expect(get(rows, 'stage')).toBe('stable');
+    expect(get(rows, 'age')).toBe('50% of life 2');
+    expect(get(rows, 'block height')).toBe('880000');
+    expect(get(rows, 'fee rate')).toBe('12 sat/vB');
+    expect(get(rows, 'birth year')).toBe('1957');
+    expect(get(rows, 'source')).toBeUndefined();
+  });
+
+  it('says offline: embedded default, and copes with no brain', () => {
+    const rows = infoRows({ ...base, model: null, source: 'embedded', offline: true, feeRate: null });
+    expect(get(rows, 'source')).toBe('offline: embedded default');
+    expect(get(rows, 'brain')).toMatch(/^none/);
+    expect(get(rows, 'fee rate')).toBe('unknown');
+    expect(get(rows, 'block height')).toBe('880000 (offline)');
+    expect(get(rows, 'classes')).toBeUndefined();
+  });
+
+  it('caps long untrusted names', () => {
+    const rows = infoRows({ ...base, model: { ...base.model!, name: 'n'.repeat(1000), classes: ['c'.repeat(1000)] } });
+    expect(get(rows, 'brain')!.length).toBe(60);
+    expect(get(rows, 'classes')!.length).toBe(24);
+  });
+
+  it('finds the held-out accuracy key, preferring test/validation ones', () => {
+    expect(heldOutAccuracy({ train_accuracy: 0.99, val_accuracy: 0.7 })).toBe('70.0%');
+    expect(heldOutAccuracy({ accuracy: 91.25 })).toBe('91.3%');
+    expect(heldOutAccuracy({ epoch_num: 3, accuracy: 'high' })).toBe('');
+  });
+});
+
+describe('brain resolution', () => {
+  const A = 'a'.repeat(64) + 'i0';
+  const B = 'b'.repeat(64) + 'i0';
+  const fetcher = (good: string[]) => async (id: string): Promise<BrainResult> =>
+    good.includes(id) ? { ok: true, id, model: fakeModel(id), bytes: 1 } : { ok: false, id, error: { kind: 'http', status: 404, message: '404' } };
+
+  it('uses the remembered upgrade when it loads', async () => {
+    const r = await resolveBrain(B, A, fetcher([A, B]), () => null);
+    expect([r.id, r.source, r.problem]).toEqual([B, 'chain', '']);
+  });
+
+  it('falls back to the default, then the embedded brain, then none, saying why', async () => {
+    const r1 = await resolveBrain(B, A, fetcher([A]), () => null);
+    expect([r1.id, r1.model?.name, r1.source]).toEqual([A, A, 'chain']);
+    expect(r1.problem).toContain('404');
+    const r2 = await resolveBrain('', A, fetcher([]), () => fakeModel('embedded'));
+    expect([r2.id, r2.model?.name, r2.source]).toEqual([A, 'embedded', 'embedded']);
+    const r3 = await resolveBrain('', A, fetcher([]), () => null);
+    expect([r3.model, r3.source]).toEqual([null, 'none']);
+  });
+
+  it('explains every error kind in words', () => {
+    expect(explain({ kind: 'bad-id', message: '' })).toMatch(/64 hex/);
+    expect(explain({ kind: 'http', status: 404, message: '' })).toMatch(/404/);
+    expect(explain({ kind: 'http', status: 500, message: '' })).toMatch(/500/);
+    expect(explain({ kind: 'timeout', message: '' })).toMatch(/timed out/);
+    expect(explain({ kind: 'network', message: '' })).toMatch(/network/);
+    expect(explain({ kind: 'not-json', message: '' })).toMatch(/not JSON/);
+    expect(explain({ kind: 'invalid-brain', message: 'layers[2] missing units' })).toMatch(/layers\[2\] missing units/);
+  });
+});
+
+describe('verdict', () => {
+  it('a dead network or a fully silent layer cannot answer; a partial one can', () => {
+    expect(silence('dead', [])).toMatch(/dead/);
+    expect(silence('rebirth', [new Uint8Array([0, 0])])).toMatch(/reborn/);
+    expect(silence('growing', [new Uint8Array([0, 1]), null])).toBe('');
+    expect(silence('stable', [null])).toBe('');
+  });
+});
+
+describe('image sniffing', () => {
+  it('rejects empty files, SVG and non-images with a clear message', () => {
+    expect(() => sniff('image/png', 0, bytes(''))).toThrow(/empty/);
+    expect(() => sniff('image/svg+xml', 10, bytes('<svg/>'))).toThrow(/SVG/);
+    expect(() => sniff('', 10, bytes('  <?xml version="1.0"?><svg xmlns="..."/>'))).toThrow(/SVG/);
+    expect(() => sniff('text/plain', 10, bytes('hello world'))).toThrow(ImageInputError);
+    expect(() => sniff('text/plain', 10, bytes('hello world'))).toThrow(/not an image \(text\/plain\)/);
+  });
+
+  it('accepts bitmaps by magic bytes and notes animated GIFs', () => {
+    expect(sniff('', 10, bytes([0x89, 0x50, 0x4e, 0x47, 13, 10]))).toBe('');
+    expect(sniff('', 10, bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe('');
+    expect(sniff('', 10, bytes('RIFF\0\0\0\0WEBPVP8 '))).toBe('');
+    expect(sniff('image/gif', 10, bytes('GIF89a......'))).toBe('');
+    expect(sniff('image/gif', 10, bytes('GIF89a...!\xffNETSCAPE2.0'))).toMatch(/first frame/);
+  });
+});
+
+describe('window.perceptron view', () => {
+  const state = (): PageState => ({
+    seed: 'ab', features: { a: 1 }, stage: 'growing', age: 0, life: 1, height: 5, feeRate: null,
+    brain: { id: 'x', name: 'n', classes: [], parameters: 0 }, prediction: null, ready: false,
+  });
+
+  it('has exactly the contract keys, follows the live state and cannot be written', () => {
+    const s = state();
+    const v = readOnlyView(s, { _input: () => 7 });
+    expect(Object.keys(v)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready']);
+    s.ready = true;
+    s.height = 6;
+    expect([v.ready, v.height]).toEqual([true, 6]);
+    expect(() => ((v as { ready: boolean }).ready = false)).toThrow(TypeError);
+    expect(() => ((v as Record<string, unknown>).extra = 1)).toThrow(TypeError);
+    expect((v as unknown as { _input: number })._input).toBe(7);
+    expect(JSON.parse(JSON.stringify(v))).toEqual(s);
+  });
+});

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { helpView, infoView, resultView, upgradeView } from '../../src/ui/views';
+import { KEYS } from '../../src/ui/keys';
+import { cap } from '../../src/ui/dom';
+
+const XSS = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>', '"><svg onload=alert(1)>'];
+
+describe('views', () => {
+  beforeEach(() => void (document.body.innerHTML = ''));
+
+  it('help lists every key with its pointer equivalent', () => {
+    const box = document.createElement('div');
+    box.append(...helpView());
+    const text = box.textContent ?? '';
+    for (const [k, what, , touch] of KEYS) {
+      expect(text).toContain(k);
+      expect(text).toContain(what);
+      expect(text).toContain(touch);
+    }
+  });
+
+  it('renders untrusted class names as inert, capped text', () => {
+    const ranked = [...XSS, 'x'.repeat(500)].map((name, i) => ({ name, p: 0.4 - i * 0.1 }));
+    const box = document.body.appendChild(document.createElement('div'));
+    box.append(...resultView(ranked, new Uint8ClampedArray(2 * 2 * 3).fill(200), 2, 2, ''));
+    expect(box.querySelectorAll('img,script,svg').length).toBe(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    const names = Array.from(box.querySelectorAll('li span'), (e) => e.textContent);
+    expect(names[0]).toBe(XSS[0]);
+    expect(names[3]!.length).toBe(40);
+    expect(names[3]!.endsWith('…')).toBe(true);
+  });
+
+  it('draws one bar per class, widest for the most probable, with percentages', () => {
+    const box = document.createElement('div');
+    box.append(...resultView([{ name: 'Nouns', p: 0.75 }, { name: 'Punks', p: 0.25 }], new Uint8ClampedArray(12), 2, 2, 'note here'));
+    const items = box.querySelectorAll('li');
+    expect(items.length).toBe(2);
+    expect((items[0].querySelector('i') as HTMLElement).style.width).toBe('75%');
+    expect(items[0].getAttribute('aria-label')).toBe('Nouns: 75.0%');
+    expect(items[1].textContent).toContain('25.0%');
+    expect(box.textContent).toContain('note here');
+    const thumb = box.querySelector('canvas')!;
+    expect([thumb.width, thumb.height]).toEqual([2, 2]);
+  });
+
+  it('a silent network shows the reason and no ranking', () => {
+    const box = document.createElement('div');
+    box.append(...resultView(null, new Uint8ClampedArray(12), 2, 2, 'This Perceptron is dead'));
+    expect(box.querySelector('ol')).toBeNull();
+    expect(box.textContent).toContain('dead');
+  });
+
+  it('info values are text', () => {
+    const box = document.createElement('div');
+    let saved = 0;
+    box.append(...infoView([['brain', XSS[0]]], () => saved++));
+    expect(box.querySelector('img')).toBeNull();
+    expect(box.querySelector('dd')!.textContent).toBe(XSS[0]);
+    box.querySelector('button')!.click();
+    expect(saved).toBe(1);
+  });
+
+  it('upgrade form hands the trimmed ID to submit and shows messages as text', () => {
+    const box = document.body.appendChild(document.createElement('div'));
+    const got: string[] = [];
+    let restored = 0;
+    box.append(...upgradeView('abc', {
+      submit: (id, say) => { got.push(id); say(XSS[1]); },
+      restore: (say) => { restored++; say('restored'); },
+    }));
+    box.querySelector('input')!.value = '  deadbeefi0 ';
+    box.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(got).toEqual(['deadbeefi0']);
+    expect(box.querySelector('.msg')!.textContent).toBe(XSS[1]);
+    expect(box.querySelector('script')).toBeNull();
+    (box.querySelectorAll('button')[1] as HTMLButtonElement).click();
+    expect(restored).toBe(1);
+    expect(box.querySelector('.msg')!.textContent).toBe('restored');
+  });
+
+  it('cap counts code points and keeps short text whole', () => {
+    expect(cap('abc', 5)).toBe('abc');
+    expect(cap('😀'.repeat(10), 4)).toBe('😀😀😀…');
+    expect(cap(42)).toBe('42');
+  });
+});
