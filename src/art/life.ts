@@ -1,0 +1,89 @@
+// The life cycle, clocked by Bitcoin block height so every viewer sees the same state at the same block.
+// A life is 60 "Perceptron years" (a year = 144, 1008, 4320 or 52560 blocks for 60 Days/Weeks/Months/Years), cut in
+// 1440 equal steps (1/24 year, an integer number of blocks). Stages, as the 2023 original's rhythm:
+//   growing [0, 600) = years 0-25, stable [600, 1200) = 25-50, decaying [1200, 1438) = 50-59 11/12,
+//   dead [1438, 1439) = 1/24 year, rebirth [1439, 1440) = the last 1/24 year; then life n+1 begins, growing anew.
+// Position: blocks since birth (never negative) + the birth-year offset, mod the life. The birth height is taken as the
+// start of 2024 and a Perceptron was born mid birth year, so it is already 2023.5 - year Perceptron years old: 2023 starts
+// at year 0.5, 1988 at year 35.5 (stable), 1969 at 54.5 (decaying); 1943-1957 are past 60, already in their second life.
+// Neurons (per life, seeded): neuron j of hidden layer i (of L) is born at t = (i + 2u) / (L + 1), u uniform from the
+// seed, a wave from the input side that overlaps the next layer; it is alive in growing once growth g(x) = 1 - (1-x)^P
+// passes t (P makes g = 0.8 at x = 0.4, as the original). In decay (x linear 0..1) it dies at D = 1 - t (last born,
+// first to go: the wave runs back toward the input). Each connection out of a hidden neuron dies before both its ends,
+// at min(D_a, D_b) * (0.5 + 0.5v), v seeded: a neuron loses its links one by one, then dies. Dead and rebirth: nothing lives.
+import type { AliveMask } from '../nn/model';
+import type { Genome } from './traits';
+import { seedState, stream } from './prng';
+
+export type Stage = 'growing' | 'stable' | 'decaying' | 'dead' | 'rebirth';
+export const STAGES: readonly Stage[] = ['growing', 'stable', 'decaying', 'dead', 'rebirth'];
+/** End of each stage in 1/1440 of a life. */
+export const STAGE_ENDS = [600, 1200, 1438, 1439, 1440];
+
+export interface Life {
+  stage: Stage;
+  age: number; // 0..1 of the current life
+  life: number; // 1, 2, ...
+  alive: AliveMask;
+  neuronLevel: Float32Array[]; // per hidden layer, 0..1 visual presence (> 0 exactly when alive)
+  connectionLevel: (Float32Array | null)[]; // per Dense layer like alive.connections
+  progress: number; // 0..1 through the current stage
+  nextStageIn: number; // blocks until the next stage begins
+}
+
+const P = Math.log(0.2) / Math.log(0.6);
+const FADE = 0.04; // a neuron fades in/out over 4% of its stage
+const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Blocks the birth year adds to the clock: (2023.5 - year) Perceptron years (exact for lives divisible by 120). */
+export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => Math.round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
+
+/** Life at a block height, for the hidden widths of the brain actually loaded; outputs = units of its output layer
+ * (without it the output layer's connection mask is null). Pure function of (genome.seed, its traits, arguments). */
+export function lifeAt(genome: Genome, height: number, birthHeight: number, hidden: number[], outputs?: number): Life {
+  if (!Number.isFinite(height) || !Number.isFinite(birthHeight)) throw new Error(`lifeAt: height ${height} and birthHeight ${birthHeight} must be finite numbers`);
+  if (!hidden.every((w) => Number.isInteger(w) && w > 0)) throw new Error(`lifeAt: hidden widths must be positive integers, got [${hidden}]`);
+  if (outputs !== undefined && !(Number.isInteger(outputs) && outputs > 0)) throw new Error(`lifeAt: outputs must be a positive integer, got ${outputs}`);
+  const span = genome.lifeBlocks, unit = span / 1440;
+  const total = Math.max(0, Math.floor(height) - Math.floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
+  const life = Math.floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
+  let s = 0;
+  while (k >= STAGE_ENDS[s]) s++;
+  const start = s ? STAGE_ENDS[s - 1] : 0, x = (k - start) / (STAGE_ENDS[s] - start);
+  const stage = STAGES[s], g = 1 - Math.pow(1 - x, P);
+
+  const st = seedState(genome.seed), L = hidden.length;
+  const born: Float32Array[] = hidden.map((w, i) => {
+    const r = stream(st, 3, life, i), t = new Float32Array(w);
+    for (let j = 0; j < w; j++) t[j] = (i + 2 * r()) / (L + 1);
+    return t;
+  });
+  const level = (t: number) => (s === 0 ? clamp((g - t) / FADE) : s === 1 ? 1 : s === 2 ? clamp((1 - t - x) / FADE) : 0);
+  const neuronLevel = born.map((t) => t.map(level));
+  const neurons = neuronLevel.map((lv) => Uint8Array.from(lv, (v) => (v > 0 ? 1 : 0)));
+
+  const connections: (Uint8Array | null)[] = [null], connectionLevel: (Float32Array | null)[] = [null];
+  for (let i = 1; i <= L; i++) {
+    const units = i < L ? hidden[i] : outputs;
+    if (units === undefined) {
+      connections.push(null);
+      connectionLevel.push(null);
+      continue;
+    }
+    const a = born[i - 1], la = neuronLevel[i - 1], b = born[i], lb = neuronLevel[i];
+    const r = stream(st, 4, life, i), lv = new Float32Array(a.length * units);
+    for (let p = 0; p < a.length; p++)
+      for (let q = 0; q < units; q++) {
+        const v = r(), end = b ? lb[q] : 1;
+        let c = Math.min(la[p], end);
+        if (s === 2) c = Math.min(c, clamp(((1 - Math.max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * v) - x) / FADE));
+        lv[p * units + q] = c;
+      }
+    connectionLevel.push(lv);
+    connections.push(Uint8Array.from(lv, (v) => (v > 0 ? 1 : 0)));
+  }
+  return {
+    stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel,
+    progress: x, nextStageIn: Math.ceil(STAGE_ENDS[s] * unit - pos),
+  };
+}

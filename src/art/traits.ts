@@ -1,0 +1,166 @@
+// The genome: every trait of the whitepaper's section 11 (same values, same weights), the architecture shapes,
+// and the visual details, all drawn from one seed. Draw order of the main stream (never reorder: it would change
+// every token): activation, hidden layers, max neurons, architecture, epochs, dataset, framework, hardware,
+// paper, palette, birth year, life cycle, pulse, links. Hidden widths come from sub-stream 1, visual numbers from 2.
+import { hash01, int, normalizeSeed, pick, seedState, stream, type Rng } from './prng';
+import { PALETTES, type Palette } from './palettes';
+import { BIRTH_YEARS } from './history';
+
+type Table = readonly (readonly [string, number])[];
+export const ACTIVATIONS: Table = [['ReLU', 50], ['LeakyReLU', 20], ['tanh', 20], ['Sigmoid', 10]];
+export const ARCHITECTURES: Table = [['Random Triangle', 50], ['Random', 20], ['Regular Symmetric', 10], ['Zig Zag', 10], ['Triangle', 5], ['Rectangle', 5]];
+export const DATASETS: Table = [['MNIST', 70], ['CIFAR', 25], ['IMAGENET', 5]];
+export const FRAMEWORKS: Table = [['Theano', 60], ['Torch', 30], ['TensorFlow', 10]];
+export const HARDWARE: Table = [['Basic', 30], ['Standard', 60], ['Advanced', 10]];
+export const PAPERS: Table = [['Plain', 20], ['Dotted', 40], ['Squared', 40]];
+export const LIFE_CYCLES: Table = [['60 Years', 3], ['60 Months', 40], ['60 Weeks', 37], ['60 Days', 20]];
+/** Beyond the paper: the shape of the signal pulse and the drawing of the links. */
+export const PULSES: Table = [['Sine', 40], ['Heartbeat', 25], ['Square', 20], ['Sawtooth', 15]];
+export const LINKS: Table = [['Straight', 60], ['Curved', 30], ['Stepped', 10]];
+
+/** Blocks in one "Perceptron year" (a life is 60 of them) at 10 minutes a block: 365-day years, 30-day months. */
+export const YEAR_BLOCKS: Record<string, number> = { '60 Years': 52560, '60 Months': 4320, '60 Weeks': 1008, '60 Days': 144 };
+export const LAYERS = { Sigmoid: [1, 4], other: [1, 10] } as const;
+export const EPOCHS = { Sigmoid: [8, 12], other: [4, 6] } as const;
+export const MAX_NEURONS = [5, 20] as const;
+export const MIN_WIDTH = 2;
+
+const KERAS: Record<string, Genome['activation']> = { ReLU: 'relu', LeakyReLU: 'leaky_relu', tanh: 'tanh', Sigmoid: 'sigmoid' };
+
+export interface Visual {
+  nodeShape: 'ellipse' | 'square' | 'diamond'; // Framework: Theano, Torch, TensorFlow
+  nodeFill: 'solid' | 'outline' | 'xray'; // Dataset: MNIST, CIFAR, IMAGENET (x-ray: translucent)
+  paper: 'plain' | 'dotted' | 'squared'; // Paper Pattern
+  layerFrames: number; // Hardware Acceleration: frames a signal takes per layer (Basic 30, Standard 15, Advanced 2)
+  processFrames: number; // frames of one "thinking" cycle (40, 20, 10)
+  pulse: 'sine' | 'heartbeat' | 'square' | 'sawtooth'; // waveform of node pulses
+  links: 'straight' | 'curved' | 'stepped'; // how a connection is drawn
+  margin: number; // sheet border, fraction of the short side, 0.05..0.11
+  jitter: number; // node offset from its grid place, fraction of node spacing, 0..0.22
+  nodeScale: number; // node size multiplier, 0.75..1.25
+  stroke: number; // line weight in px at a 1000 px sheet, 0.6..1.8
+  linkAlpha: number; // opacity of an idle connection, 0.18..0.5
+  curvature: number; // bow of curved links, fraction of layer gap, 0.1..0.45
+  gridStep: number; // paper pattern spacing in px at a 1000 px sheet, 18..34
+  pulsePeriod: number; // ms per pulse, 900..2600
+  tilt: number; // sheet rotation in radians, -0.02..0.02 (a hand-placed sheet)
+  grain: number; // paper grain strength, 0..1
+  noise: number; // uint32 seed for per-node noise: hash01(noise, layer, index) in prng.ts
+}
+
+export interface Genome {
+  seed: string;
+  features: Record<string, string | number>;
+  hidden: number[];
+  activation: 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid';
+  epochs: number;
+  birthYear: number;
+  history: string;
+  lifeCycle: string;
+  lifeBlocks: number;
+  palette: Palette;
+  visual: Visual;
+}
+
+/**
+ * Hidden-layer widths of an architecture, all in [MIN_WIDTH, max] with the widest exactly max:
+ * Rectangle: every layer max. Triangle: narrows steadily, w_i = round(max * (L - i) / L) (at least MIN_WIDTH).
+ * Random Triangle: L random widths, sorted widest first, the first set to max (never widens).
+ * Random: L random widths, one random layer set to max. Regular Symmetric: an hourglass mirrored around the
+ * middle, max at both ends narrowing in even steps to round(max / 2) at the centre. Zig Zag: alternates max (even
+ * layers) and one random narrow width in [MIN_WIDTH, ceil(max / 2)] (odd layers).
+ */
+export function shapeWidths(architecture: string, layers: number, max: number, r: Rng): number[] {
+  const L = layers, w: number[] = [];
+  const rand = () => int(r, MIN_WIDTH, max);
+  switch (architecture) {
+    case 'Rectangle':
+      for (let i = 0; i < L; i++) w.push(max);
+      break;
+    case 'Triangle':
+      for (let i = 0; i < L; i++) w.push(Math.max(MIN_WIDTH, Math.round((max * (L - i)) / L)));
+      break;
+    case 'Random Triangle':
+      for (let i = 0; i < L; i++) w.push(rand());
+      w.sort((a, b) => b - a);
+      w[0] = max;
+      break;
+    case 'Random':
+      for (let i = 0; i < L; i++) w.push(rand());
+      w[int(r, 0, L - 1)] = max;
+      break;
+    case 'Regular Symmetric': {
+      const D = Math.floor((L - 1) / 2), lo = Math.max(MIN_WIDTH, Math.round(max / 2));
+      for (let i = 0; i < L; i++) w.push(D ? Math.round(max - ((max - lo) * Math.min(i, L - 1 - i)) / D) : max);
+      break;
+    }
+    case 'Zig Zag': {
+      const narrow = int(r, MIN_WIDTH, Math.ceil(max / 2));
+      for (let i = 0; i < L; i++) w.push(i % 2 ? narrow : max);
+      break;
+    }
+    default:
+      throw new Error(`unknown architecture "${architecture}"`);
+  }
+  return w;
+}
+
+const lerp = (r: Rng, lo: number, hi: number) => Math.round((lo + (hi - lo) * r()) * 1000) / 1000;
+const lower = (s: string) => s.toLowerCase() as never;
+
+/** The whole genome of a seed (64 hex digits): a pure function of the seed. */
+export function generateGenome(seed: string): Genome {
+  const hex = normalizeSeed(seed), state = seedState(hex), r = stream(state);
+  const activation = pick(r, ACTIVATIONS), sig = activation === 'Sigmoid';
+  const [l0, l1] = sig ? LAYERS.Sigmoid : LAYERS.other, layers = int(r, l0, l1);
+  const maxNeurons = int(r, MAX_NEURONS[0], MAX_NEURONS[1]);
+  const architecture = pick(r, ARCHITECTURES);
+  const [e0, e1] = sig ? EPOCHS.Sigmoid : EPOCHS.other, epochs = int(r, e0, e1);
+  const dataset = pick(r, DATASETS), framework = pick(r, FRAMEWORKS), hardware = pick(r, HARDWARE);
+  const paper = pick(r, PAPERS), palette = pick(r, PALETTES);
+  const [birthYear, , history] = pick(r, BIRTH_YEARS.map((row) => [row, row[1]] as const));
+  const lifeCycle = pick(r, LIFE_CYCLES), pulse = pick(r, PULSES), links = pick(r, LINKS);
+  const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, 1));
+  const v = stream(state, 2), hw = HARDWARE.findIndex((h) => h[0] === hardware);
+  const visual: Visual = {
+    nodeShape: (['ellipse', 'square', 'diamond'] as const)[FRAMEWORKS.findIndex((f) => f[0] === framework)],
+    nodeFill: (['solid', 'outline', 'xray'] as const)[DATASETS.findIndex((d) => d[0] === dataset)],
+    paper: lower(paper),
+    layerFrames: [30, 15, 2][hw],
+    processFrames: [40, 20, 10][hw],
+    pulse: lower(pulse),
+    links: lower(links),
+    margin: lerp(v, 0.05, 0.11),
+    jitter: lerp(v, 0, 0.22),
+    nodeScale: lerp(v, 0.75, 1.25),
+    stroke: lerp(v, 0.6, 1.8),
+    linkAlpha: lerp(v, 0.18, 0.5),
+    curvature: lerp(v, 0.1, 0.45),
+    gridStep: int(v, 18, 34),
+    pulsePeriod: int(v, 900, 2600),
+    tilt: lerp(v, -0.02, 0.02),
+    grain: lerp(v, 0, 1),
+    noise: Math.floor(hash01(state[0], state[1], state[2] ^ state[3]) * 4294967296) >>> 0,
+  };
+  const features: Record<string, string | number> = {
+    'Hidden Layers': layers,
+    'Max Neurons': maxNeurons,
+    Architecture: architecture,
+    Activation: activation,
+    Epochs: epochs,
+    Dataset: dataset,
+    Framework: framework,
+    'Hardware Acceleration': hardware,
+    'Paper Pattern': paper,
+    Palette: palette.name,
+    'Birth Year': birthYear,
+    'Life Cycle': lifeCycle,
+    Pulse: pulse,
+    Links: links,
+    Neurons: hidden.reduce((a, b) => a + b, 0),
+  };
+  return {
+    seed: hex, features, hidden, activation: KERAS[activation], epochs, birthYear, history, lifeCycle,
+    lifeBlocks: 60 * YEAR_BLOCKS[lifeCycle], palette, visual,
+  };
+}
