@@ -1,0 +1,54 @@
+// encodeDataInscription: Model -> the JSON document of the paper (plus weight_dtype/weight_scales when quantised).
+import type { Model } from './model';
+import { DataInscriptionError } from './errors';
+import { bytesToBase64 } from './base64';
+import { floatToHalf } from './float16';
+
+export type WeightDtype = 'float32' | 'float16' | 'int8';
+
+export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype } = {}): Record<string, unknown> {
+  const dtype = opts.dtype ?? 'float32', size = { float32: 4, float16: 2, int8: 1 }[dtype];
+  if (!size) throw new DataInscriptionError('weight_dtype', `cannot encode as ${JSON.stringify(dtype)}`);
+  const tensors = model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
+  const bytes = new Uint8Array(tensors.reduce((n, t) => n + t.length, 0) * size), view = new DataView(bytes.buffer);
+  const scales: number[] = [];
+  let at = 0;
+  model.layers.forEach((l, li) => {
+    let max = 0;
+    for (const t of l.bias ? [l.kernel, l.bias] : [l.kernel]) for (const v of t) max = Math.max(max, Math.abs(v));
+    if (!Number.isFinite(max)) throw new DataInscriptionError('weight_b64', `layer ${li} of "${model.name}" has a non-finite weight`);
+    if (dtype === 'float16' && max > 65504) throw new DataInscriptionError('weight_b64', `layer ${li} has a weight of magnitude ${max}, beyond float16's 65504`);
+    const scale = max / 127;
+    scales.push(scale);
+    for (const t of l.bias ? [l.kernel, l.bias] : [l.kernel]) {
+      for (const v of t) {
+        if (dtype === 'float32') view.setFloat32(at * 4, v, true);
+        else if (dtype === 'float16') view.setUint16(at * 2, floatToHalf(v), true);
+        else view.setInt8(at, scale ? Math.round(v / scale) : 0);
+        at++;
+      }
+    }
+  });
+  const [h, w] = model.inputShape, last = model.layers.length - 1;
+  return {
+    model_name: model.name,
+    layers_config: {
+      config: {
+        layers: [
+          { class_name: 'InputLayer', config: { batch_input_shape: [null, h, w, 3] } },
+          { class_name: 'Rescaling', config: { scale: model.scale, offset: model.offset } },
+          { class_name: 'Flatten' },
+          ...model.layers.map((l, i) => ({
+            class_name: 'Dense',
+            config: i === last && !l.bias ? { units: l.units, activation: l.activation, use_bias: false } : { units: l.units, activation: l.activation },
+          })),
+        ],
+      },
+    },
+    ...(dtype === 'float32' ? {} : { weight_dtype: dtype }),
+    ...(dtype === 'int8' ? { weight_scales: scales } : {}),
+    weight_b64: bytesToBase64(bytes),
+    training_traits: model.trainingTraits,
+    classes_name: model.classes,
+  };
+}

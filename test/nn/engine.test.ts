@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { activations, classify, forward, invalidate, parameterCount, softmax, type Activation, type Model } from '../../src/nn/index';
+import { randomModel, randomPixels } from './helpers';
+
+// Straightforward reference: Keras layout, no transposition, doubles throughout.
+function reference(m: Model, px: ArrayLike<number>, neurons?: (Uint8Array | null)[], links?: (Uint8Array | null)[]): number[] {
+  let x = Array.from(px, (v) => v * m.scale + m.offset);
+  m.layers.forEach((l, li) => {
+    let y = Array.from({ length: l.units }, (_, u) => {
+      let s = l.bias ? l.bias[u] : 0;
+      for (let i = 0; i < l.inputs; i++) if (!links?.[li] || links[li]![i * l.units + u]) s += l.kernel[i * l.units + u] * x[i];
+      return s;
+    });
+    const f: Record<Activation, (v: number) => number> = {
+      linear: (v) => v, relu: (v) => Math.max(0, v), leaky_relu: (v) => (v > 0 ? v : 0.2 * v),
+      tanh: Math.tanh, sigmoid: (v) => 1 / (1 + Math.exp(-v)), softmax: (v) => v,
+    };
+    if (l.activation === 'softmax') {
+      const mx = Math.max(...y), e = y.map((v) => Math.exp(v - mx)), s = e.reduce((a, b) => a + b);
+      y = e.map((v) => v / s);
+    } else y = y.map(f[l.activation]);
+    if (li < m.layers.length - 1 && neurons?.[li]) y = y.map((v, u) => (neurons[li]![u] ? v : 0));
+    x = y;
+  });
+  return x;
+}
+
+const ACTS: Activation[] = ['linear', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softmax'];
+
+describe('forward', () => {
+  it('matches a plain reference for every activation, odd sizes, with and without output bias', () => {
+    ACTS.forEach((act, k) => {
+      for (const outputBias of [true, false]) {
+        const m = randomModel({ shape: [3, 5], hidden: [7, 5, 6], activations: [act, act, act, k % 2 ? 'linear' : act], outputBias }, 10 + k);
+        const px = randomPixels(45, k);
+        const got = forward(m, px), want = reference(m, px);
+        want.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 4));
+      }
+    });
+  });
+
+  it('accepts Uint8Array and Float32Array pixels alike and reuses its output buffer', () => {
+    const m = randomModel({ shape: [2, 2], hidden: [3], activations: ['relu', 'linear'], outputBias: true }, 3);
+    const px = randomPixels(12, 1);
+    const a = forward(m, px).slice();
+    expect(Array.from(forward(m, new Uint8Array(px)))).toEqual(Array.from(a));
+    expect(Array.from(forward(m, Float32Array.from(px)))).toEqual(Array.from(a));
+    expect(forward(m, px)).toBe(forward(m, randomPixels(12, 2)));
+  });
+
+  it('rejects pixels of the wrong length, naming the expected size', () => {
+    const m = randomModel({ shape: [4, 4], hidden: [3], activations: ['relu', 'linear'], outputBias: true }, 3);
+    expect(() => forward(m, new Uint8ClampedArray(47))).toThrow(/4x4x3 = 48 pixel values, got 47/);
+  });
+
+  it('a dead neuron outputs 0 and a dead connection carries nothing', () => {
+    const m = randomModel({ shape: [2, 3], hidden: [6, 5], activations: ['sigmoid', 'tanh', 'linear'], outputBias: true }, 5);
+    const px = randomPixels(18, 9);
+    const neurons = [Uint8Array.from([1, 0, 1, 1, 0, 1]), Uint8Array.from([0, 1, 1, 1, 1])];
+    const links = [null, new Uint8Array(30).map((_, i) => i % 3 ? 1 : 0), new Uint8Array(20).map((_, i) => i % 4 ? 1 : 0)];
+    const acts = activations(m, px, { alive: { neurons, connections: links } });
+    expect(acts[0][1]).toBe(0);
+    expect(acts[0][4]).toBe(0);
+    expect(acts[1][0]).toBe(0);
+    reference(m, px, neurons, links).forEach((v, i) => expect(acts[2][i]).toBeCloseTo(v, 5));
+    // the mask really changes the computation
+    const full = forward(m, px).slice();
+    expect(Array.from(full)).not.toEqual(Array.from(acts[2]));
+    // an all-alive mask equals no mask
+    const allAlive = { neurons: [new Uint8Array(6).fill(1), new Uint8Array(5).fill(1)] };
+    expect(Array.from(forward(m, px, { alive: allAlive }))).toEqual(Array.from(full));
+    expect(() => forward(m, px, { alive: { neurons: [new Uint8Array(5), null] } })).toThrow(/alive.neurons\[0\] has 5 entries/);
+  });
+
+  it('activations returns fresh copies of every layer, the last being the logits', () => {
+    const m = randomModel({ shape: [2, 2], hidden: [4, 3], activations: ['leaky_relu', 'relu', 'linear'], outputBias: false }, 8);
+    const px = randomPixels(12, 4);
+    const acts = activations(m, px);
+    expect(acts.map((a) => a.length)).toEqual([4, 3, 4]);
+    expect(Array.from(acts[2])).toEqual(Array.from(forward(m, px)));
+    const saved = Array.from(acts[2]);
+    expect(Array.from(forward(m, randomPixels(12, 5)))).not.toEqual(saved);
+    expect(Array.from(acts[2])).toEqual(saved);
+  });
+
+  it('notices kernels changed in place or replaced, and invalidate() forces a rebuild', () => {
+    const m = randomModel({ shape: [2, 2], hidden: [3], activations: ['linear', 'linear'], outputBias: true }, 2);
+    const px = randomPixels(12, 3);
+    const before = forward(m, px).slice();
+    m.layers[0].kernel.forEach((v, i, k) => (k[i] = v * 2)); // in place, as a trainer would
+    expect(Array.from(forward(m, px))).not.toEqual(Array.from(before));
+    reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
+    m.layers[1].kernel[5] += 1; // a single in-place edit the spot checks may miss
+    invalidate(m);
+    reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
+  });
+});
+
+describe('softmax and classify', () => {
+  it('softmax subtracts the maximum: huge logits stay finite', () => {
+    const p = softmax(Float32Array.from([1e30, 1e30 - 1e24, -1e30]), new Float32Array(3));
+    expect(Array.from(p).every(Number.isFinite)).toBe(true);
+    expect(p[0] + p[1] + p[2]).toBeCloseTo(1, 6);
+    const q = softmax(Float32Array.from([1000, 999]), new Float32Array(2));
+    expect(q[0]).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
+  });
+
+  it('classify returns every class once, sorted by probability, summing to 1', () => {
+    const m = randomModel({ shape: [3, 3], hidden: [5], activations: ['relu', 'linear'], outputBias: true, classes: 6 }, 4, 3);
+    const px = randomPixels(27, 6);
+    const r = classify(m, px);
+    expect(r.map((c) => c.index).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    r.forEach((c) => expect(c.name).toBe(`class_${c.index}`));
+    for (let i = 1; i < r.length; i++) expect(r[i - 1].p).toBeGreaterThanOrEqual(r[i].p);
+    expect(r.reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 5);
+    const logits = forward(m, px);
+    expect(r[0].index).toBe(logits.indexOf(Math.max(...logits)));
+  });
+
+  it('does not softmax twice when the output layer already is softmax', () => {
+    const m = randomModel({ shape: [1, 2], hidden: [4], activations: ['relu', 'softmax'], outputBias: true }, 12, 2);
+    const px = randomPixels(6, 1);
+    const probs = forward(m, px).slice();
+    const r = classify(m, px);
+    r.forEach((c) => expect(c.p).toBe(probs[c.index]));
+  });
+
+  it('parameterCount counts kernels and biases', () => {
+    const withBias = randomModel({ shape: [32, 32], hidden: [10, 8, 10], activations: ['leaky_relu', 'leaky_relu', 'leaky_relu', 'linear'], outputBias: true }, 1);
+    expect(parameterCount(withBias)).toBe(3072 * 10 + 10 + 10 * 8 + 8 + 8 * 10 + 10 + 10 * 4 + 4);
+    const without = randomModel({ shape: [32, 32], hidden: [10, 8, 10], activations: ['leaky_relu', 'leaky_relu', 'leaky_relu', 'linear'], outputBias: false }, 1);
+    expect(parameterCount(without)).toBe(parameterCount(withBias) - 4);
+  });
+});
