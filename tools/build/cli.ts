@@ -1,0 +1,111 @@
+// The build command line, shared by `npm run build` (build.ts) and `perceptrons build`.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { artOverBudget, readBudgets } from './budgets';
+import { buildCollection } from './collection';
+import { BuildError, buildInscription, repoRoot, type BuildOptions } from './inscription';
+import { formatSizeTable } from './sizes';
+
+export const USAGE = `usage: npm run build -- [options]    (or: perceptrons build [options])
+  --brain-id <id>          brain inscription ID baked in (default: ID of fixtures/brains/pfp_classifier_0000.json)
+  --brain <file.json>      brain whose ID is the default --brain-id (and which --standalone embeds)
+  --seed <64 hex>          genome seed of the art (default: a fixed seed)
+  --birth-height <n>       block height of birth (default 870000)
+  --fallback-height <n>    height assumed when no block height can be fetched (default: birth height)
+  --standalone             embed the brain for file:// demos; writes inscription.standalone.html (no budgets)
+  --out <path>             output file (default inscription.html) or, with --collection, directory
+  --collection <dir>       build the shared art.html and one tiny token per genome JSON in <dir>
+                           (default out dir: dist/collection)
+  --check                  build in memory and fail if the output file differs from the fresh build`;
+
+interface Parsed {
+  opts: BuildOptions;
+  out?: string;
+  collection?: string;
+  check: boolean;
+}
+
+function parse(args: string[]): Parsed {
+  const p: Parsed = { opts: {}, check: false };
+  const int = (flag: string, v: string): number => {
+    if (!/^\d+$/.test(v)) throw new BuildError(`${flag} "${v}" must be a non-negative integer`);
+    return Number(v);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new BuildError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--brain-id': p.opts.brainId = value(); break;
+      case '--brain': p.opts.brain = value(); break;
+      case '--seed': p.opts.seed = value(); break;
+      case '--birth-height': p.opts.birthHeight = int(flag, value()); break;
+      case '--fallback-height': p.opts.fallbackHeight = int(flag, value()); break;
+      case '--standalone': p.opts.standalone = true; break;
+      case '--out': p.out = value(); break;
+      case '--collection': p.collection = value(); break;
+      case '--check': p.check = true; break;
+      default: throw new BuildError(`unknown option "${flag}"\n${USAGE}`);
+    }
+  }
+  if (p.collection && p.opts.standalone) throw new BuildError('--standalone and --collection do not go together');
+  return p;
+}
+
+export async function runBuild(args: string[], root = repoRoot()): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    const p = parse(args);
+    const opts: BuildOptions = { ...p.opts, root };
+    const budgets = readBudgets(root);
+    if (p.collection) {
+      const outDir = p.out ?? 'dist/collection';
+      const r = await buildCollection({ ...opts, genomes: p.collection, outDir });
+      console.log(formatSizeTable([{ name: relative(root, resolve(root, outDir, 'art.html')), size: r.art.size }]));
+      console.log(`art ID ${r.artId}  brain ID ${r.art.config.brainId}`);
+      console.log(`${r.tokens.length} tokens in ${outDir}/tokens: ${r.tokenSize.min}..${r.tokenSize.max} bytes ` +
+        `(mean ${r.tokenSize.mean}; budget ${budgets.tokenBytes})`);
+      return fail(r.overBudget);
+    }
+    const out = p.out ?? (p.opts.standalone ? 'inscription.standalone.html' : 'inscription.html');
+    const r = await buildInscription(opts);
+    console.log(formatSizeTable([{ name: out, size: r.size }]));
+    console.log(`seed ${r.config.seed}  birth height ${r.config.birthHeight}  brain ID ${r.config.brainId}`);
+    const over = p.opts.standalone ? [] : artOverBudget(out, r.size, budgets);
+    const outPath = resolve(root, out);
+    if (p.check) {
+      let committed: Buffer | null = null;
+      try {
+        committed = readFileSync(outPath);
+      } catch {
+        over.push(`${out} does not exist: run npm run build and commit it`);
+      }
+      if (committed && !committed.equals(r.bytes)) {
+        over.push(`${out} differs from a fresh build (${committed.length} vs ${r.bytes.length} bytes): run npm run build and commit it`);
+      }
+      return fail(over);
+    }
+    if (over.length > 0) return fail(over);
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, r.bytes);
+    console.log(`wrote ${out} (ID ${r.id})`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BuildError) {
+      console.error(`build: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function fail(messages: string[]): number {
+  for (const m of messages) console.error(`build: ${m}`);
+  return messages.length > 0 ? 1 : 0;
+}

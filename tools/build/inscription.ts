@@ -1,0 +1,173 @@
+// Builds the art inscription: esbuild bundles src/ui/main.ts, html-minifier-terser minifies src/page.html,
+// and the script is inlined into one self-contained HTML file. Deterministic: same inputs, same bytes.
+import { build } from 'esbuild';
+import { minify } from 'html-minifier-terser';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentId, INSCRIPTION_ID, SEED } from './ids';
+import { findExternalReferences } from './references';
+import { measure, type SizeReport } from './sizes';
+
+/** The default genome seed baked into inscription.html. */
+export const DEFAULT_SEED = 'c40ef5131cac06898087c14e33b6111013c1652384c7e58fd60b4c0ed94e187c';
+export const DEFAULT_BIRTH_HEIGHT = 870000;
+/** The default brain, whose preview-server ID (sha256 + i0) becomes the default --brain-id. */
+export const DEFAULT_BRAIN = 'fixtures/brains/pfp_classifier_0000.json';
+export const SCRIPT_MARKER = '/*@SCRIPT@*/';
+/** The global a collection token sets before it runs the shared art (see collection.ts). */
+export const TOKEN_GLOBAL = '__P';
+
+/** `__PERCEPTRON__`, per docs/CONTRACTS.md "Build inputs". */
+export interface PerceptronConfig {
+  brainId: string;
+  seed: string;
+  birthHeight: number;
+  fallbackHeight: number;
+  embeddedBrain: object | null;
+}
+
+export interface BuildOptions {
+  /** Repository root (default: cwd). Paths below are relative to it. */
+  root?: string;
+  entry?: string;
+  shell?: string;
+  /** Brain JSON whose ID is the default brainId (and which --standalone embeds). */
+  brain?: string;
+  brainId?: string;
+  seed?: string;
+  birthHeight?: number;
+  /** Height the page assumes when no block height can be fetched (default: birthHeight). */
+  fallbackHeight?: number;
+  /** Embed the brain JSON (file:// demos); never inscribed. */
+  standalone?: boolean;
+  /**
+   * 'collection': the config is read at run time from the global TOKEN_GLOBAL (set by a token), falling back to
+   * the baked values, so one art inscription serves every token.
+   */
+  mode?: 'single' | 'collection';
+  /** Where to write the file; nothing is written when absent. */
+  out?: string;
+}
+
+export interface BuildResult {
+  html: string;
+  bytes: Buffer;
+  config: PerceptronConfig;
+  size: SizeReport;
+  id: string;
+  outPath: string | null;
+}
+
+export class BuildError extends Error {}
+
+function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
+  const brainPath = resolve(root, opts.brain ?? DEFAULT_BRAIN);
+  let brainId = opts.brainId;
+  if (brainId === undefined) {
+    if (!existsSync(brainPath)) {
+      throw new BuildError(`default brain ${brainPath} not found: pass --brain-id <id> or --brain <file.json>`);
+    }
+    brainId = contentId(readFileSync(brainPath));
+  }
+  if (!INSCRIPTION_ID.test(brainId)) throw new BuildError(`--brain-id "${brainId}" is not an inscription ID (<64 hex>i<n>)`);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  if (!SEED.test(seed)) throw new BuildError(`--seed "${seed}" must be 64 lowercase hex digits`);
+  const birthHeight = opts.birthHeight ?? DEFAULT_BIRTH_HEIGHT;
+  const fallbackHeight = opts.fallbackHeight ?? birthHeight;
+  for (const [flag, h] of [['--birth-height', birthHeight], ['--fallback-height', fallbackHeight]] as const) {
+    if (!Number.isSafeInteger(h) || h < 0) throw new BuildError(`${flag} ${h} must be a non-negative integer block height`);
+  }
+  let embeddedBrain: object | null = null;
+  if (opts.standalone) {
+    if (!existsSync(brainPath)) throw new BuildError(`--standalone needs the brain file ${brainPath}`);
+    try {
+      embeddedBrain = JSON.parse(readFileSync(brainPath, 'utf8')) as object;
+    } catch (e) {
+      throw new BuildError(`--standalone: ${brainPath} is not JSON: ${(e as Error).message}`);
+    }
+  }
+  return { brainId, seed, birthHeight, fallbackHeight, embeddedBrain };
+}
+
+async function bundle(root: string, entry: string, define: string): Promise<string> {
+  const entryPath = resolve(root, entry);
+  if (!existsSync(entryPath)) throw new BuildError(`page entry ${entryPath} not found`);
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [entryPath],
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    sourcemap: false,
+    define: { __PERCEPTRON__: define },
+    logLevel: 'silent',
+  }).catch((e: Error) => {
+    throw new BuildError(`esbuild failed on ${entry}:\n${e.message}`);
+  });
+  return result.outputFiles[0].text.trim();
+}
+
+async function minifyShell(shellHtml: string): Promise<string> {
+  return minify(shellHtml, {
+    collapseWhitespace: true,
+    removeComments: true,
+    removeAttributeQuotes: true,
+    removeOptionalTags: true,
+    removeRedundantAttributes: true,
+    useShortDoctype: true,
+    minifyCSS: true,
+    minifyJS: false,
+  });
+}
+
+/** `</script` inside the bundle would end the inline script early; `<\/script` means the same in JS strings and regexes. */
+function inlineSafe(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+export async function buildInscription(opts: BuildOptions = {}): Promise<BuildResult> {
+  const root = resolve(opts.root ?? process.cwd());
+  const config = resolveConfig(root, opts);
+  const mode = opts.mode ?? 'single';
+  const define = mode === 'collection' ? TOKEN_GLOBAL : JSON.stringify(config);
+  let js = await bundle(root, opts.entry ?? 'src/ui/main.ts', define);
+  if (mode === 'collection') {
+    // A token sets the global before running this art; whatever it leaves out comes from the baked values.
+    const prelude = `var ${TOKEN_GLOBAL}=Object.assign(${JSON.stringify(config)},self.${TOKEN_GLOBAL});`;
+    const strict = js.startsWith('"use strict";') ? '"use strict";' : '';
+    js = strict + prelude + js.slice(strict.length);
+  }
+  const shellPath = resolve(root, opts.shell ?? 'src/page.html');
+  const shell = await minifyShell(readFileSync(shellPath, 'utf8'));
+  const at = shell.indexOf(SCRIPT_MARKER);
+  if (at < 0 || shell.indexOf(SCRIPT_MARKER, at + 1) >= 0) {
+    throw new BuildError(`${shellPath} must contain the marker ${SCRIPT_MARKER} exactly once (inside a <script>)`);
+  }
+  const html = shell.slice(0, at) + inlineSafe(js) + shell.slice(at + SCRIPT_MARKER.length);
+  const refs = findExternalReferences(html);
+  if (refs.length > 0) {
+    throw new BuildError(
+      'the inscription would reference something outside ord\'s CSP:\n' +
+        refs.map((r) => `  ${r.rule} at byte ${r.index}: …${r.excerpt}…`).join('\n'),
+    );
+  }
+  const bytes = Buffer.from(html, 'utf8');
+  let outPath: string | null = null;
+  if (opts.out) {
+    outPath = resolve(root, opts.out);
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, bytes);
+  }
+  return { html, bytes, config, size: measure(bytes), id: contentId(bytes), outPath };
+}
+
+/** The repository this file lives in (tools/build/ → ../..). */
+export function repoRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
