@@ -1,0 +1,94 @@
+// The backward pass of the dense engine, for training: given one input and the layer outputs that
+// activations() returned for it, accumulates dLoss/dWeight into a Gradients buffer. Pure maths, no dependencies.
+// Derivatives are taken from each layer's output (after activation), which is all the forward pass keeps.
+import type { Activation, AliveMask, Model } from './model';
+
+export interface Gradients {
+  kernels: Float32Array[]; // like each layer's kernel
+  biases: (Float32Array | null)[]; // like each layer's bias
+  /** scratch: the rescaled input and one delta buffer per layer */
+  input: Float32Array;
+  deltas: Float32Array[];
+}
+
+export function createGradients(model: Model): Gradients {
+  return {
+    kernels: model.layers.map((l) => new Float32Array(l.kernel.length)),
+    biases: model.layers.map((l) => (l.bias ? new Float32Array(l.bias.length) : null)),
+    input: new Float32Array(model.layers[0].inputs),
+    deltas: model.layers.map((l) => new Float32Array(l.units)),
+  };
+}
+
+export function zeroGradients(g: Gradients): void {
+  for (const k of g.kernels) k.fill(0);
+  for (const b of g.biases) b?.fill(0);
+}
+
+/** Softmax cross-entropy of logits against a class index; writes dLoss/dLogits into grad, returns the loss. */
+export function softmaxCrossEntropy(logits: Float32Array, label: number, grad: Float32Array): number {
+  let max = -Infinity, sum = 0;
+  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
+  for (let i = 0; i < logits.length; i++) sum += grad[i] = Math.exp(logits[i] - max);
+  for (let i = 0; i < logits.length; i++) grad[i] /= sum;
+  const loss = -Math.log(Math.max(grad[label], 1e-30));
+  grad[label] -= 1;
+  return loss;
+}
+
+/** Multiplies delta (dLoss/dOutput of a layer) in place by dOutput/dPreactivation, from the output y. */
+function throughActivation(a: Activation, y: Float32Array, delta: Float32Array): void {
+  const n = y.length;
+  if (a === 'relu') for (let i = 0; i < n; i++) delta[i] *= y[i] > 0 ? 1 : 0;
+  else if (a === 'leaky_relu') for (let i = 0; i < n; i++) delta[i] *= y[i] > 0 ? 1 : 0.2;
+  else if (a === 'tanh') for (let i = 0; i < n; i++) delta[i] *= 1 - y[i] * y[i];
+  else if (a === 'sigmoid') for (let i = 0; i < n; i++) delta[i] *= y[i] * (1 - y[i]);
+  else if (a === 'softmax') {
+    let dot = 0;
+    for (let i = 0; i < n; i++) dot += delta[i] * y[i];
+    for (let i = 0; i < n; i++) delta[i] = y[i] * (delta[i] - dot);
+  }
+}
+
+/**
+ * Accumulates the gradients of one sample into g (call zeroGradients between minibatches).
+ * pixels: the input as given to forward; outputs: activations(model, pixels, {alive}) for the same alive mask;
+ * dOutput: dLoss/d(last layer's output). Dead neurons and dead connections get and pass no gradient.
+ */
+export function backward(model: Model, pixels: ArrayLike<number>, outputs: Float32Array[], dOutput: Float32Array, g: Gradients, alive?: AliveMask): void {
+  const layers = model.layers, last = layers.length - 1, x0 = g.input;
+  for (let i = 0; i < x0.length; i++) x0[i] = pixels[i] * model.scale + model.offset;
+  g.deltas[last].set(dOutput);
+  for (let li = last; li >= 0; li--) {
+    const l = layers[li], units = l.units, inputs = l.inputs, delta = g.deltas[li];
+    throughActivation(l.activation, outputs[li], delta);
+    const live = li < last ? alive?.neurons[li] : null;
+    if (live) for (let u = 0; u < units; u++) if (!live[u]) delta[u] = 0;
+    const links = alive?.connections?.[li];
+    const x = li === 0 ? x0 : outputs[li - 1], gk = g.kernels[li], gb = g.biases[li], kernel = l.kernel;
+    const prev = li > 0 ? g.deltas[li - 1] : null;
+    if (gb) for (let u = 0; u < units; u++) gb[u] += delta[u];
+    for (let i = 0; i < inputs; i++) {
+      const xi = x[i], base = i * units;
+      if (links) {
+        let back = 0;
+        for (let u = 0; u < units; u++) {
+          if (!links[base + u]) continue;
+          gk[base + u] += xi * delta[u];
+          back += kernel[base + u] * delta[u];
+        }
+        if (prev) prev[i] = back;
+      } else if (prev) {
+        let back = 0;
+        for (let u = 0; u < units; u++) {
+          gk[base + u] += xi * delta[u];
+          back += kernel[base + u] * delta[u];
+        }
+        prev[i] = back;
+      } else if (xi !== 0) {
+        // first layer: nothing to pass back to the pixels
+        for (let u = 0; u < units; u++) gk[base + u] += xi * delta[u];
+      }
+    }
+  }
+}
