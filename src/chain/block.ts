@@ -1,0 +1,62 @@
+// Block height and fee rate from ord's recursive endpoints, with the fallbacks older explorers need.
+import { get, text, type ChainOptions } from './http';
+
+/** The fee signal of one mined block (ord has no mempool endpoint). Rates in sat/vB. */
+export interface FeeInfo {
+  /** The block the figures come from (the asked height, or the one below when that 404s). */
+  height: number;
+  /** average_fee_rate. */
+  rate: number;
+  /** feerate_percentiles [p10, p25, p50, p75, p90]; null on explorers before ord 0.19. */
+  percentiles: number[] | null;
+  /** Block timestamp (unix seconds), null when absent. */
+  timestamp: number | null;
+}
+
+const HEIGHT_PATHS = ['/r/blockheight', '/blockheight'];
+
+/** The tip height, or null when neither endpoint answers with a number (offline, file://, not an explorer). */
+export async function blockHeight(opts: ChainOptions = {}): Promise<number | null> {
+  for (const path of HEIGHT_PATHS) {
+    const got = await get(path, opts, { cache: 'no-store' });
+    if (!got.ok) continue;
+    const s = text(got.body).trim();
+    if (/^\d{1,10}$/.test(s)) return Number(s);
+  }
+  return null;
+}
+
+/** Reads ord's /r/blockinfo JSON; ignores unknown fields. null when the fee rate is missing or not a number. */
+export function parseBlockInfo(doc: unknown, askedHeight: number): FeeInfo | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const d = doc as Record<string, unknown>;
+  const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+  if (!num(d.average_fee_rate)) return null;
+  const p = d.feerate_percentiles;
+  return {
+    height: num(d.height) ? d.height : askedHeight,
+    rate: d.average_fee_rate,
+    percentiles: Array.isArray(p) && p.length === 5 && p.every(num) ? p.slice() : null,
+    timestamp: num(d.timestamp) ? d.timestamp : null,
+  };
+}
+
+/**
+ * The fee figures of block `height`. A very recent block can 404 for a while (CDN): then the block below.
+ * null = unknown: the endpoint is missing (explorers before ord 0.16), failing, or answered nonsense.
+ */
+export async function feeRate(height: number, opts: ChainOptions = {}): Promise<FeeInfo | null> {
+  if (!Number.isSafeInteger(height) || height < 0) return null;
+  for (const h of height > 0 ? [height, height - 1] : [height]) {
+    const got = await get(`/r/blockinfo/${h}`, opts);
+    if (got.ok) {
+      try {
+        return parseBlockInfo(JSON.parse(text(got.body)), h);
+      } catch {
+        return null;
+      }
+    }
+    if (got.status !== 404) return null;
+  }
+  return null;
+}

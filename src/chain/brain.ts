@@ -1,0 +1,34 @@
+// fetchBrain: a data inscription ("brain") by ID through ord's /content/<id>, decoded by the nn codec.
+import { decodeDataInscription } from '../nn/index';
+import type { Model } from '../nn/model';
+import { isInscriptionId } from './ids';
+import { get, text, type ChainOptions } from './http';
+
+export type BrainError = {
+  kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'not-json' | 'invalid-brain';
+  status?: number;
+  message: string;
+};
+export type BrainResult =
+  | { ok: true; id: string; model: Model; bytes: number }
+  | { ok: false; id: string; error: BrainError };
+
+export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<BrainResult> {
+  const fail = (error: BrainError): BrainResult => ({ ok: false, id, error });
+  if (!isInscriptionId(id)) {
+    return fail({ kind: 'bad-id', message: `not an inscription ID: ${JSON.stringify(String(id).slice(0, 80))} (expected 64 lowercase hex digits, "i", an index)` });
+  }
+  const got = await get(`/content/${id}`, opts);
+  if (!got.ok) return fail({ kind: got.kind, status: got.status, message: got.message });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text(got.body));
+  } catch (e) {
+    return fail({ kind: 'not-json', message: `/content/${id} is not JSON: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  try {
+    return { ok: true, id, model: decodeDataInscription(doc), bytes: got.body.byteLength };
+  } catch (e) {
+    return fail({ kind: 'invalid-brain', message: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -1,0 +1,55 @@
+// One GET against a same-origin ord endpoint with a timeout: a typed outcome, never a throw.
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface ChainOptions {
+  /** Injected for tests; default: the page's fetch. */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Per request, covering the body too (default 10 s). */
+  timeoutMs?: number;
+  timers?: Timers;
+}
+
+export type Fail = { kind: 'http' | 'timeout' | 'network'; status?: number; message: string };
+export type Got = { ok: true; body: ArrayBuffer } | ({ ok: false } & Fail);
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const globalTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export async function get(path: string, opts: ChainOptions = {}, init: RequestInit = {}): Promise<Got> {
+  const doFetch = opts.fetch ?? ((u: string, i?: RequestInit) => fetch(u, i));
+  const timers = opts.timers ?? globalTimers;
+  const ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ctl = new AbortController();
+  let handle: unknown;
+  // Race rather than trust abort alone: a fetch (or body read) that ignores the signal still times out.
+  const timeout = new Promise<Got>((resolve) => {
+    handle = timers.setTimeout(() => {
+      ctl.abort();
+      resolve({ ok: false, kind: 'timeout', message: `no answer from ${path} within ${ms} ms` });
+    }, ms);
+  });
+  const attempt = (async (): Promise<Got> => {
+    try {
+      const res = await doFetch(path, { ...init, signal: ctl.signal });
+      if (!res.ok) return { ok: false, kind: 'http', status: res.status, message: `HTTP ${res.status} from ${path}` };
+      return { ok: true, body: await res.arrayBuffer() };
+    } catch (e) {
+      return { ok: false, kind: 'network', message: `${path}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  })();
+  try {
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    timers.clearTimeout(handle);
+  }
+}
+
+export const text = (body: ArrayBuffer): string => new TextDecoder().decode(body);
