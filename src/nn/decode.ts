@@ -54,6 +54,9 @@ function decode(doc: unknown): Model {
   list.forEach((entry, i) => {
     const at = `${LAYERS}[${i}]`, layer = obj(entry, at);
     const cls = str(layer.class_name, at + '.class_name');
+    if (!['InputLayer', 'Rescaling', 'Flatten', 'Dense'].includes(cls)) {
+      fail(at + '.class_name', `unknown layer ${show(cls)} (expected InputLayer, Rescaling, Flatten or Dense)`);
+    }
     const cfg = cls === 'Flatten' && layer.config === undefined ? {} : obj(layer.config, at + '.config');
     const order = (ok: boolean) => ok || fail(at, `${cls} is out of place (expected InputLayer, Rescaling/Flatten, then Dense layers)`);
     if (i === 0 && cls !== 'InputLayer') fail(at + '.class_name', `the first layer must be an InputLayer, got ${show(cls)}`);
@@ -71,7 +74,7 @@ function decode(doc: unknown): Model {
     } else if (cls === 'Flatten') {
       order(i > 0 && !flat && !dense.length);
       flat = true;
-    } else if (cls === 'Dense') {
+    } else {
       order(flat);
       const units = int(cfg.units, at + '.config.units', 1, MAX_UNITS);
       const raw = str(cfg.activation, at + '.config.activation'), low = raw.toLowerCase();
@@ -83,8 +86,6 @@ function decode(doc: unknown): Model {
       if (params > MAX_PARAMETERS) fail(at + '.config.units', `brings the model to ${params} parameters, more than the cap of ${MAX_PARAMETERS}`);
       dense.push({ units, activation, bias: bias as boolean | undefined, at });
       inputs = units;
-    } else {
-      fail(at + '.class_name', `unknown layer ${show(cls)} (expected InputLayer, Rescaling, Flatten or Dense)`);
     }
   });
   if (!dense.length) fail(LAYERS, 'has no Dense layer');

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { DataInscriptionError, decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
+import { base64ToBytes, base64ToBytesFallback, bytesToBase64 } from '../../src/nn/base64';
+import { floatToHalf, halfToFloat } from '../../src/nn/float16';
+import { randomModel, randomPixels, rng } from './helpers';
+import { paperDocument, tinyDocument, tinyModel } from './docs';
+
+const weights = (m: Model) => m.layers.flatMap((l) => [...l.kernel, ...(l.bias ?? [])]);
+
+function error(doc: unknown): DataInscriptionError {
+  try {
+    decodeDataInscription(doc);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataInscriptionError);
+    return e as DataInscriptionError;
+  }
+  throw new Error('decoded without error');
+}
+
+describe('decode: the paper format', () => {
+  it('reads the paper example (no output bias), its LeakyReLU spelling and a JSON string alike', () => {
+    const doc = paperDocument();
+    doc.layers_config.config.layers[3].config.activation = 'LeakyReLU';
+    doc.layers_config.config.layers[4].config.activation = 'leakyrelu';
+    doc.layers_config.config.layers[5].config.activation = 'Leaky_ReLU';
+    const m = decodeDataInscription(JSON.stringify(doc));
+    expect(m.name).toBe('pfp_classifier_0000');
+    expect(m.inputShape).toEqual([32, 32, 3]);
+    expect(m.layers.map((l) => [l.inputs, l.units, l.activation])).toEqual([
+      [3072, 10, 'leaky_relu'], [10, 8, 'leaky_relu'], [8, 10, 'leaky_relu'], [10, 4, 'linear'],
+    ]);
+    expect(m.layers[3].bias).toBeNull();
+    expect(m.trainingTraits.activation_func).toBe('LeakyReLU');
+    expect(doc.layers_config.config.layers[2]).toEqual({ class_name: 'Flatten' });
+    expect(Object.keys(doc)).toEqual(['model_name', 'layers_config', 'weight_b64', 'training_traits', 'classes_name']);
+  });
+
+  it('takes the output bias from the byte length and reports expected and actual counts otherwise', () => {
+    const withBias = tinyDocument(2, true), without = tinyDocument(2, false);
+    expect(decodeDataInscription(withBias).layers[2].bias).toHaveLength(3);
+    expect(decodeDataInscription(without).layers[2].bias).toBeNull();
+    // 18*3+3 + 3*2+2 + 2*3+3 = 74 with output bias, 71 without
+    const e = error({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(72 * 4)) });
+    expect(e.path).toBe('weight_b64');
+    expect(e.message).toContain('holds 72 float32 values (288 bytes) but the layers need 74 (with output bias) or 71 (without)');
+    const e2 = error({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(75 * 4)) });
+    expect(e2.message).toMatch(/longer than the 74 \(with output bias\) or 71 \(without\) float32 values/);
+  });
+
+  it('honours an explicit use_bias on the output layer', () => {
+    const doc = tinyDocument(3, false);
+    doc.layers_config.config.layers[5].config.use_bias = true;
+    expect(error(doc).message).toContain('need 74 (with output bias)');
+    const hidden = tinyDocument(3, true);
+    hidden.layers_config.config.layers[3].config.use_bias = false;
+    expect(error(hidden).path).toBe('layers_config.config.layers[3].config.use_bias');
+  });
+
+  it('accepts Keras extras (Sequential wrapper, names, dtypes, batch_shape) and Rescaling after Flatten', () => {
+    const doc = tinyDocument(4);
+    doc.layers_config = { class_name: 'Sequential', keras_version: '2.11.0', config: { name: 's', layers: doc.layers_config.config.layers } };
+    const [input, rescale, flatten, ...dense] = doc.layers_config.config.layers;
+    input.config = { batch_shape: input.config.batch_input_shape, dtype: 'float32', name: 'x' };
+    doc.layers_config.config.layers = [input, flatten, rescale, ...dense];
+    expect(decodeDataInscription(doc).inputShape).toEqual([2, 3, 3]);
+    // Rescaling is optional: identity when absent
+    doc.layers_config.config.layers = [input, flatten, ...dense];
+    const m = decodeDataInscription(doc);
+    expect([m.scale, m.offset]).toEqual([1, 0]);
+  });
+});
+
+describe('encode/decode round trip', () => {
+  it('float32 is bit-exact, with and without output bias', () => {
+    for (const bias of [true, false]) {
+      const m = randomModel({ shape: [5, 4], hidden: [6, 7], activations: ['sigmoid', 'softmax', 'tanh'], outputBias: bias }, 9, 40);
+      m.layers[0].kernel[3] = -0; m.layers[0].kernel[4] = 1e-42; m.layers[0].kernel[5] = 3.4e38;
+      const back = decodeDataInscription(JSON.parse(JSON.stringify(encodeDataInscription(m))));
+      expect(back.layers.map((l) => l.activation)).toEqual(['sigmoid', 'softmax', 'tanh']);
+      const a = weights(m), b = weights(back);
+      expect(b.length).toBe(a.length);
+      a.forEach((v, i) => expect(Object.is(v, b[i])).toBe(true));
+      expect([back.name, back.scale, back.offset, back.classes, back.trainingTraits]).toEqual([m.name, m.scale, m.offset, m.classes, m.trainingTraits]);
+    }
+  });
+
+  it('float16 halves the bytes and rounds each weight to the nearest half', () => {
+    const m = randomModel({ shape: [8, 8], hidden: [12], activations: ['relu', 'linear'], outputBias: true }, 5, 3);
+    const f32 = JSON.stringify(encodeDataInscription(m)), doc = encodeDataInscription(m, { dtype: 'float16' });
+    expect(doc.weight_dtype).toBe('float16');
+    expect((doc.weight_b64 as string).length).toBeLessThan(0.51 * (JSON.parse(f32).weight_b64 as string).length);
+    const back = decodeDataInscription(JSON.stringify(doc));
+    const a = weights(m), b = weights(back);
+    a.forEach((v, i) => expect(Math.abs(v - b[i])).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11 + 2 ** -25));
+  });
+
+  it('int8 quarters the bytes, with one symmetric scale per layer, error at most half a step', () => {
+    const m = randomModel({ shape: [8, 8], hidden: [12, 5], activations: ['relu', 'relu', 'linear'], outputBias: false }, 6, 2);
+    const doc = encodeDataInscription(m, { dtype: 'int8' });
+    const scales = doc.weight_scales as number[];
+    expect(scales).toHaveLength(3);
+    const back = decodeDataInscription(JSON.parse(JSON.stringify(doc)));
+    back.layers.forEach((l, li) => {
+      const orig = m.layers[li];
+      expect(Math.max(...orig.kernel.map(Math.abs), ...(orig.bias ?? []).map(Math.abs))).toBeCloseTo(scales[li] * 127, 5);
+      orig.kernel.forEach((v, i) => expect(Math.abs(v - l.kernel[i])).toBeLessThanOrEqual(scales[li] / 2 + 1e-7));
+    });
+    expect(back.layers[2].bias).toBeNull();
+    // quantised brains still classify like the original on these inputs
+    const px = randomPixels(192, 3);
+    const a = Array.from(forward(m, px)), b = Array.from(forward(back, px));
+    expect(b.indexOf(Math.max(...b))).toBe(a.indexOf(Math.max(...a)));
+  });
+
+  it('rejects weights that cannot be encoded', () => {
+    const m = tinyModel();
+    m.layers[1].kernel[0] = NaN;
+    expect(() => encodeDataInscription(m)).toThrow(DataInscriptionError);
+    const big = tinyModel();
+    big.layers[0].kernel[0] = 70000;
+    expect(() => encodeDataInscription(big, { dtype: 'float16' })).toThrow(/beyond float16/);
+    expect(() => encodeDataInscription(big, { dtype: 'int8' })).not.toThrow();
+  });
+});
+
+describe('float16 and base64 primitives', () => {
+  it('every finite half survives half -> float -> half', () => {
+    for (let h = 0; h < 0x10000; h++) {
+      const f = halfToFloat(h);
+      if (Number.isNaN(f)) expect((h >> 10) & 31).toBe(31);
+      else expect(floatToHalf(f)).toBe(h);
+    }
+  });
+
+  it('rounds to the nearest half, ties to even, and overflows to infinity', () => {
+    expect(floatToHalf(1 + 2 ** -11)).toBe(0x3c00); // tie, even stays down
+    expect(floatToHalf(1 + 3 * 2 ** -11)).toBe(0x3c02); // tie, odd goes up
+    expect(floatToHalf(65520)).toBe(0x7c00);
+    expect(floatToHalf(65519)).toBe(0x7bff);
+    expect(floatToHalf(2 ** -25)).toBe(0); // tie with zero
+    expect(floatToHalf(2 ** -25 * 1.5)).toBe(1);
+    const r = rng(3);
+    for (let i = 0; i < 2000; i++) {
+      const v = Math.fround((r() - 0.5) * 2 ** (r() * 40 - 24)), h = floatToHalf(v), got = halfToFloat(h);
+      // no half strictly between v and the chosen one
+      const next = halfToFloat(got > v === v > 0 ? h - 1 : h + 1);
+      expect(Math.abs(got - v)).toBeLessThanOrEqual(Math.abs(next - v));
+    }
+  });
+
+  it('the fallback base64 decoder agrees with atob on every length', () => {
+    const r = rng(4);
+    for (let n = 0; n < 40; n++) {
+      const bytes = new Uint8Array(n).map(() => Math.floor(r() * 256)), s = bytesToBase64(bytes);
+      expect(s).toBe(Buffer.from(bytes).toString('base64'));
+      expect(Array.from(base64ToBytesFallback(s))).toEqual(Array.from(bytes));
+      expect(Array.from(base64ToBytes(s.replace(/=+$/, '')))).toEqual(Array.from(bytes));
+    }
+  });
+});
+
+describe('decode: strict validation names the JSON path', () => {
+  const L = 'layers_config.config.layers';
+  const cases: [string, (d: any) => void, string, RegExp][] = [
+    ['not an object', (d) => Object.keys(d).forEach((k) => delete d[k]), 'model_name', /must be a string, got nothing/],
+    ['model_name type', (d) => (d.model_name = 7), 'model_name', /must be a string, got 7/],
+    ['layers missing', (d) => delete d.layers_config.config.layers, L, /must be an array/],
+    ['first layer not input', (d) => d.layers_config.config.layers.shift(), `${L}[0].class_name`, /must be an InputLayer/],
+    ['input shape', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [null, 2, 3, 1]), `${L}[0].config.batch_input_shape[3]`, /from 3 to 3, got 1/],
+    ['input too big', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [null, 65, 3, 3]), `${L}[0].config.batch_input_shape[1]`, /from 1 to 64, got 65/],
+    ['shape not batch', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [1, 2, 3, 3]), `${L}[0].config.batch_input_shape`, /\[null, height, width, 3\]/],
+    ['rescaling scale', (d) => (d.layers_config.config.layers[1].config.scale = '2'), `${L}[1].config.scale`, /finite number, got "2"/],
+    ['unknown layer', (d) => (d.layers_config.config.layers[2].class_name = 'Conv2D'), `${L}[2].class_name`, /unknown layer "Conv2D"/],
+    ['dense before flatten', (d) => d.layers_config.config.layers.splice(2, 1), `${L}[2]`, /Dense is out of place/],
+    ['two flattens', (d) => d.layers_config.config.layers.splice(2, 0, { class_name: 'Flatten' }), `${L}[3]`, /Flatten is out of place/],
+    ['units zero', (d) => (d.layers_config.config.layers[4].config.units = 0), `${L}[4].config.units`, /integer from 1 to 4096, got 0/],
+    ['units fractional', (d) => (d.layers_config.config.layers[4].config.units = 2.5), `${L}[4].config.units`, /got 2.5/],
+    ['units too many', (d) => (d.layers_config.config.layers[3].config.units = 4097), `${L}[3].config.units`, /from 1 to 4096, got 4097/],
+    ['unknown activation', (d) => (d.layers_config.config.layers[4].config.activation = 'swish'), `${L}[4].config.activation`, /unknown activation "swish"/],
+    ['prototype activation', (d) => (d.layers_config.config.layers[4].config.activation = 'constructor'), `${L}[4].config.activation`, /unknown activation/],
+    ['no dense', (d) => d.layers_config.config.layers.splice(3), L, /no Dense layer/],
+    ['class count', (d) => d.classes_name.pop(), 'classes_name', /has 2 names but the output layer has 3 units/],
+    ['class type', (d) => (d.classes_name[1] = null), 'classes_name[1]', /must be a string, got null/],
+    ['traits', (d) => (d.training_traits = []), 'training_traits', /must be an object, got an array/],
+    ['dtype', (d) => (d.weight_dtype = 'float64'), 'weight_dtype', /"float32", "float16" or "int8"/],
+    ['scales without int8', (d) => (d.weight_scales = [1, 1, 1]), 'weight_scales', /only allowed with weight_dtype "int8"/],
+    ['bad base64', (d) => (d.weight_b64 = '*' + d.weight_b64.slice(1)), 'weight_b64', /not valid base64/],
+    ['b64 not string', (d) => (d.weight_b64 = [1]), 'weight_b64', /must be a string, got an array/],
+    ['truncated weights', (d) => (d.weight_b64 = d.weight_b64.slice(0, 100)), 'weight_b64', /holds 18.75 float32 values \(75 bytes\)/],
+  ];
+  for (const [name, mutate, path, message] of cases) {
+    it(name, () => {
+      const doc = tinyDocument(7);
+      mutate(doc);
+      const e = error(doc);
+      expect(e.path).toBe(path);
+      expect(e.message).toMatch(message);
+      expect(e.message).toContain(path);
+    });
+  }
+
+  it('int8 needs one finite scale per Dense layer', () => {
+    const doc = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'int8' })));
+    expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/has 2 scales but there are 3 Dense layers/);
+    expect(error({ ...doc, weight_scales: [1, 'x', 2] }).path).toBe('weight_scales[1]');
+    expect(error({ ...doc, weight_scales: undefined }).path).toBe('weight_scales');
+    expect(error({ ...doc, weight_scales: [1, 1, 1e308] }).message).toMatch(/weight_b64.*value \d+ \(kernel of layers_config.config.layers\[5\]\) is not finite/);
+  });
+
+  it('non-finite weights are named by position and layer', () => {
+    const doc = tinyDocument(8);
+    const bytes = Buffer.from(doc.weight_b64, 'base64');
+    bytes.writeFloatLE(NaN, 4 * 60);
+    const e = error({ ...doc, weight_b64: bytes.toString('base64') });
+    expect(e.message).toContain('value 60 (kernel of layers_config.config.layers[4]) is not finite');
+    const f16 = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'float16' })));
+    const hb = Buffer.from(f16.weight_b64, 'base64');
+    hb.writeUInt16LE(0x7c00, 2 * 73);
+    expect(error({ ...f16, weight_b64: hb.toString('base64') }).message).toContain('value 73 (bias of layers_config.config.layers[5])');
+  });
+
+  it('caps the parameter count before allocating anything', () => {
+    const doc = tinyDocument(9);
+    const layers = doc.layers_config.config.layers;
+    layers[0].config.batch_input_shape = [null, 64, 64, 3];
+    layers[3].config.units = 400; // 12288*400 > 4M
+    const e = error(doc);
+    expect(e.path).toBe('layers_config.config.layers[3].config.units');
+    expect(e.message).toMatch(/4915600 parameters, more than the cap of 4000000/);
+  });
+
+  it('rejects non-JSON text, non-objects and hostile objects with DataInscriptionError only', () => {
+    expect(error('{"model_name": ').message).toMatch(/not valid JSON/);
+    expect(error(null).message).toMatch(/must be an object, got null/);
+    expect(error([]).path).toBe('');
+    const hostile = { get model_name(): string { throw new TypeError('boom'); } };
+    expect(error(hostile).message).toMatch(/unreadable \(boom\)/);
+  });
+});
