@@ -1,0 +1,68 @@
+// npm run bench: single-image (batch 1) inferences per second, our engine vs @tensorflow/tfjs on its CPU backend,
+// on the paper's example architecture and on the largest the traits allow (10 hidden layers of 20 units).
+import { forward, type Activation, type Dense, type Model } from '../src/nn/index';
+
+function model(name: string, hidden: number[], act: Activation): Model {
+  let seed = 1, n = 32 * 32 * 3;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+  const layers: Dense[] = [...hidden, 4].map((units, i) => {
+    const last = i === hidden.length;
+    const l = { inputs: n, units, activation: last ? 'linear' as const : act, kernel: new Float32Array(n * units).map(() => rand() * 0.1), bias: last ? null : new Float32Array(units).map(rand) };
+    n = units;
+    return l;
+  });
+  return { name, inputShape: [32, 32, 3], scale: 1 / 127.5, offset: -1, layers, classes: ['a', 'b', 'c', 'd'], trainingTraits: {} };
+}
+
+const images = Array.from({ length: 16 }, (_, k) => new Uint8ClampedArray(3072).map((_, i) => (i * 31 + k * 97) & 255));
+
+/** Runs fn in growing batches until `ms` have passed; returns calls per second. */
+function rate(fn: (i: number) => void, ms: number): number {
+  for (let i = 0; i < 200; i++) fn(i); // warm-up (JIT)
+  let calls = 0, batch = 100;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < batch; i++) fn(calls + i);
+    calls += batch;
+    batch = Math.min(batch * 2, 20000);
+  }
+  return calls / ((performance.now() - start) / 1000);
+}
+
+const warn = console.warn;
+console.warn = () => {}; // tfjs greets Node users with a banner about tfjs-node
+const tf = await import('@tensorflow/tfjs');
+await tf.setBackend('cpu');
+tf.scalar(0).dispose();
+console.warn = warn;
+
+function tfModel(m: Model) {
+  const seq = tf.sequential();
+  seq.add(tf.layers.rescaling({ scale: m.scale, offset: m.offset, inputShape: m.inputShape }));
+  seq.add(tf.layers.flatten());
+  for (const l of m.layers) {
+    const leaky = l.activation === 'leaky_relu';
+    const d = tf.layers.dense({ units: l.units, activation: leaky ? 'linear' : l.activation, useBias: !!l.bias });
+    seq.add(d);
+    d.setWeights([tf.tensor2d(l.kernel, [l.inputs, l.units]), ...(l.bias ? [tf.tensor1d(l.bias)] : [])]);
+    if (leaky) seq.add(tf.layers.leakyReLU({ alpha: 0.2 }));
+  }
+  return seq;
+}
+
+const ms = Number(process.env.BENCH_MS ?? 2000);
+console.log(`batch 1, ${ms} ms per measurement, Node ${process.version}, tfjs ${tf.version.tfjs} (cpu backend)\n`);
+console.log('model'.padEnd(34) + 'params'.padStart(8) + 'ours inf/s'.padStart(13) + 'tfjs inf/s'.padStart(13) + 'ratio'.padStart(8));
+for (const m of [model('paper 3072-10-8-10-4 leaky_relu', [10, 8, 10], 'leaky_relu'), model('traits max 3072-10x20-4 leaky_relu', Array(10).fill(20), 'leaky_relu')]) {
+  const tfm = tfModel(m);
+  let sink = 0;
+  const ours = rate((i) => (sink += forward(m, images[i & 15])[0]), ms);
+  const peer = rate((i) => {
+    const y = tf.tidy(() => tfm.predict(tf.tensor4d(images[i & 15], [1, 32, 32, 3])) as import('@tensorflow/tfjs').Tensor);
+    sink += y.dataSync()[0];
+    y.dispose();
+  }, ms);
+  const params = m.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
+  console.log(m.name.padEnd(34) + String(params).padStart(8) + ours.toFixed(0).padStart(13) + peer.toFixed(0).padStart(13) + `${(ours / peer).toFixed(1)}x`.padStart(8) + (Number.isFinite(sink) ? '' : ' (!)'));
+  tfm.dispose();
+}
