@@ -1,8 +1,7 @@
 // Which brain the page runs: the remembered upgrade, else the default, else the copy embedded at build time.
 import type { Model } from '../nn/model';
-
-export type BrainError = { kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'not-json' | 'invalid-brain'; status?: number; message: string };
-export type BrainResult = { ok: true; id: string; model: Model; bytes: number } | { ok: false; id: string; error: BrainError };
+import type { BrainError, BrainResult } from '../chain/index';
+export type { BrainError, BrainResult };
 
 export interface Resolved {
   id: string;

@@ -26,23 +26,44 @@ export function sniff(type: string, size: number, head: Uint8Array): string {
   return gif && ascii(head, 0, head.length).includes('NETSCAPE2.0') ? 'Animated GIF: the network saw its first frame.' : '';
 }
 
-/** Decodes a file and scales it to w x h (area-averaging 'high' quality resize), returning RGB pixels. */
+// Decode + resize + read back. Self-contained (no imports, no closure): its source also runs in a Worker.
+// Transparent pixels are composited over white, as the training images are opaque.
+async function px(f: Blob, w: number, h: number): Promise<Uint8ClampedArray> {
+  const b = await createImageBitmap(f, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
+  const c = new OffscreenCanvas(w, h).getContext('2d')!;
+  c.fillStyle = '#fff';
+  c.fillRect(0, 0, w, h);
+  c.drawImage(b, 0, 0);
+  b.close();
+  return c.getImageData(0, 0, w, h).data;
+}
+
+// Chromium scales a decoded bitmap on the calling thread (a 12,000 px PNG blocked it for ~1 s), so that thread must
+// be a Worker's. Without workers (blocked, old browser) it runs on the page.
+function inWorker(file: Blob, w: number, ht: number): Promise<Uint8ClampedArray | null> {
+  let worker: Worker;
+  const url = URL.createObjectURL(new Blob([`const px=${px};onmessage=e=>px(...e.data).then(postMessage,()=>postMessage(0))`]));
+  try {
+    worker = new Worker(url);
+  } catch {
+    URL.revokeObjectURL(url);
+    return px(file, w, ht);
+  }
+  return new Promise<Uint8ClampedArray | null>((ok) => {
+    worker.onmessage = (e) => ok(e.data || null);
+    worker.onerror = () => ok(px(file, w, ht).catch(() => null));
+    worker.postMessage([file, w, ht]);
+  }).finally(() => {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  });
+}
+
+/** Decodes a file and scales it to w x h ('high' quality resize, off the main thread), returning RGB pixels. */
 export async function readPixels(file: Blob, w: number, ht: number): Promise<Seen> {
   const note = sniff(file.type, file.size, new Uint8Array(await file.slice(0, 2048).arrayBuffer()));
-  let bmp: ImageBitmap;
-  try {
-    bmp = await createImageBitmap(file, { resizeWidth: w, resizeHeight: ht, resizeQuality: 'high' });
-  } catch {
-    throw new ImageInputError('This image could not be decoded (damaged, unsupported or too large).');
-  }
-  const c = document.createElement('canvas');
-  c.width = w;
-  c.height = ht;
-  const ctx = c.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new ImageInputError('No 2D canvas in this browser.');
-  ctx.drawImage(bmp, 0, 0);
-  bmp.close();
-  const rgba = ctx.getImageData(0, 0, w, ht).data;
+  const rgba = await inWorker(file, w, ht).catch(() => null);
+  if (!rgba) throw new ImageInputError('This image could not be decoded (damaged, unsupported or too large).');
   const pixels = new Uint8ClampedArray(w * ht * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) pixels.set(rgba.subarray(i, i + 3), j);
   return { pixels, note };

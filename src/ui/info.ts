@@ -32,11 +32,8 @@ export function heldOutAccuracy(traits: Record<string, unknown>): string {
 }
 
 export function infoRows(s: InfoInput): [string, string][] {
-  const rows: [string, string][] = [];
-  for (const [k, v] of Object.entries(s.features)) rows.push([cap(k, 30), cap(v, 60)]);
   const m = s.model;
-  rows.push(['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded']);
-  rows.push(['brain ID', s.brainId || '—']);
+  const rows: [string, string][] = [['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'], ['brain ID', s.brainId || '—']];
   if (s.source === 'embedded' || s.offline) rows.push(['source', 'offline: embedded default']);
   if (m) {
     rows.push(['classes', cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)]);
@@ -48,7 +45,7 @@ export function infoRows(s: InfoInput): [string, string][] {
   rows.push(['age', `${Math.round(s.age * 100)}% of life ${s.life}`]);
   rows.push(['block height', s.offline ? `${s.height} (offline)` : String(s.height)]);
   rows.push(['fee rate', s.feeRate === null ? 'unknown' : `${s.feeRate} sat/vB`]);
-  rows.push(['birth year', String(s.birthYear)]);
-  if (s.history) rows.push(['history', cap(s.history, 200)]);
+  rows.push(['birth year', s.history ? `${s.birthYear}: ${cap(s.history, 200)}` : String(s.birthYear)]);
+  for (const [k, v] of Object.entries(s.features)) rows.push([cap(k, 30), cap(v, 60)]);
   return rows;
 }

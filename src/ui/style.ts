@@ -8,7 +8,7 @@ export const CSS = `
 .hint{bottom:8px;opacity:.6}
 .toast{bottom:40px}
 .toast:empty{display:none}
-.ov{position:fixed;inset:auto 8px 8px auto;max-width:min(420px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:auto;
+.ov{position:fixed;inset:auto 8px 8px auto;width:min(400px,calc(100vw - 16px));max-height:calc(100vh - 16px);overflow:auto;
 box-sizing:border-box;background:#111e;border:1px solid #fff3;border-radius:6px;padding:12px 14px}
 .ov h2{font-size:15px;margin:0 0 8px}
 .ov .x{float:right}
@@ -22,7 +22,7 @@ box-sizing:border-box;background:#111e;border:1px solid #fff3;border-radius:6px;
 .ov li em{font-style:normal;text-align:right}
 .th{width:96px;height:96px;image-rendering:pixelated;border:1px solid #fff4}
 .ov input{font:inherit;width:100%;box-sizing:border-box;margin:4px 0 8px;padding:4px;background:#000;color:#eee;border:1px solid #fff4}
-.ov form{display:flex;flex-wrap:wrap;gap:6px}.ov label{width:100%}
+.ov .f{display:flex;flex-wrap:wrap;gap:6px}.ov label{width:100%}
 .msg{min-height:1.4em;color:#fc0}
 .drag canvas{outline:3px dashed #fc0;outline-offset:-3px}
 `;

@@ -53,18 +53,24 @@ export interface UpgradeHandlers {
   restore(say: (msg: string) => void): void;
 }
 
-export function upgradeView(currentId: string, on: UpgradeHandlers): Node[] {
+/** current() names the brain in use; it is read again after every message (a successful upgrade changes it). */
+export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] {
   const input = h('input', { type: 'text', name: 'id', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'data inscription ID',
     placeholder: '64 hex digits, i, index' });
   const msg = h('p', { role: 'status', 'aria-live': 'polite', class: 'msg' });
-  const say = (m: string): void => void (msg.textContent = m);
-  const go = h('button', { type: 'submit' }, 'plug in');
+  const now = h('code', {}, current());
+  const say = (m: string): void => {
+    msg.textContent = m;
+    now.textContent = current();
+  };
+  // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
+  const go = h('button', { type: 'button' }, 'plug in');
   const back = h('button', { type: 'button' }, 'restore default (Shift+U)');
-  const form = h('form', {}, h('label', {}, 'Data inscription ID', input), go, back);
-  form.onsubmit = (e) => {
-    e.preventDefault();
-    on.submit(input.value.trim(), say);
+  const form = h('div', { class: 'f' }, h('label', {}, 'Data inscription ID', input), go, back);
+  go.onclick = () => on.submit(input.value.trim(), say);
+  input.onkeydown = (e) => {
+    if (e.key === 'Enter') on.submit(input.value.trim(), say);
   };
   back.onclick = () => on.restore(say);
-  return [h('p', {}, 'Current brain: ', h('code', {}, currentId || 'none')), form, msg];
+  return [h('p', {}, 'Paste the ID of a data inscription (a brain). In use: ', now), form, msg];
 }

@@ -46,7 +46,8 @@ describe('info rows', () => {
     expect(get(rows, 'age')).toBe('50% of life 2');
     expect(get(rows, 'block height')).toBe('880000');
     expect(get(rows, 'fee rate')).toBe('12 sat/vB');
-    expect(get(rows, 'birth year')).toBe('1957');
+    expect(get(rows, 'birth year')).toBe('1957: Rosenblatt');
+    expect(rows[0][0]).toBe('brain');
     expect(get(rows, 'source')).toBeUndefined();
   });
 

@@ -66,18 +66,23 @@ describe('views', () => {
     const box = document.body.appendChild(document.createElement('div'));
     const got: string[] = [];
     let restored = 0;
-    box.append(...upgradeView('abc', {
+    let current = 'abc';
+    box.append(...upgradeView(() => current, {
       submit: (id, say) => { got.push(id); say(XSS[1]); },
-      restore: (say) => { restored++; say('restored'); },
+      restore: (say) => { restored++; current = 'def'; say('restored'); },
     }));
     box.querySelector('input')!.value = '  deadbeefi0 ';
-    box.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    box.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     expect(got).toEqual(['deadbeefi0']);
+    (box.querySelectorAll('button')[0] as HTMLButtonElement).click();
+    expect(got).toEqual(['deadbeefi0', 'deadbeefi0']);
+    expect(box.querySelector('form')).toBeNull();
     expect(box.querySelector('.msg')!.textContent).toBe(XSS[1]);
     expect(box.querySelector('script')).toBeNull();
     (box.querySelectorAll('button')[1] as HTMLButtonElement).click();
     expect(restored).toBe(1);
     expect(box.querySelector('.msg')!.textContent).toBe('restored');
+    expect(box.querySelector('code')!.textContent).toBe('def');
   });
 
   it('cap counts code points and keeps short text whole', () => {
