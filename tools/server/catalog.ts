@@ -1,0 +1,120 @@
+// The inscriptions a preview server holds: each file gets ord-style ID sha256(file bytes) + "i0", a content type from
+// its extension, and (with --compress) brotli bytes as `ord wallet inscribe --compress` stores them, when smaller.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+export type Role = 'art' | 'brain' | 'token';
+
+export interface Inscription {
+  id: string;
+  role: Role;
+  /** Path relative to its folder (brains, tokens) or the file name (art). */
+  name: string;
+  file: string;
+  contentType: string;
+  /** The bytes as stored on chain (brotli when `encoding` is 'br'). */
+  body: Buffer;
+  encoding: 'br' | null;
+  /** The file's own size. */
+  rawBytes: number;
+  /** Birth height found in the file (a token's baked config), else null. */
+  bakedBirthHeight: number | null;
+  /** Index in the catalog: stands in for ord's inscription number. */
+  number: number;
+}
+
+export interface Catalog {
+  art: Inscription;
+  brains: Inscription[];
+  tokens: Inscription[];
+  byId: Map<string, Inscription>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html;charset=utf-8',
+  '.htm': 'text/html;charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain;charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+export const contentTypeOf = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+export const idOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex') + 'i0';
+
+/** ord's --compress: brotli quality 11, 2^24 window, text mode. */
+export function brotli(bytes: Uint8Array): Buffer {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+}
+
+const BIRTH = /["']?birthHeight["']?\s*:\s*(\d{1,10})\b/;
+
+/** The birth height a built page carries in its config (build.ts writes `birthHeight:<n>`), or null. */
+export function bakedBirthHeight(bytes: Buffer, contentType: string): number | null {
+  if (!contentType.startsWith('text/html')) return null;
+  const m = BIRTH.exec(bytes.toString('latin1'));
+  return m ? Number(m[1]) : null;
+}
+
+/** Every regular file under dir, recursively, dotfiles skipped, sorted naturally (token 2 before token 10). */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: string; compress: boolean }): Catalog {
+  if (!existsSync(o.html) || !statSync(o.html).isFile()) {
+    throw new Error(`no art inscription at ${o.html} (run \`npm run build\` first, or pass its path)`);
+  }
+  const byId = new Map<string, Inscription>();
+  let number = 0;
+  const add = (file: string, role: Role, name: string): Inscription => {
+    const raw = readFileSync(file);
+    const contentType = contentTypeOf(file);
+    const packed = o.compress ? brotli(raw) : null;
+    const smaller = packed !== null && packed.length < raw.length;
+    const id = idOf(raw);
+    const ins: Inscription = {
+      id, role, name, file, contentType,
+      body: smaller ? packed : raw,
+      encoding: smaller ? 'br' : null,
+      rawBytes: raw.length,
+      bakedBirthHeight: bakedBirthHeight(raw, contentType),
+      number: number++,
+    };
+    if (!byId.has(id)) byId.set(id, ins); // identical bytes share one ID: the first file answers for it
+    return ins;
+  };
+  const art = add(o.html, 'art', basename(o.html));
+  const fromDir = (dir: string | undefined, role: Role): Inscription[] =>
+    dir && existsSync(dir) ? listFiles(dir).map((f) => add(f, role, relative(dir, f))) : [];
+  const brains = fromDir(o.brainsDir, 'brain');
+  const tokens = fromDir(o.tokensDir, 'token');
+  return { art, brains, tokens, byId };
+}

@@ -1,0 +1,293 @@
+// An ord-compatible preview server on node:http: the recursive endpoints an inscription uses, with ord's headers,
+// over a simulated chain the viewer controls from the home page. See docs/chain.md for what it does and does not mimic.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join, resolve } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { loadCatalog, type Inscription } from './catalog';
+import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
+import { HOME_CSP, renderHome } from './home';
+
+/** ord's two default CSP headers on /content and /preview (both enforced by the browser). */
+export const CONTENT_CSP = [
+  "default-src 'self' 'unsafe-eval' 'unsafe-inline' data: blob:",
+  "default-src *:*/content/ *:*/blockheight *:*/blockhash *:*/blockhash/ *:*/blocktime *:*/r/ 'unsafe-eval' 'unsafe-inline' data: blob:",
+];
+export const CONTENT_CACHE = 'public, max-age=1209600, immutable';
+/** ord's CSP on its own preview pages for images (and, here, for every non-HTML preview). */
+export const PREVIEW_PAGE_CSP = "default-src 'self' 'unsafe-inline'";
+/** build.ts's default birth height, used when neither the option nor the art's baked config gives one. */
+export const DEFAULT_BIRTH_HEIGHT = 870_000;
+/** Default tip: two weeks (one difficulty period) after birth, a young network. */
+export const DEFAULT_AGE_BLOCKS = 2016;
+export const DEFAULT_FEE = 10;
+export const DEFAULT_BLOCKS_PER_SECOND = 10;
+
+export interface ServerOptions {
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1: loopback only). */
+  host?: string;
+  root?: string;
+  html?: string;
+  brainsDir?: string;
+  /** The build's collection output: <dir>/art.html (the art unless `html` is given) and <dir>/tokens/*.html. */
+  collectionDir?: string;
+  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
+  birthHeight?: number;
+  height?: number;
+  fee?: number;
+  blocksPerSecond?: number;
+  /** Start with the chain advancing at blocksPerSecond. */
+  playing?: boolean;
+  compress?: boolean;
+  quiet?: boolean;
+}
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+  artId: string;
+  brainIds: Record<string, string>;
+  tokenIds: string[];
+  birthHeight: number;
+  setHeight(h: number): void;
+  setFee(f: number): void;
+  state(): ChainSettings;
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+const JSON_TYPE = 'application/json';
+const ID_IN_PATH = /^([0-9a-fA-F]{64})i(\d{1,10})$/;
+const HEIGHT_IN_PATH = /^\d{1,10}$/;
+
+/** ord's InscriptionId: txid hex (any case), "i", a u32 index; IDs are compared lowercase. */
+export function parseId(s: string): string | null {
+  const m = ID_IN_PATH.exec(s);
+  if (!m || Number(m[2]) > 0xffffffff) return null;
+  return `${m[1].toLowerCase()}i${Number(m[2])}`;
+}
+
+/** Whether an Accept-Encoding header admits br (an explicit br entry beats "*"; q=0 refuses). */
+export function acceptsBr(header: string | string[] | undefined): boolean {
+  const entries = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((part) => {
+    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return { name, q: q ? Number(q.slice(2)) : 1 };
+  });
+  const br = entries.find((e) => e.name === 'br') ?? entries.find((e) => e.name === '*');
+  return !!br && br.q > 0;
+}
+
+const isIframeMedia = (type: string): boolean => type.startsWith('text/html') || type.startsWith('image/svg+xml');
+
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = TEXT, headers: Record<string, string | string[]> = {}): void {
+  const buf = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': String(buf.length) });
+  res.end(buf); // node drops the body of HEAD responses itself
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<PreviewServer> {
+  const root = resolve(opts.root ?? process.cwd());
+  const collection = opts.collectionDir ? resolve(root, opts.collectionDir) : undefined;
+  const html = resolve(root, opts.html ?? (collection ? join(collection, 'art.html') : 'inscription.html'));
+  const catalog = loadCatalog({
+    html,
+    brainsDir: resolve(root, opts.brainsDir ?? join('fixtures', 'brains')),
+    tokensDir: collection && join(collection, 'tokens'),
+    compress: !!opts.compress,
+  });
+  const birthHeight = opts.birthHeight ?? catalog.art.bakedBirthHeight ?? DEFAULT_BIRTH_HEIGHT;
+  const chain = createSimChain({
+    height: opts.height ?? Math.min(MAX_HEIGHT, birthHeight + DEFAULT_AGE_BLOCKS),
+    fee: opts.fee ?? DEFAULT_FEE,
+    blocksPerSecond: opts.blocksPerSecond ?? DEFAULT_BLOCKS_PER_SECOND,
+    playing: !!opts.playing,
+  });
+  const birthOf = (i: Inscription): number => (i.role === 'token' ? i.bakedBirthHeight ?? birthHeight : birthHeight);
+
+  function content(req: IncomingMessage, res: ServerResponse, ins: Inscription): void {
+    const headers: Record<string, string | string[]> = { 'Content-Security-Policy': CONTENT_CSP, 'Cache-Control': CONTENT_CACHE };
+    if (ins.encoding === 'br') {
+      if (!acceptsBr(req.headers['accept-encoding'])) {
+        return send(res, 406, 'inscription content encoding `br` is not acceptable. `Accept-Encoding` header not present or does not include `br`');
+      }
+      headers['Content-Encoding'] = 'br';
+    }
+    send(res, 200, ins.body, ins.contentType, headers);
+  }
+
+  /** ord renders its own page for non-HTML media; ours is a minimal equivalent without ord's CDN scripts. */
+  function previewPage(res: ServerResponse, ins: Inscription): void {
+    const src = `/content/${ins.id}`;
+    let inner: string;
+    if (ins.contentType.startsWith('image/')) inner = `<img src="${src}" style="max-width:100%;image-rendering:pixelated">`;
+    else if (/^text\/|json|javascript/.test(ins.contentType)) {
+      const raw = ins.encoding === 'br' ? brotliDecompressSync(ins.body) : ins.body;
+      inner = `<pre style="white-space:pre-wrap;word-break:break-all">${esc(raw.toString('utf8'))}</pre>`;
+    } else inner = `<p>${esc(ins.contentType)}, ${ins.rawBytes} bytes</p>`;
+    send(res, 200, `<!doctype html><html lang=en><meta charset=utf-8><title>Inscription ${ins.id}</title><body style="margin:0">${inner}</body></html>`,
+      'text/html; charset=utf-8', { 'Content-Security-Policy': PREVIEW_PAGE_CSP });
+  }
+
+  function inscriptionJson(ins: Inscription): object {
+    const txid = ins.id.slice(0, 64);
+    const h = birthOf(ins);
+    const vbytes = Math.ceil(ins.body.length / 4) + 150;
+    return {
+      charms: [],
+      content_type: ins.contentType,
+      content_length: ins.body.length,
+      delegate: null,
+      fee: vbytes * Math.max(1, chain.feeRateAt(h)),
+      height: h,
+      id: ins.id,
+      number: ins.number,
+      output: `${txid}:0`,
+      sat: null,
+      satpoint: `${txid}:0:0`,
+      timestamp: blockTime(h),
+      value: 546,
+      address: null,
+    };
+  }
+
+  function state(req: IncomingMessage, res: ServerResponse, query: string): void {
+    if (req.method === 'POST') {
+      const q = new URLSearchParams(query);
+      const change: Partial<ChainSettings> = {};
+      const num = (k: string): number | undefined => (q.has(k) ? Number(q.get(k)) : undefined);
+      change.height = num('height');
+      change.fee = num('fee');
+      change.blocksPerSecond = num('blocksPerSecond') ?? num('bps');
+      const playing = q.get('playing');
+      if (playing !== null) {
+        if (!['true', 'false', '1', '0'].includes(playing)) return send(res, 400, `playing must be true or false (got ${playing.slice(0, 20)})`);
+        change.playing = playing === 'true' || playing === '1';
+      }
+      try {
+        chain.update(Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)));
+      } catch (e) {
+        return send(res, 400, e instanceof Error ? e.message : String(e));
+      }
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, 'use GET or POST', TEXT, { Allow: 'GET, HEAD, POST' });
+    }
+    send(res, 200, JSON.stringify(chain.settings()), JSON_TYPE, { 'Cache-Control': 'no-store' });
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader('Access-Control-Allow-Origin', '*'); // on every answer: the sandboxed frame's fetches are cross-origin
+    const target = req.url ?? '';
+    if (!target.startsWith('/')) return send(res, 400, 'bad request target');
+    const cut = target.indexOf('?');
+    const path = cut < 0 ? target : target.slice(0, cut);
+    const query = cut < 0 ? '' : target.slice(cut + 1);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': '*', 'Content-Length': '0' });
+      return void res.end();
+    }
+    if (path === '/-/state') return state(req, res, query);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', TEXT, { Allow: 'GET, HEAD, OPTIONS' });
+
+    const tip = chain.tip();
+    const seg = path.split('/').slice(1); // path starts with '/'
+    const heightArg = (s: string): number | null => (HEIGHT_IN_PATH.test(s) && Number(s) <= MAX_HEIGHT ? Number(s) : null);
+    const text = (s: string) => send(res, 200, s, TEXT);
+    const json = (v: unknown) => send(res, 200, JSON.stringify(v), JSON_TYPE);
+    const r = seg[0] === 'r' ? seg.slice(1) : null;
+    const [a, b, extra] = r ?? seg;
+
+    if (path === '/') {
+      return send(res, 200, renderHome({
+        art: { id: catalog.art.id, name: catalog.art.name },
+        brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
+        tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
+        birthHeight,
+        state: chain.settings(),
+        sliderMax: Math.max(birthHeight + 210_000, tip + 1_000),
+      }), 'text/html; charset=utf-8', { 'Content-Security-Policy': HOME_CSP, 'Cache-Control': 'no-store' });
+    }
+    if (!r && (a === 'content' || a === 'preview') && b !== undefined && extra === undefined) {
+      const id = parseId(b);
+      if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
+      const ins = catalog.byId.get(id);
+      if (!ins) return send(res, 404, `inscription ${id} not found`);
+      return a === 'content' || isIframeMedia(ins.contentType) ? content(req, res, ins) : previewPage(res, ins);
+    }
+    if (extra === undefined && (a === 'blockheight' || a === 'blocktime') && b === undefined) {
+      return text(String(a === 'blockheight' ? tip : blockTime(tip)));
+    }
+    if (a === 'blockhash' && extra === undefined) {
+      const h = b === undefined ? tip : heightArg(b);
+      if (h === null) return send(res, 400, `invalid height: ${b!.slice(0, 100)}`);
+      if (h > tip) return send(res, 404, `block ${h} not found`);
+      return r ? json(blockHash(h)) : text(blockHash(h));
+    }
+    if (r && a === 'blockinfo' && b !== undefined && extra === undefined) {
+      const h = /^[0-9a-f]{64}$/.test(b) ? heightOfHash(b) ?? MAX_HEIGHT + 1 : heightArg(b);
+      if (h === null) return send(res, 400, `invalid block query: ${b.slice(0, 100)}`);
+      if (h > tip) return send(res, 404, `block ${b} not found`);
+      return json(chain.blockInfo(h));
+    }
+    if (r && a === 'inscription' && b !== undefined && extra === undefined) {
+      const id = parseId(b);
+      if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
+      const ins = catalog.byId.get(id);
+      return ins ? json(inscriptionJson(ins)) : send(res, 404, `inscription ${id} not found`);
+    }
+    send(res, 404, 'not found');
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      if (!res.headersSent) send(res, 500, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+      else res.destroy();
+    }
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1', backlog: 4096 }, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const url = `http://${host}:${addr.port}/`;
+
+  const brainIds: Record<string, string> = {};
+  for (const b of catalog.brains) brainIds[b.name] = b.id;
+  if (!opts.quiet) {
+    console.log(`ord-compatible preview server: ${url}`);
+    console.log(`  art     ${catalog.art.name.padEnd(28)} ${url}preview/${catalog.art.id}${catalog.art.encoding ? ' (br)' : ''}`);
+    for (const i of catalog.tokens) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
+    for (const i of catalog.brains) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
+    const s = chain.settings();
+    console.log(`  chain   tip ${s.height} (art born at ${birthHeight}), fee ${s.fee} sat/vB, ${s.blocksPerSecond} blocks/s${s.playing ? ', playing' : ''}`);
+  }
+  return {
+    url,
+    artId: catalog.art.id,
+    brainIds,
+    tokenIds: catalog.tokens.map((i) => i.id),
+    birthHeight,
+    setHeight: (h) => void chain.update({ height: h }),
+    setFee: (f) => void chain.update({ fee: f }),
+    state: () => chain.settings(),
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        server.close((e) => (e ? fail(e) : ok()));
+        server.closeAllConnections();
+      }),
+  };
+}
