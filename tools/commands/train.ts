@@ -1,0 +1,81 @@
+// perceptrons train: trains a brain (a data inscription) for an architecture on the PFP, MNIST or Fashion-MNIST data.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { WeightDtype } from '../../src/nn/index';
+import { archFromFile, archFromJson, archFromSeed, type ArchSpec } from '../train/arch';
+import { parseArgs, intOption, numberOption, stringOption } from '../train/args';
+import { brainDocument, trainingTraits } from '../train/brain';
+import { loadDataset, DATASETS } from '../train/data';
+import type { DropoutMode } from '../train/dropout';
+import { aliveCurve, accuracy } from '../train/evaluate';
+import { createModel } from '../train/init';
+import { train } from '../train/loop';
+import { createProgress, progressBar } from '../train/progress';
+import { freshNounsRecall } from '../train/fresh';
+
+export const summary = 'train a brain: --arch ARCH.json | --seed SEED | --hidden 10,8,10, --epochs N --out brain.json';
+
+const USAGE = `usage: perceptrons train (--arch ARCH.json | --seed SEED | --hidden 10,8,10 [--activation leaky_relu]) --out brain.json
+  [--epochs N (default 5, or the genome's)] [--data pfp|mnist|fashion] [--name NAME] [--train-seed S]
+  [--dtype float32|float16|int8] [--batch 32] [--lr 0.002] [--dropout ordered|random|none]
+  [--per-class 6000] [--test-per-class 1000] [--workers 2]`;
+
+export async function run(args: string[]): Promise<number> {
+  let o: Record<string, string | true>;
+  try {
+    o = parseArgs(args, ['arch', 'seed', 'hidden', 'activation', 'epochs', 'out', 'data', 'name', 'train-seed', 'dtype', 'batch', 'lr', 'dropout', 'per-class', 'test-per-class', 'workers', 'fresh']);
+  } catch (e) {
+    console.error(`perceptrons train: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const out = stringOption(o, 'out');
+  const sources = ['arch', 'seed', 'hidden'].filter((k) => o[k] !== undefined);
+  if (!out || sources.length !== 1) {
+    console.error(`perceptrons train: ${!out ? '--out is required' : 'give exactly one of --arch, --seed, --hidden'}\n${USAGE}`);
+    return 2;
+  }
+  let arch: ArchSpec;
+  if (o.arch) arch = archFromFile(String(o.arch));
+  else if (o.seed) arch = await archFromSeed(String(o.seed));
+  else arch = archFromJson({ hidden: String(o.hidden).split(',').map(Number), activation: o.activation ?? 'leaky_relu' }, '--hidden');
+  const data = stringOption(o, 'data') ?? 'pfp';
+  if (!(DATASETS as readonly string[]).includes(data)) throw new Error(`--data must be one of ${DATASETS.join(', ')}, got "${data}"`);
+  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype;
+  if (!['float32', 'float16', 'int8'].includes(dtype)) throw new Error(`--dtype must be float32, float16 or int8, got "${dtype}"`);
+  const dropout = (stringOption(o, 'dropout') ?? 'ordered') as DropoutMode;
+  if (!['ordered', 'random', 'none'].includes(dropout)) throw new Error(`--dropout must be ordered, random or none, got "${dropout}"`);
+  const epochs = intOption(o, 'epochs', arch.epochs ?? 5, 1, 1000);
+  const seed = stringOption(o, 'train-seed') ?? '0';
+  const log = (s: string): void => console.error(s);
+
+  const dataset = await loadDataset(data, {
+    seed: '0', trainPerClass: intOption(o, 'per-class', 6000), testPerClass: intOption(o, 'test-per-class', 1000),
+    workers: intOption(o, 'workers', 2, 1, 16), log,
+  });
+  const name = stringOption(o, 'name') ?? `${data}_classifier`;
+  const model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
+  log(`training ${name}: ${dataset.inputShape.join('x')}-${arch.hidden.join('-')}-${dataset.classes.length} ${arch.activation}, ` +
+    `${epochs} epochs on ${dataset.train.count} images (${dataset.description}), dropout ${dropout}`);
+  const bar = createProgress();
+  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize: intOption(o, 'batch', 32), learningRate: numberOption(o, 'lr', 2e-3) },
+    (epoch, f, loss, acc) => bar.update(progressBar(`epoch ${epoch}/${epochs}`, f, `loss ${loss.toFixed(4)} acc ${(acc * 100).toFixed(2)}%`)),
+    (r) => bar.done(progressBar(`epoch ${r.epoch}/${epochs}`, 1, `loss ${r.loss.toFixed(4)} acc ${(r.trainAccuracy * 100).toFixed(2)}% held-out ${(r.testAccuracy * 100).toFixed(2)}% (${r.seconds.toFixed(1)} s)`)));
+  const curve = aliveCurve(model, dataset.test, result.order);
+  const last = result.epochs[result.epochs.length - 1];
+  const extra: Record<string, unknown> = {};
+  if (data === 'pfp') extra.fresh_nouns_recognised = Math.round(freshNounsRecall(model, dataset.classes, 'fresh-check', intOption(o, 'fresh', 2000)) * 10000) / 10000;
+  const traits = trainingTraits(arch, {
+    dataset: dataset.description.replace(/ \(.*$/, '') + (data === 'pfp' ? ` (${dataset.classes.join(', ')})` : ''),
+    epochs, seed, dropout, heldoutAccuracy: accuracy(model, dataset.test), trainAccuracy: last.trainAccuracy,
+    trainSamples: dataset.train.count, testSamples: dataset.test.count, aliveCurve: curve, neuronOrder: result.order, trainingSeconds: result.seconds, extra,
+  });
+  const doc = brainDocument(model, traits, dtype);
+  const text = JSON.stringify(doc);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  log(`trained in ${result.seconds.toFixed(1)} s; held-out accuracy ${(Number(traits.heldout_accuracy) * 100).toFixed(2)}%` +
+    (extra.fresh_nouns_recognised !== undefined ? `, fresh Nouns recognised ${(Number(extra.fresh_nouns_recognised) * 100).toFixed(2)}%` : ''));
+  log(`accuracy by neurons alive: ${Object.entries(curve).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(', ')}`);
+  console.log(`${out}: ${text.length} bytes`);
+  return 0;
+}

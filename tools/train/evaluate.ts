@@ -1,0 +1,49 @@
+// Accuracy of a model on labelled images, through the engine's own forward pass (src/nn), optionally with only
+// part of the network alive; and the curve of accuracy against the fraction of neurons alive.
+import { forward, type AliveMask, type Model } from '../../src/nn/index';
+import type { LabelledImages } from '../dataset/generate';
+import { aliveFraction } from './dropout';
+import { rngFrom, shuffle } from '../dataset/prng';
+
+export function argmax(v: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+  return best;
+}
+
+/** Top-1 prediction of every image. */
+export function predictAll(model: Model, data: LabelledImages, alive?: AliveMask): Uint8Array {
+  const pixels = model.inputShape[0] * model.inputShape[1] * model.inputShape[2];
+  const out = new Uint8Array(data.count);
+  for (let i = 0; i < data.count; i++) out[i] = argmax(forward(model, data.images.subarray(i * pixels, (i + 1) * pixels), { alive }));
+  return out;
+}
+
+export function accuracy(model: Model, data: LabelledImages, alive?: AliveMask): number {
+  const predicted = predictAll(model, data, alive);
+  let right = 0;
+  for (let i = 0; i < data.count; i++) if (predicted[i] === data.labels[i]) right++;
+  return right / data.count;
+}
+
+export const CURVE_FRACTIONS = [0.1, 0.25, 0.5, 0.75, 1];
+
+/** Accuracy with the first fraction of each hidden layer's neuron order alive, for each fraction. */
+export function aliveCurve(model: Model, data: LabelledImages, order: number[][], fractions = CURVE_FRACTIONS): Record<string, number> {
+  const curve: Record<string, number> = {};
+  for (const f of fractions) curve[`${Math.round(f * 100)}%`] = accuracy(model, data, f === 1 ? undefined : aliveFraction(order, f));
+  return curve;
+}
+
+/** The same curve averaged over `orders` random neuron orders (other than the training order), e.g. a life cycle's. */
+export function randomOrderCurve(model: Model, data: LabelledImages, orders: number, seed: string, fractions = CURVE_FRACTIONS): Record<string, number> {
+  const hidden = model.layers.slice(0, -1).map((l) => l.units);
+  const sum: Record<string, number> = {};
+  for (let k = 0; k < orders; k++) {
+    const rng = rngFrom(`${seed}/eval-order/${k}`);
+    const order = hidden.map((n) => shuffle(rng, Array.from({ length: n }, (_, i) => i)));
+    const c = aliveCurve(model, data, order, fractions);
+    for (const key of Object.keys(c)) sum[key] = (sum[key] ?? 0) + c[key] / orders;
+  }
+  return sum;
+}
