@@ -15,6 +15,7 @@ function model(name: string, hidden: number[], act: Activation): Model {
 }
 
 const images = Array.from({ length: 16 }, (_, k) => new Uint8ClampedArray(3072).map((_, i) => (i * 31 + k * 97) & 255));
+const floatImages = images.map((im) => Float32Array.from(im));
 
 /** Runs fn in growing batches until `ms` have passed; returns calls per second. */
 function rate(fn: (i: number) => void, ms: number): number {
@@ -42,7 +43,7 @@ function tfModel(m: Model) {
   seq.add(tf.layers.flatten());
   for (const l of m.layers) {
     const leaky = l.activation === 'leaky_relu';
-    const d = tf.layers.dense({ units: l.units, activation: leaky ? 'linear' : l.activation, useBias: !!l.bias });
+    const d = tf.layers.dense({ units: l.units, activation: (leaky ? 'linear' : l.activation) as Parameters<typeof tf.layers.dense>[0]['activation'], useBias: !!l.bias });
     seq.add(d);
     d.setWeights([tf.tensor2d(l.kernel, [l.inputs, l.units]), ...(l.bias ? [tf.tensor1d(l.bias)] : [])]);
     if (leaky) seq.add(tf.layers.leakyReLU({ alpha: 0.2 }));
@@ -58,7 +59,7 @@ for (const m of [model('paper 3072-10-8-10-4 leaky_relu', [10, 8, 10], 'leaky_re
   let sink = 0;
   const ours = rate((i) => (sink += forward(m, images[i & 15])[0]), ms);
   const peer = rate((i) => {
-    const y = tf.tidy(() => tfm.predict(tf.tensor4d(images[i & 15], [1, 32, 32, 3])) as import('@tensorflow/tfjs').Tensor);
+    const y = tf.tidy(() => tfm.predict(tf.tensor4d(floatImages[i & 15], [1, 32, 32, 3])) as import('@tensorflow/tfjs').Tensor);
     sink += y.dataSync()[0];
     y.dispose();
   }, ms);

@@ -27,7 +27,7 @@ function toTfjs(m: Model): TF.LayersModel {
   seq.add(tf.layers.flatten());
   for (const l of m.layers) {
     const leaky = l.activation === 'leaky_relu';
-    const dense = tf.layers.dense({ units: l.units, activation: leaky ? 'linear' : l.activation, useBias: !!l.bias });
+    const dense = tf.layers.dense({ units: l.units, activation: (leaky ? 'linear' : l.activation) as Parameters<typeof tf.layers.dense>[0]['activation'], useBias: !!l.bias });
     seq.add(dense);
     dense.setWeights(l.bias ? [tf.tensor2d(l.kernel, [l.inputs, l.units]), tf.tensor1d(l.bias)] : [tf.tensor2d(l.kernel, [l.inputs, l.units])]);
     if (leaky) seq.add(tf.layers.leakyReLU({ alpha: 0.2 }));
