@@ -38,7 +38,7 @@ describe('collection mode', () => {
     expect(await height(s.artId)).toBe(875000);
     expect(await height(s.tokenIds[0])).toBe(880001);
     expect(await height(s.tokenIds[1])).toBe(880002);
-    expect(await height(s.tokenIds[2])).toBe(875000); // token without a baked height: the art's
+    expect(await height(s.tokenIds[2])).toBe(875000); // no config with a literal seed: the art's
   });
 
   it('frames the first token and lists every token to click through', async () => {

@@ -64,16 +64,16 @@ export function makeFixture() {
   };
   const brainDoc = JSON.stringify({ model_name: 'fixture', weight_b64: 'A'.repeat(4000), note: 'x'.repeat(2000) });
   const files = {
-    art: w('inscription.html', `<!doctype html><meta charset=utf-8><title>art</title><script>var c={"seed":"00","birthHeight":871000};${'/* padding */'.repeat(200)}</script>`),
+    art: w('inscription.html', `<!doctype html><meta charset=utf-8><title>art</title><script>var f={seed:"0".repeat(64),birthHeight:0};var c={brainId:"x",seed:"${'c4'.repeat(32)}",birthHeight:871e3,fallbackHeight:871e3};${'/* padding */'.repeat(200)}</script>`),
     brainA: w('fixtures/brains/a_brain.json', brainDoc),
     brainB: w('fixtures/brains/nested/b_brain.json', '{"tiny":1}'),
     image: w('fixtures/brains/pic.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])),
     hidden: w('fixtures/brains/.DS_Store', 'junk'),
     secret: w('secret.txt', SECRET),
     collArt: w('dist/collection/art.html', `<!doctype html><title>shared art</title><script>${'/* art */'.repeat(100)}</script>`),
-    token1: w('dist/collection/tokens/token-1.html', '<!doctype html><script>__P={seed:"aa",birthHeight:880001,brainId:"x"}</script>'),
-    token2: w('dist/collection/tokens/token-2.html', '<!doctype html><script>__P={seed:"bb",birthHeight:880002,brainId:"x"}</script>'),
-    token10: w('dist/collection/tokens/token-10.html', '<!doctype html><script>__P={seed:"cc",brainId:"x"}</script>'),
+    token1: w('dist/collection/tokens/token-1.html', `<!doctype html><script>__P={seed:"${'aa'.repeat(32)}",birthHeight:880001,fallbackHeight:880001,brainId:"x"}</script>`),
+    token2: w('dist/collection/tokens/token-2.html', `<!doctype html><script>__P={seed:"${'bb'.repeat(32)}",birthHeight:880002,fallbackHeight:880002,brainId:"x"}</script>`),
+    token10: w('dist/collection/tokens/token-10.html', '<!doctype html><script>__P={seed:"cc",birthHeight:123,brainId:"x"}</script>'),
   };
   return { root, files };
 }

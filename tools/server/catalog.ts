@@ -64,13 +64,16 @@ export function brotli(bytes: Uint8Array): Buffer {
   });
 }
 
-const BIRTH = /["']?birthHeight["']?\s*:\s*(\d{1,10})\b/;
+// The build bakes `{…seed:"<64 hex>",birthHeight:<n>…}` into the art (esbuild may print 870000 as 87e4) and into
+// each token; anchoring on the literal seed skips the page's own fallback config (`seed:"0".repeat(64),birthHeight:0`).
+const BIRTH = /seed["']?\s*:\s*["'][0-9a-f]{64}["']\s*,\s*["']?birthHeight["']?\s*:\s*(\d+(?:\.\d+)?(?:e\d+)?)(?![\w.])/;
 
-/** The birth height a built page carries in its config (build.ts writes `birthHeight:<n>`), or null. */
+/** The birth height a built page carries in its config, or null. */
 export function bakedBirthHeight(bytes: Buffer, contentType: string): number | null {
   if (!contentType.startsWith('text/html')) return null;
   const m = BIRTH.exec(bytes.toString('latin1'));
-  return m ? Number(m[1]) : null;
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
 /** Every regular file under dir, recursively, dotfiles skipped, sorted naturally (token 2 before token 10). */

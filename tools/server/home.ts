@@ -32,7 +32,7 @@ export function renderHome(d: HomeData): string {
     : '<p class="note">No brains in the brains folder.</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Perceptrons preview</title>
+<title>Perceptrons preview</title><link rel="icon" href="data:,">
 <style>
 *{box-sizing:border-box}body{margin:0;font:13px/1.4 system-ui,sans-serif;background:#131313;color:#ddd;display:flex;flex-direction:column;height:100vh}
 header{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;padding:.5rem .8rem;background:#1d1d1d;border-bottom:1px solid #333}
