@@ -68,8 +68,11 @@ export interface OpenOptions {
   waitForState?: boolean;
   /** Path to frame instead of /preview/<id> (e.g. one served by `serve`). */
   path?: string;
-  /** Serve this HTML at `path` with ord's /content headers (the art outside /content/<id>, e.g. to fix its seed by ?hash=). */
-  serve?: Buffer | string;
+  /**
+   * Answer `path` with what the server sends for this other path (e.g. `/content/<id>`): the art outside /content/<id>,
+   * so that ?hash= can fix its seed.
+   */
+  answerFrom?: string;
 }
 
 /** ord's two CSP headers on /content and /preview. */
@@ -144,15 +147,11 @@ export async function openFramed(
         `<iframe sandbox=allow-scripts src="${framedPath}"></iframe>`,
     }),
   );
-  if (opts.serve !== undefined) {
-    const body = opts.serve;
-    await page.route(base + framedPath, (route) =>
-      route.fulfill({
-        status: 200,
-        body,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': ORD_CSP.join(', '), 'Access-Control-Allow-Origin': '*' },
-      }),
-    );
+  if (opts.answerFrom !== undefined) {
+    // Continue to the server under another path: a real network answer (ord's headers, loopback address space)
+    // while the frame keeps the URL it asked for.
+    const from = base + opts.answerFrom;
+    await page.route(base + framedPath, (route) => route.continue({ url: from }));
   }
   if (opts.setup) await opts.setup(page);
   const consoleErrors: string[] = [];

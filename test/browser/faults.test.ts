@@ -1,0 +1,142 @@
+// Fault injection through Playwright routing (it reaches the sandboxed frame's requests): the brain 404s, 500s, hangs,
+// is cut short or has the wrong number of weights; the height or fee endpoints are gone; everything is offline.
+// Each time the art keeps running, says what went wrong, and throws nothing uncaught.
+import { readFileSync } from 'node:fs';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../tools/server/server';
+import {
+  buildTestPage, framePixels, frameText, closeBrowser, openFramed, pixelStats, TEST_BIRTH_HEIGHT, TEST_BRAIN,
+  TEST_BRAINS_DIR, waitForPerceptron, type PerceptronState,
+} from './harness';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+let page: Awaited<ReturnType<typeof buildTestPage>>;
+let brainId: string;
+const HEIGHT = TEST_BIRTH_HEIGHT + 3000;
+const brainText = readFileSync(TEST_BRAIN, 'utf8');
+
+beforeAll(async () => {
+  page = await buildTestPage();
+  server = await startServer({ port: 0, html: page.path, brainsDir: TEST_BRAINS_DIR, height: HEIGHT, fee: 7, quiet: true });
+  brainId = server.brainIds['pfp_classifier_15.json'];
+});
+afterAll(async () => {
+  await closeBrowser();
+  await server?.close();
+  page?.cleanup();
+});
+
+/** The browser's own log lines for a failed request: expected when we make requests fail, not the page's errors. */
+const NETWORK_NOISE = /Failed to load resource|net::ERR_/;
+
+interface Outcome {
+  state: PerceptronState;
+  text: string;
+  /** Paths the frame requested. */
+  requests: string[];
+}
+
+/** Frames the art with `routes` installed, waits for it to finish booting, and checks it degraded gracefully. */
+async function underFault(routes: (ctx: Page) => Promise<unknown>, timeoutMs = 15_000): Promise<Outcome> {
+  const f = await openFramed(server, server.artId, '', { setup: routes, waitForState: false });
+  try {
+    const state = await waitForPerceptron(f, (p) => p.ready, timeoutMs);
+    const text = await frameText(f);
+    const problems = (await f.problems()).filter((m) => !NETWORK_NOISE.test(m));
+    expect(problems, 'no uncaught error, no console error of the page, no CSP violation').toEqual([]);
+    const stats = pixelStats(await framePixels(f));
+    expect(stats.colours, 'the portrait is still drawn').toBeGreaterThan(20);
+    return { state, text, requests: f.requests };
+  } finally {
+    await f.close();
+  }
+}
+
+const brainRoute = (handler: (route: Route) => Promise<void>) => async (ctx: Page) =>
+  ctx.route(`**/content/${brainId}`, handler);
+
+describe.concurrent('faults: the brain', () => {
+  it('404: no brain, a message saying 404, the portrait drawn from the genome', async () => {
+    const { state, text } = await underFault(brainRoute((r) => r.fulfill({ status: 404, body: 'not found' })));
+    expect(state.brain.parameters).toBe(0);
+    expect(state.brain.classes).toEqual([]);
+    expect(text).toMatch(/404/);
+  });
+
+  it('500: says the server answered 500', async () => {
+    const { state, text } = await underFault(brainRoute((r) => r.fulfill({ status: 500, body: 'boom' })));
+    expect(state.brain.parameters).toBe(0);
+    expect(text).toMatch(/500/);
+  });
+
+  it('slow (20 s): gives up after the client timeout and says so', async () => {
+    const { state, text } = await underFault(
+      brainRoute(async (r) => {
+        await new Promise((res) => setTimeout(res, 20_000));
+        await r.fulfill({ status: 200, contentType: 'application/json', body: brainText }).catch(() => undefined);
+      }),
+      19_000,
+    );
+    expect(state.brain.parameters).toBe(0);
+    expect(text).toMatch(/timed out/i);
+  });
+
+  it('truncated JSON: says it is not JSON', async () => {
+    const { state, text } = await underFault(
+      brainRoute((r) => r.fulfill({ status: 200, contentType: 'application/json', body: brainText.slice(0, brainText.length >> 1) })),
+    );
+    expect(state.brain.parameters).toBe(0);
+    expect(text).toMatch(/not JSON/i);
+  });
+
+  it('wrong weight length: says the brain is not valid and why', async () => {
+    const doc = JSON.parse(brainText) as { weight_b64: string };
+    doc.weight_b64 = doc.weight_b64.slice(0, -16); // 12 bytes = 3 float32 weights short
+    const { state, text } = await underFault(
+      brainRoute((r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) })),
+    );
+    expect(state.brain.parameters).toBe(0);
+    expect(text).toMatch(/not a valid brain/i);
+    expect(text).toMatch(/weight/i);
+  });
+});
+
+describe.concurrent('faults: the chain', () => {
+  it('/r/blockheight missing: falls back to /blockheight and still loads the brain', async () => {
+    const { state, requests } = await underFault(async (ctx) => ctx.route('**/r/blockheight', (r) => r.fulfill({ status: 404, body: '' })));
+    expect(requests).toContain('/r/blockheight');
+    expect(requests).toContain('/blockheight');
+    expect(state.height).toBe(HEIGHT);
+    expect(state.brain.parameters).toBeGreaterThan(0);
+  });
+
+  it('both height endpoints missing: uses the baked fallback height', async () => {
+    const { state } = await underFault(async (ctx) => {
+      await ctx.route('**/r/blockheight', (r) => r.fulfill({ status: 404, body: '' }));
+      await ctx.route('**/blockheight', (r) => r.fulfill({ status: 404, body: '' }));
+    });
+    expect(state.height).toBe(TEST_BIRTH_HEIGHT);
+    expect(state.brain.parameters).toBeGreaterThan(0);
+  });
+
+  it('/r/blockinfo missing: no fee rate, everything else works', async () => {
+    const { state } = await underFault(async (ctx) => ctx.route('**/r/blockinfo/**', (r) => r.fulfill({ status: 404, body: '' })));
+    expect(state.feeRate).toBeNull();
+    expect(state.height).toBe(HEIGHT);
+    expect(state.brain.parameters).toBeGreaterThan(0);
+  });
+
+  it('everything offline: the art runs on its genome and fallback height, and says the network failed', async () => {
+    const { state, text } = await underFault(async (ctx) => {
+      for (const glob of ['**/content/**', '**/r/**', '**/blockheight', '**/blocktime', '**/blockhash**']) {
+        await ctx.route(glob, (r) => r.abort('internetdisconnected'));
+      }
+    });
+    expect(state.height).toBe(TEST_BIRTH_HEIGHT);
+    expect(state.feeRate).toBeNull();
+    expect(state.brain.parameters).toBe(0);
+    expect(text).toMatch(/network/i);
+  });
+});
