@@ -1,0 +1,100 @@
+// Layout maths of the portrait: where the sheet, the input image, the node columns, the labels and the caption go.
+// Pure (no DOM): every length is in CSS pixels and scales linearly with the canvas, so a resize keeps the composition.
+
+export interface Box { x: number; y: number; w: number; h: number }
+export interface Column { x: number; xs: number[]; ys: number[] }
+export interface Layout {
+  /** the paper sheet, inset from the canvas edge by the margin */
+  sheet: Box;
+  /** the square where the input (the last image seen, or the first layer's receptive field) is drawn */
+  input: Box;
+  /** hidden columns in order, then the output column: x is the column's line, xs/ys the (jittered) node centres */
+  cols: Column[];
+  /** node radius: half a node's height (ellipses are 1.25 r wide) */
+  r: number;
+  /** vertical distance between neighbouring nodes of a column */
+  pitch: number;
+  /** output label font size; labels start at output x + 2 r */
+  label: number;
+  /** baseline of the small notes under the columns (widths, input shape) */
+  foot: number;
+  /** caption font size and its box at the foot of the sheet */
+  cap: number;
+  caption: Box;
+}
+
+/** Widest node of any shape, relative to r (the Theano ellipse). */
+export const NODE_W = 1.25;
+
+/** Layers wider than `max` are drawn as groups of `size` neurons (the original's "scale 1:N"). */
+export function grouping(units: number, max = 24): { n: number; size: number } {
+  if (!(units >= 1)) throw new Error(`layer width must be >= 1, got ${units}`);
+  const size = Math.ceil(units / max);
+  return { n: Math.ceil(units / size), size };
+}
+
+export interface LayoutOptions {
+  /** sheet inset, fraction of the shorter canvas side */
+  margin?: number;
+  /** node offset from its grid place, fraction of the node spacing, 0..0.25 */
+  jitter?: number;
+  /** node size multiplier */
+  nodeScale?: number;
+  /** noise(k, j) in [0, 1): the jitter of node j of column k (seeded: a new life, a new pattern) */
+  noise?: (k: number, j: number) => number;
+}
+
+/** counts: drawn nodes per hidden layer, then the output layer's; labelChars: the longest class name. */
+export function layout(w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}): Layout {
+  const margin = o.margin ?? 0.05;
+  const jit = Math.min(0.25, Math.max(0, o.jitter ?? 0));
+  const noise = o.noise ?? (() => 0.5);
+  if (!(w > 0 && h > 0)) throw new Error(`canvas size must be positive, got ${w}x${h}`);
+  if (counts.length < 1 || counts.some((c) => !(c >= 1))) throw new Error(`every layer needs >= 1 node: [${counts}]`);
+  const u = Math.min(w, h);
+  const m = u * margin;
+  const sheet = { x: m, y: m, w: w - 2 * m, h: h - 2 * m };
+  const pad = Math.min(sheet.w, sheet.h) * 0.07;
+  const cap = Math.max(6, u * 0.014);
+  const captionH = cap * 5.4; // a bold status row and up to three rows of history
+  const above = Math.max(pad * 0.5, cap * 1.6); // room for the column notes between nodes and caption
+  const area = { x: sheet.x + pad, y: sheet.y + pad, w: sheet.w - 2 * pad, h: sheet.h - 1.5 * pad - above - captionH };
+  const most = Math.max(...counts);
+  const pitch = area.h / most;
+  // labels: at most a quarter of the area, shrinking the font to fit the longest name
+  const chars = Math.max(1, labelChars);
+  const label = Math.min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (area.w * 0.25) / (chars * 0.6 + 1.5));
+  const labelW = label * (chars * 0.6 + 0.5);
+  const side = Math.min(area.h * 0.4, area.w * 0.17);
+  const x0 = area.x + side;
+  const scale = o.nodeScale ?? 1;
+  // neighbours may jitter towards each other by 2 jit pitch; the tallest shape (diamond) is 2.4 r high
+  const r0 = Math.min(pitch * 0.32 * scale, ((1 - 2 * jit) * pitch) / 2.6, u * 0.03 * scale);
+  const x1 = area.x + area.w - labelW - 2 * r0;
+  const d = (x1 - x0) / counts.length;
+  const r = Math.min(r0, d * 0.2);
+  const cy = area.y + area.h / 2;
+  const cols = counts.map((n, k) => {
+    const x = x0 + (k + 1) * d;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let j = 0; j < n; j++) {
+      const a = noise(k, j) * Math.PI * 2; // a direction and a distance, both from one noise value
+      const q = noise(k + 97, j) * jit;
+      xs.push(x + Math.cos(a) * q * Math.min(pitch, d) * 0.5);
+      ys.push(cy + (j - (n - 1) / 2) * pitch + Math.sin(a) * q * pitch);
+    }
+    return { x, xs, ys };
+  });
+  return {
+    sheet,
+    input: { x: area.x, y: cy - side / 2, w: side, h: side },
+    cols,
+    r,
+    pitch,
+    label,
+    cap,
+    foot: cy + (most * pitch) / 2 + cap * 0.4,
+    caption: { x: area.x, y: area.y + area.h + above, w: area.w, h: captionH },
+  };
+}

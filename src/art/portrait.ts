@@ -1,0 +1,153 @@
+// The portrait of a Perceptron on a canvas: the thin DOM shell around the pure layout, graph, still and motion parts.
+// The still image (paper, links, nodes, caption) is drawn once per scene and size onto an offscreen canvas; each frame
+// copies it and draws only what moves. drawFrame(t) depends only on (scene, replay, t, canvas size).
+import type { Model } from '../nn/model';
+import type { Genome } from './traits';
+import type { Life } from './life';
+import { hash01 } from './prng';
+import { layout, type Layout } from './layout';
+import { buildGraph, type Graph } from './wiring';
+import { drawStill, tilt, type Still } from './draw';
+import { actLevels, drawPulses, drawReplay, routes, tempo, type Replay } from './motion';
+
+export interface Scene {
+  genome: Genome;
+  /** null: no brain could be loaded, draw genome.hidden */
+  model: Model | null;
+  life: Life;
+  height: number;
+  feeRate: number | null;
+  /** HxWx3 the network last saw */
+  input: Uint8ClampedArray | null;
+}
+
+export interface Portrait {
+  setScene(scene: Scene): void;
+  replay(acts: Float32Array[]): void;
+  resize(): void;
+  start(): void;
+  stop(): void;
+  drawFrame(timeMs: number): void;
+}
+
+const group = (n: number) => String(Math.floor(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** The caption: status (stage, age, life, block, brain) and the birth year's line of history. */
+export function captionOf(s: Scene): string[] {
+  const { genome: g, life, model } = s;
+  const [n, unit] = g.lifeCycle.split(' ');
+  const arch = model ? [model.inputShape.reduce((a, b) => a * b), ...model.layers.map((l) => l.units)] : [3072, ...g.hidden];
+  return [
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${group(s.height)} · ${model ? model.name + ' ' : ''}${arch.join('-')}`,
+    `${g.birthYear} · ${g.history}`,
+  ];
+}
+
+export function createPortrait(canvas: HTMLCanvasElement): Portrait {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('createPortrait: the canvas has no 2d context');
+  const still = document.createElement('canvas');
+  let scene: Scene | null = null;
+  let w = 0;
+  let h = 0;
+  let dpr = 1;
+  let G: Graph | null = null;
+  let L: Layout | null = null;
+  let S: Still | null = null;
+  let R: Float32Array[][] = [];
+  let rp: Replay | null = null;
+  let lv: Float32Array[] = [];
+  let dirty = true;
+  let lastT = 0;
+  let running = false;
+  let raf = 0;
+  let seed = 0;
+
+  function rebuild(s: Scene): void {
+    const { genome: g, life } = s;
+    const v = g.visual;
+    G ??= buildGraph(g.hidden, s.model, life, g.seed);
+    R = routes(G);
+    seed = (v.noise ^ Math.imul(life.life, 0x9e3779b1)) | 0; // a new life, a new pattern
+    const chars = Math.max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
+    L = layout(w, h, G.counts, chars, { margin: v.margin, jitter: v.jitter, nodeScale: v.nodeScale, noise: (k, j) => hash01(seed, k, j) });
+    S = { v, p: g.palette, stage: life.stage, progress: life.progress, input: s.input, caption: captionOf(s) };
+    still.width = canvas.width;
+    still.height = canvas.height;
+    const c = still.getContext('2d')!;
+    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawStill(c, w, h, L, G, S);
+    if (rp) lv = actLevels(G, rp.acts);
+    dirty = false;
+  }
+
+  function drawFrame(t: number): void {
+    lastT = t;
+    if (!scene || !w) return;
+    if (dirty) rebuild(scene);
+    ctx!.setTransform(1, 0, 0, 1, 0, 0);
+    ctx!.drawImage(still, 0, 0);
+    if (scene.life.stage === 'dead') return;
+    const v = scene.genome.visual;
+    ctx!.setTransform(dpr, 0, 0, dpr, 0, 0);
+    tilt(ctx!, w, h, v.tilt);
+    drawPulses(ctx!, t, L!, G!, R, v, scene.genome.palette, tempo(v, scene.feeRate), seed);
+    if (rp) drawReplay(ctx!, t, L!, G!, v, scene.genome.palette, rp, lv);
+  }
+
+  function resize(): void {
+    const b = canvas.getBoundingClientRect();
+    const cw = b.width || canvas.width;
+    const ch = b.height || canvas.height;
+    // a canvas without a CSS size would grow with its own pixel size on every resize: pin it
+    if (!canvas.style.width) canvas.style.width = cw + 'px';
+    if (!canvas.style.height) canvas.style.height = ch + 'px';
+    dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+    const pw = Math.round(cw * dpr);
+    const ph = Math.round(ch * dpr);
+    if (pw === canvas.width && ph === canvas.height && w) return;
+    canvas.width = pw;
+    canvas.height = ph;
+    w = cw;
+    h = ch;
+    dirty = true;
+    if (!running) drawFrame(lastT);
+  }
+
+  const loop = (t: number) => {
+    drawFrame(t);
+    raf = running && !document.hidden ? requestAnimationFrame(loop) : 0;
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (running && !document.hidden && !raf) raf = requestAnimationFrame(loop);
+  });
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => resize()).observe(canvas);
+
+  return {
+    setScene(s) {
+      const old = scene;
+      scene = s;
+      // only a new genome, brain or life changes the graph; the fee rate alone changes nothing still
+      if (!old || old.genome !== s.genome || old.model !== s.model || old.life !== s.life) G = null;
+      if (!old || G === null || old.input !== s.input || old.height !== s.height) dirty = true;
+      if (old && old.model !== s.model) rp = null;
+      if (!w) resize();
+      else if (!running) drawFrame(lastT);
+    },
+    replay(acts) {
+      rp = { acts, t0: lastT };
+      if (G) lv = actLevels(G, acts);
+    },
+    resize,
+    start() {
+      running = true;
+      if (!raf && !document.hidden) raf = requestAnimationFrame(loop);
+    },
+    stop() {
+      running = false;
+      cancelAnimationFrame(raf);
+      raf = 0;
+    },
+    drawFrame,
+  };
+}

@@ -1,0 +1,188 @@
+// Browser entry for the portrait tests, the render bench and the gallery: bundled by esbuild on the fly
+// (portrait-harness.ts) and driven from Node through window.portraitLab.
+import { createPortrait, type Scene } from '../../src/art/portrait';
+import { generateGenome, type Genome, type Visual } from '../../src/art/traits';
+import { lifeAt } from '../../src/art/life';
+import { PALETTES } from '../../src/art/palettes';
+import { hash01 } from '../../src/art/prng';
+import { activations, decodeDataInscription } from '../../src/nn/index';
+import type { Model } from '../../src/nn/model';
+
+export interface Spec {
+  seed: string;
+  height: number;
+  birthHeight?: number;
+  w: number;
+  h: number;
+  /** 'none': no brain (genome.hidden); 'glorot': an untrained brain of the genome's architecture; a JSON document: that brain;
+   * { hidden }: an untrained brain of those widths */
+  brain?: 'none' | 'glorot' | object | { hidden: number[]; classes?: number };
+  feeRate?: number | null;
+  t?: number;
+  /** a synthetic input image (seeded), and replay its activations this many ms before t */
+  input?: boolean;
+  replayAgo?: number;
+  visual?: Partial<Visual>;
+  palette?: string;
+}
+
+const CLASSES = ['Cryptoadz', 'Cryptopunks', 'Moonbirds', 'Nouns', 'Bottts', 'Pixel Art', 'Thumbs', 'Fidenza', 'Ringers', 'Chromie Squiggle'];
+
+/** An untrained brain, Glorot-uniform initialised from the seed: what a Perceptron's brain is before training. */
+export function glorot(hidden: number[], classes: number, seed: number, name = 'untrained'): Model {
+  const sizes = [32 * 32 * 3, ...hidden, classes];
+  return {
+    name,
+    inputShape: [32, 32, 3],
+    scale: 1 / 127.5,
+    offset: -1,
+    layers: sizes.slice(1).map((units, k) => {
+      const inputs = sizes[k];
+      const lim = Math.sqrt(6 / (inputs + units));
+      return {
+        inputs,
+        units,
+        activation: k === hidden.length ? 'linear' : 'relu',
+        kernel: Float32Array.from({ length: inputs * units }, (_, i) => (hash01(seed, k, i) * 2 - 1) * lim),
+        bias: new Float32Array(units),
+      };
+    }),
+    classes: CLASSES.slice(0, classes),
+    trainingTraits: {},
+  };
+}
+
+/** A seeded test image: soft coloured blobs on a tinted ground. */
+export function image(seed: number, side = 32): Uint8ClampedArray {
+  const px = new Uint8ClampedArray(side * side * 3);
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++)
+      for (let c = 0; c < 3; c++) {
+        const cx = hash01(seed, c, 1) * side;
+        const cy = hash01(seed, c, 2) * side;
+        const d = Math.hypot(x - cx, y - cy) / side;
+        px[(y * side + x) * 3 + c] = 255 * Math.max(0.1, 1 - d * 1.6) * (0.5 + 0.5 * hash01(seed, c, 3));
+      }
+  return px;
+}
+
+function scene(spec: Spec): Scene {
+  let genome: Genome = generateGenome(spec.seed);
+  if (spec.visual || spec.palette) {
+    const palette = spec.palette ? PALETTES.find(([p]) => p.name === spec.palette)?.[0] : genome.palette;
+    if (!palette) throw new Error(`no palette ${spec.palette}`);
+    genome = { ...genome, visual: { ...genome.visual, ...spec.visual }, palette };
+  }
+  const seed = parseInt(genome.seed.slice(0, 8), 16);
+  const b = spec.brain ?? 'glorot';
+  const model =
+    b === 'none' ? null
+    : b === 'glorot' ? glorot(genome.hidden, 4, seed)
+    : 'hidden' in b ? glorot((b as { hidden: number[] }).hidden, (b as { classes?: number }).classes ?? 10, seed)
+    : decodeDataInscription(b);
+  const hidden = model ? model.layers.slice(0, -1).map((l) => l.units) : genome.hidden;
+  const life = lifeAt(genome, spec.height, spec.birthHeight ?? 840_000, hidden, model?.layers[model.layers.length - 1].units);
+  const side = model ? model.inputShape[0] : 32;
+  return { genome, model, life, height: spec.height, feeRate: spec.feeRate ?? null, input: spec.input ? image(seed, side) : null };
+}
+
+function canvasFor(spec: Spec): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.style.width = spec.w + 'px';
+  c.style.height = spec.h + 'px';
+  c.style.display = 'block';
+  document.body.append(c);
+  return c;
+}
+
+/** Render one state and return the canvas as a PNG data URL. */
+function render(spec: Spec): string {
+  const c = canvasFor(spec);
+  const p = createPortrait(c);
+  const s = scene(spec);
+  p.setScene(s);
+  p.resize();
+  const t = spec.t ?? 5000;
+  if (s.model && spec.replayAgo !== undefined && s.input) {
+    p.drawFrame(t - spec.replayAgo);
+    p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+  }
+  p.drawFrame(t);
+  const url = c.toDataURL('image/png');
+  c.remove();
+  return url;
+}
+
+/** Frame times (ms) of `frames` frames 16.7 ms apart, each flushed to pixels (a 1-pixel readback). */
+function bench(spec: Spec, frames: number): { draw: number[]; copy: number[] } {
+  const c = canvasFor(spec);
+  const p = createPortrait(c);
+  p.setScene(scene(spec));
+  p.resize();
+  const ctx = c.getContext('2d')!;
+  p.drawFrame(0);
+  ctx.getImageData(0, 0, 1, 1);
+  const draw: number[] = [];
+  const copy: number[] = [];
+  // the peer: copying a full-size still image and flushing, the least any canvas animation of this size pays
+  const still = document.createElement('canvas');
+  still.width = c.width;
+  still.height = c.height;
+  for (let i = 1; i <= frames; i++) {
+    let t0 = performance.now();
+    p.drawFrame(i * 16.7 + 3000);
+    ctx.getImageData(0, 0, 1, 1);
+    draw.push(performance.now() - t0);
+    t0 = performance.now();
+    ctx.drawImage(still, 0, 0);
+    ctx.getImageData(0, 0, 1, 1);
+    copy.push(performance.now() - t0);
+  }
+  c.remove();
+  return { draw, copy };
+}
+
+/** Lay out rendered PNGs (data URLs) as a labelled contact sheet; returns a PNG data URL. */
+async function sheet(urls: string[], labels: string[], cols: number, tile: number, bg = '#16151a'): Promise<string> {
+  const rows = Math.ceil(urls.length / cols);
+  const gap = 6;
+  const lab = labels.some(Boolean) ? 16 : 0;
+  const c = document.createElement('canvas');
+  c.width = cols * (tile + gap) + gap;
+  c.height = rows * (tile + gap + lab) + gap;
+  const x = c.getContext('2d')!;
+  x.fillStyle = bg;
+  x.fillRect(0, 0, c.width, c.height);
+  x.font = '11px ui-monospace,Menlo,monospace';
+  x.fillStyle = '#ddd';
+  x.textBaseline = 'top';
+  for (let i = 0; i < urls.length; i++) {
+    const img = new Image();
+    img.src = urls[i];
+    await img.decode();
+    const px = gap + (i % cols) * (tile + gap);
+    const py = gap + Math.floor(i / cols) * (tile + gap + lab);
+    x.drawImage(img, px, py, tile, tile);
+    x.fillText(labels[i] ?? '', px + 2, py + tile + 3);
+  }
+  return c.toDataURL('image/png');
+}
+
+/** The stage boundaries of a genome: heights where each stage of the first lives begins (for the life-cycle strip). */
+function stages(seed: string, birthHeight: number, from: number, count: number): { height: number; stage: string; life: number; progress: number }[] {
+  const g = generateGenome(seed);
+  const out = [];
+  const step = Math.max(1, Math.round(g.lifeBlocks / 2880));
+  for (let h = from; out.length < count && h < from + 3 * g.lifeBlocks; h += step) {
+    const l = lifeAt(g, h, birthHeight, g.hidden);
+    out.push({ height: h, stage: l.stage, life: l.life, progress: l.progress });
+  }
+  return out;
+}
+
+declare global {
+  interface Window {
+    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; stages: typeof stages; lifeBlocks(seed: string): number };
+  }
+}
+window.portraitLab = { render, bench, sheet, stages, lifeBlocks: (s) => generateGenome(s).lifeBlocks };
