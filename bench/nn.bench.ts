@@ -1,6 +1,6 @@
 // npm run bench: single-image (batch 1) inferences per second, our engine vs @tensorflow/tfjs on its CPU backend,
 // on the paper's example architecture and on the largest the traits allow (10 hidden layers of 20 units).
-import { forward, type Activation, type Dense, type Model } from '../src/nn/index';
+import { forward, useSimd, type Activation, type Dense, type Model } from '../src/nn/index';
 
 function model(name: string, hidden: number[], act: Activation): Model {
   let seed = 1, n = 32 * 32 * 3;
@@ -51,19 +51,33 @@ function tfModel(m: Model) {
   return seq;
 }
 
-const ms = Number(process.env.BENCH_MS ?? 2000);
-console.log(`batch 1, ${ms} ms per measurement, Node ${process.version}, tfjs ${tf.version.tfjs} (cpu backend)\n`);
-console.log('model'.padEnd(34) + 'params'.padStart(8) + 'ours inf/s'.padStart(13) + 'tfjs inf/s'.padStart(13) + 'ratio'.padStart(8));
+const ms = Number(process.env.BENCH_MS ?? 1000), rounds = 3;
+const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
+console.log(`batch 1; median of ${rounds} interleaved rounds of ${ms} ms each; Node ${process.version}; tfjs ${tf.version.tfjs} (cpu backend); ` +
+  `WebAssembly SIMD ${useSimd(true) ? 'available' : 'unavailable'}\n`);
+console.log('model'.padEnd(36) + 'params'.padStart(8) + 'ours SIMD'.padStart(12) + 'ours JS'.padStart(10) + 'tfjs'.padStart(8) + 'SIMD/tfjs'.padStart(11) + 'JS/tfjs'.padStart(9));
 for (const m of [model('paper 3072-10-8-10-4 leaky_relu', [10, 8, 10], 'leaky_relu'), model('traits max 3072-10x20-4 leaky_relu', Array(10).fill(20), 'leaky_relu')]) {
   const tfm = tfModel(m);
   let sink = 0;
-  const ours = rate((i) => (sink += forward(m, images[i & 15])[0]), ms);
-  const peer = rate((i) => {
+  const ours = (on: boolean) => {
+    useSimd(on);
+    return rate((i) => (sink += forward(m, images[i & 15])[0]), ms);
+  };
+  const peer = () => rate((i) => {
     const y = tf.tidy(() => tfm.predict(tf.tensor4d(floatImages[i & 15], [1, 32, 32, 3])) as import('@tensorflow/tfjs').Tensor);
     sink += y.dataSync()[0];
     y.dispose();
   }, ms);
+  const r = { simd: [] as number[], js: [] as number[], tf: [] as number[] };
+  for (let k = 0; k < rounds; k++) {
+    r.simd.push(ours(true));
+    r.js.push(ours(false));
+    r.tf.push(peer());
+  }
+  const [a, b, c] = [median(r.simd), median(r.js), median(r.tf)];
   const params = m.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
-  console.log(m.name.padEnd(34) + String(params).padStart(8) + ours.toFixed(0).padStart(13) + peer.toFixed(0).padStart(13) + `${(ours / peer).toFixed(1)}x`.padStart(8) + (Number.isFinite(sink) ? '' : ' (!)'));
+  console.log(m.name.padEnd(36) + String(params).padStart(8) + a.toFixed(0).padStart(12) + b.toFixed(0).padStart(10) + c.toFixed(0).padStart(8) +
+    `${(a / c).toFixed(1)}x`.padStart(11) + `${(b / c).toFixed(1)}x`.padStart(9) + (Number.isFinite(sink) ? '' : ' (!)'));
   tfm.dispose();
 }
+useSimd(true);

@@ -3,7 +3,7 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Decodes base64 the caller has already validated (alphabet, optional '=' padding). */
-export function base64ToBytes(s: string): Uint8Array {
+export function base64ToBytes(s: string): Uint8Array<ArrayBuffer> {
   const body = s.replace(/=+$/, '');
   if (typeof atob !== 'function') return base64ToBytesFallback(body);
   const bin = atob(body);
@@ -13,7 +13,7 @@ export function base64ToBytes(s: string): Uint8Array {
 }
 
 /** Plain-JS decoder for engines without atob (exported for tests). */
-export function base64ToBytesFallback(s: string): Uint8Array {
+export function base64ToBytesFallback(s: string): Uint8Array<ArrayBuffer> {
   const body = s.replace(/=+$/, '');
   const out = new Uint8Array((body.length * 3) >> 2);
   for (let i = 0, j = 0, acc = 0, bits = 0; i < body.length; i++) {

@@ -1,6 +1,7 @@
 // The dense feed-forward engine. Per model it keeps a plan: every kernel transposed to one contiguous row per unit
 // (so a unit is a single dot product) and one preallocated buffer per layer, so forward() allocates nothing.
 import type { Activation, AliveMask, Dense, Model } from './model';
+import { createKernel, type Kernel } from './simd';
 
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
 export interface ForwardOptions {
@@ -11,9 +12,18 @@ interface Plan {
   rows: Float32Array[]; // rows[l][y * inputs + x] = kernel[x * units + y]
   input: Float32Array;
   outs: Float32Array[];
+  dot: Kernel['dot'] | null; // the WebAssembly SIMD kernel when rows, input and outs live in its memory
+  simd: boolean;
 }
 
 const plans = new WeakMap<Model, Plan>();
+let simd = true;
+
+/** Turns the WebAssembly SIMD kernel on or off (on by default); returns whether it is in use. */
+export function useSimd(on: boolean): boolean {
+  simd = on;
+  return on && !!createKernel(0);
+}
 
 /** Forget the cached transposed kernels of a model whose kernels were changed in place (e.g. by training). */
 export function invalidate(model: Model): void {
@@ -31,7 +41,7 @@ function transpose(l: Dense, rows: Float32Array): void {
 
 // Replacing a kernel array is always noticed; in-place edits are caught by spot checks (call invalidate() to be sure).
 function stale(p: Plan, m: Model): boolean {
-  if (p.kernels.length !== m.layers.length) return true;
+  if (p.kernels.length !== m.layers.length || p.simd !== simd) return true;
   return m.layers.some((l, i) => {
     const k = l.kernel, r = p.rows[i], last = k.length - 1, mid = last >> 1;
     return k !== p.kernels[i] || k[0] !== r[0] || k[last] !== r[last] ||
@@ -49,12 +59,13 @@ function plan(m: Model): Plan {
     }
     n = l.units;
   }
-  p = {
-    kernels: m.layers.map((l) => l.kernel),
-    rows: m.layers.map((l) => new Float32Array(l.kernel.length)),
-    input: new Float32Array(m.layers[0].inputs),
-    outs: m.layers.map((l) => new Float32Array(l.units)),
-  };
+  // One block of floats: every layer's rows, the input, every layer's output; in the SIMD kernel's memory if possible.
+  const sizes = [...m.layers.map((l) => l.kernel.length), m.layers[0].inputs, ...m.layers.map((l) => l.units)];
+  const total = sizes.reduce((a, b) => a + b, 0), kernel = simd ? createKernel(total * 4) : null;
+  const block = kernel ? new Float32Array(kernel.memory.buffer, 0, total) : new Float32Array(total);
+  let at = 0;
+  const views = sizes.map((n) => block.subarray(at, (at += n))), L = m.layers.length;
+  p = { kernels: m.layers.map((l) => l.kernel), rows: views.slice(0, L), input: views[L], outs: views.slice(L + 1), dot: kernel && kernel.dot, simd };
   m.layers.forEach((l, i) => transpose(l, p!.rows[i]));
   plans.set(m, p);
   return p;
@@ -92,7 +103,11 @@ export function forward(model: Model, pixels: Pixels, opts?: ForwardOptions): Fl
     const live = li < last ? alive?.neurons[li] : null, links = alive?.connections?.[li];
     if (live && live.length !== units) throw new RangeError(`forward: alive.neurons[${li}] has ${live.length} entries, layer has ${units}`);
     if (links && links.length !== n * units) throw new RangeError(`forward: alive.connections[${li}] has ${links.length} entries, kernel has ${n * units}`);
-    for (let u = 0; u < units; u++) {
+    if (p.dot && !links) {
+      // byte offsets into the kernel's memory: the views are consecutive in one block starting at 0
+      const wAt = w.byteOffset, xAt = x.byteOffset, dot = p.dot;
+      for (let u = 0; u < units; u++) if (!live || live[u]) y[u] = dot(wAt + u * n * 4, xAt, n) + (b ? b[u] : 0);
+    } else for (let u = 0; u < units; u++) {
       if (live && !live[u]) continue;
       const base = u * n;
       let a0 = b ? b[u] : 0, a1 = 0, a2 = 0, a3 = 0, i = 0;

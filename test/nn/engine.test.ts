@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { activations, classify, forward, invalidate, parameterCount, softmax, type Activation, type Model } from '../../src/nn/index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activations, classify, forward, invalidate, parameterCount, softmax, useSimd, type Activation, type Model } from '../../src/nn/index';
 import { randomModel, randomPixels } from './helpers';
 
 // Straightforward reference: Keras layout, no transposition, doubles throughout.
@@ -27,16 +27,26 @@ function reference(m: Model, px: ArrayLike<number>, neurons?: (Uint8Array | null
 
 const ACTS: Activation[] = ['linear', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softmax'];
 
-describe('forward', () => {
+for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD' : 'plain JS'} kernel)`, () => {
+  beforeAll(() => expect(useSimd(simd)).toBe(simd)); // Node 20 has WebAssembly SIMD
+  afterAll(() => useSimd(true));
+
   it('matches a plain reference for every activation, odd sizes, with and without output bias', () => {
     ACTS.forEach((act, k) => {
       for (const outputBias of [true, false]) {
         const m = randomModel({ shape: [3, 5], hidden: [7, 5, 6], activations: [act, act, act, k % 2 ? 'linear' : act], outputBias }, 10 + k);
         const px = randomPixels(45, k);
         const got = forward(m, px), want = reference(m, px);
-        want.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 4));
+        want.forEach((v, i) => expect(Math.abs(got[i] - v)).toBeLessThan(1e-5));
       }
     });
+  });
+
+  it('a 64x64x3 input into 64 units (long dot products, odd tails) matches the reference', () => {
+    const m = randomModel({ shape: [64, 64], hidden: [64, 7], activations: ['tanh', 'relu', 'linear'], outputBias: true }, 21, 0.05);
+    const px = randomPixels(64 * 64 * 3, 2);
+    const got = forward(m, px), want = reference(m, px);
+    want.forEach((v, i) => expect(Math.abs(got[i] - v)).toBeLessThan(1e-5));
   });
 
   it('accepts Uint8Array and Float32Array pixels alike and reuses its output buffer', () => {

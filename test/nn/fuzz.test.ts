@@ -108,13 +108,15 @@ describe('encode/decode round trip (2,000 cases)', () => {
       const doc = encodeDataInscription(m, { dtype: dtype as 'float32' | 'float16' | 'int8' });
       const back = decodeDataInscription(JSON.stringify(doc));
       expect(back.layers.map((l) => [l.inputs, l.units, l.activation, l.bias === null])).toEqual(m.layers.map((l) => [l.inputs, l.units, l.activation, l.bias === null]));
+      let worst = 0; // the largest error beyond the dtype's rounding tolerance
       back.layers.forEach((l, li) => {
         const o = m.layers[li], scale = ((doc.weight_scales as number[]) ?? [])[li];
         [[o.kernel, l.kernel], [o.bias, l.bias]].forEach(([a, b]) => a && a.forEach((v, i) => {
           const tol = dtype === 'float32' ? 0 : dtype === 'float16' ? Math.abs(v) * 2 ** -11 + 2 ** -25 : scale / 2 + Math.abs(v) * 1e-7;
-          expect(Math.abs(v - b![i])).toBeLessThanOrEqual(tol);
+          worst = Math.max(worst, Math.abs(v - b![i]) - tol);
         }));
       });
+      expect(worst).toBeLessThanOrEqual(0);
     }), { numRuns: 2000, seed: 6 });
   });
 });

@@ -1,7 +1,7 @@
 // Correctness against a peer: the same weights in an equivalent @tensorflow/tfjs (CPU) model give the same logits.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as TF from '@tensorflow/tfjs';
-import { decodeDataInscription, encodeDataInscription, forward, type Activation, type Model } from '../../src/nn/index';
+import { decodeDataInscription, encodeDataInscription, forward, useSimd, type Activation, type Model } from '../../src/nn/index';
 import { ORIGINAL_BRAINS, originalBrain, randomModel, randomPixels, rng } from './helpers';
 import { paperDocument } from './docs';
 
@@ -35,13 +35,18 @@ function toTfjs(m: Model): TF.LayersModel {
   return seq;
 }
 
+/** The largest |difference| between tfjs and our engine, over both our kernels (WebAssembly SIMD and plain JS). */
 function maxDiff(m: Model, tfm: TF.LayersModel, inputs: Uint8ClampedArray[]): number {
   const [h, w] = m.inputShape;
   const batch = tf.tensor4d(Float32Array.from(inputs.flatMap((p) => Array.from(p))), [inputs.length, h, w, 3]);
   const want = (tfm.predict(batch) as TF.Tensor).dataSync();
   batch.dispose();
   let max = 0;
-  inputs.forEach((px, b) => forward(m, px).forEach((v, i) => (max = Math.max(max, Math.abs(v - want[b * m.classes.length + i])))));
+  for (const simd of [true, false]) {
+    expect(useSimd(simd)).toBe(simd);
+    inputs.forEach((px, b) => forward(m, px).forEach((v, i) => (max = Math.max(max, Math.abs(v - want[b * m.classes.length + i])))));
+  }
+  useSimd(true);
   return max;
 }
 
