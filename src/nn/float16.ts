@@ -7,12 +7,15 @@ export function halfToFloat(h: number): number {
   return s * (1024 + m) * 2 ** (e - 25);
 }
 
-const F = new Float32Array(1), U = new Uint32Array(F.buffer);
+/** The IEEE bits of Math.fround(v). (Pure, so bundles that only decode drop it.) */
+const bitsOf = /* @__PURE__ */ (() => {
+  const f = new Float32Array(1), u = new Uint32Array(f.buffer);
+  return (v: number) => ((f[0] = v), u[0]);
+})();
 
 /** Nearest half (ties to even) of Math.fround(v); overflow gives ±Infinity. */
 export function floatToHalf(v: number): number {
-  F[0] = v;
-  const x = U[0], s = (x >>> 16) & 0x8000, e = (x >>> 23) & 255, m = x & 0x7fffff;
+  const x = bitsOf(v), s = (x >>> 16) & 0x8000, e = (x >>> 23) & 255, m = x & 0x7fffff;
   if (e === 255) return s | 0x7c00 | (m ? 0x200 : 0);
   const he = e - 112;
   if (he >= 31) return s | 0x7c00;
