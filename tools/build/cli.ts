@@ -16,17 +16,19 @@ export const USAGE = `usage: npm run build -- [options]    (or: perceptrons buil
   --out <path>             output file (default inscription.html) or, with --collection, directory
   --collection <dir>       build the shared art.html and one tiny token per genome JSON in <dir>
                            (default out dir: dist/collection)
-  --check                  build in memory and fail if the output file differs from the fresh build`;
+  --check                  build in memory and fail if the output file differs from the fresh build
+  --modules                also list the bytes each source file adds to the script (esbuild-minified, before terser)`;
 
 interface Parsed {
   opts: BuildOptions;
   out?: string;
   collection?: string;
   check: boolean;
+  modules: boolean;
 }
 
 function parse(args: string[]): Parsed {
-  const p: Parsed = { opts: {}, check: false };
+  const p: Parsed = { opts: {}, check: false, modules: false };
   const int = (flag: string, v: string): number => {
     if (!/^\d+$/.test(v)) throw new BuildError(`${flag} "${v}" must be a non-negative integer`);
     return Number(v);
@@ -48,6 +50,7 @@ function parse(args: string[]): Parsed {
       case '--out': p.out = value(); break;
       case '--collection': p.collection = value(); break;
       case '--check': p.check = true; break;
+      case '--modules': p.modules = true; break;
       default: throw new BuildError(`unknown option "${flag}"\n${USAGE}`);
     }
   }
@@ -75,6 +78,10 @@ export async function runBuild(args: string[], root = repoRoot()): Promise<numbe
     }
     const out = p.out ?? (p.opts.standalone ? 'inscription.standalone.html' : 'inscription.html');
     const r = await buildInscription(opts);
+    if (p.modules) {
+      for (const m of r.modules) console.log(`${String(m.bytes).padStart(7)}  ${m.path}`);
+      console.log('');
+    }
     console.log(formatSizeTable([{ name: out, size: r.size }]));
     console.log(`seed ${r.config.seed}  birth height ${r.config.birthHeight}  brain ID ${r.config.brainId}`);
     const over = p.opts.standalone ? [] : artOverBudget(out, r.size, budgets);

