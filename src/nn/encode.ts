@@ -14,18 +14,18 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype 
   const scales: number[] = [];
   let at = 0;
   model.layers.forEach((l, li) => {
+    const parts = l.bias ? [l.kernel, l.bias] : [l.kernel];
     let max = 0;
-    for (const t of l.bias ? [l.kernel, l.bias] : [l.kernel]) for (const v of t) max = Math.max(max, Math.abs(v));
+    for (const t of parts) for (let i = 0; i < t.length; i++) max = Math.max(max, Math.abs(t[i]));
     if (!Number.isFinite(max)) throw new DataInscriptionError('weight_b64', `layer ${li} of "${model.name}" has a non-finite weight`);
     if (dtype === 'float16' && max > 65504) throw new DataInscriptionError('weight_b64', `layer ${li} has a weight of magnitude ${max}, beyond float16's 65504`);
     const scale = max / 127;
     scales.push(scale);
-    for (const t of l.bias ? [l.kernel, l.bias] : [l.kernel]) {
-      for (const v of t) {
-        if (dtype === 'float32') view.setFloat32(at * 4, v, true);
-        else if (dtype === 'float16') view.setUint16(at * 2, floatToHalf(v), true);
-        else view.setInt8(at, scale ? Math.round(v / scale) : 0);
-        at++;
+    for (const t of parts) {
+      for (let i = 0; i < t.length; i++, at++) {
+        if (dtype === 'float32') view.setFloat32(at * 4, t[i], true);
+        else if (dtype === 'float16') view.setUint16(at * 2, floatToHalf(t[i]), true);
+        else view.setInt8(at, scale ? Math.round(t[i] / scale) : 0);
       }
     }
   });
