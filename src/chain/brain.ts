@@ -2,7 +2,7 @@
 import { decodeDataInscription } from '../nn/index';
 import type { Model } from '../nn/model';
 import { isInscriptionId } from './ids';
-import { get, text, type ChainOptions } from './http';
+import { get, text, why, type ChainOptions } from './http';
 
 export type BrainError = {
   kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'not-json' | 'invalid-brain';
@@ -16,7 +16,7 @@ export type BrainResult =
 export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<BrainResult> {
   const fail = (error: BrainError): BrainResult => ({ ok: false, id, error });
   if (!isInscriptionId(id)) {
-    return fail({ kind: 'bad-id', message: `not an inscription ID: ${JSON.stringify(String(id).slice(0, 80))} (expected 64 lowercase hex digits, "i", an index)` });
+    return fail({ kind: 'bad-id', message: `not an inscription ID (<64 hex>i<n>): ${JSON.stringify(String(id).slice(0, 80))}` });
   }
   const got = await get(`/content/${id}`, opts);
   if (!got.ok) return fail({ kind: got.kind, status: got.status, message: got.message });
@@ -24,11 +24,11 @@ export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<B
   try {
     doc = JSON.parse(text(got.body));
   } catch (e) {
-    return fail({ kind: 'not-json', message: `/content/${id} is not JSON: ${e instanceof Error ? e.message : String(e)}` });
+    return fail({ kind: 'not-json', message: `/content/${id} is not JSON: ${why(e)}` });
   }
   try {
     return { ok: true, id, model: decodeDataInscription(doc), bytes: got.body.byteLength };
   } catch (e) {
-    return fail({ kind: 'invalid-brain', message: e instanceof Error ? e.message : String(e) });
+    return fail({ kind: 'invalid-brain', message: why(e) });
   }
 }

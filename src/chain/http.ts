@@ -18,7 +18,7 @@ export type Got = { ok: true; body: ArrayBuffer } | ({ ok: false } & Fail);
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-const globalTimers: Timers = {
+export const globalTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
@@ -42,7 +42,7 @@ export async function get(path: string, opts: ChainOptions = {}, init: RequestIn
       if (!res.ok) return { ok: false, kind: 'http', status: res.status, message: `HTTP ${res.status} from ${path}` };
       return { ok: true, body: await res.arrayBuffer() };
     } catch (e) {
-      return { ok: false, kind: 'network', message: `${path}: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, kind: 'network', message: `${path}: ${why(e)}` };
     }
   })();
   try {
@@ -53,3 +53,5 @@ export async function get(path: string, opts: ChainOptions = {}, init: RequestIn
 }
 
 export const text = (body: ArrayBuffer): string => new TextDecoder().decode(body);
+
+export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -2,7 +2,7 @@
 // page is hidden) and calls onBlock with the new height and its fee figures when a block arrives. Keeps the last good values; a failing
 // endpoint or a throwing callback never escapes into the caller.
 import { blockHeight, feeRate, type FeeInfo } from './block';
-import type { ChainOptions, Timers } from './http';
+import { globalTimers, type ChainOptions } from './http';
 
 export const MIN_INTERVAL_MS = 30_000;
 export const DEFAULT_INTERVAL_MS = 60_000;
@@ -37,10 +37,7 @@ export interface ChainWatcher {
 }
 
 export function createChainWatcher(o: WatcherOptions): ChainWatcher {
-  const timers: Timers = o.timers ?? {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  };
+  const timers = o.timers ?? globalTimers;
   const now = o.now ?? (() => Date.now());
   const random = o.random ?? Math.random;
   const doc = o.document !== undefined ? o.document : typeof document === 'undefined' ? null : document;
