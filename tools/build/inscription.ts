@@ -19,7 +19,10 @@ export const SCRIPT_MARKER = '/*@SCRIPT@*/';
 /** The global a collection token sets before it runs the shared art (see collection.ts). */
 export const TOKEN_GLOBAL = '__P';
 
-/** `__PERCEPTRON__`, per docs/CONTRACTS.md "Build inputs". */
+/**
+ * `__PERCEPTRON__`, per docs/CONTRACTS.md "Build inputs". Keep `seed` right before `birthHeight`: the preview server
+ * reads the baked birth height by that pattern.
+ */
 export interface PerceptronConfig {
   brainId: string;
   seed: string;
@@ -165,7 +168,10 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
   let js = bundled.js;
   if (mode === 'collection') {
     // A token sets the global before running this art; whatever it leaves out comes from the baked values.
-    const prelude = `var ${TOKEN_GLOBAL}=Object.assign(${JSON.stringify(config)},self.${TOKEN_GLOBAL});`;
+    // seedFromId (an optional extension of __PERCEPTRON__): false when a token gave the seed, which then picks the
+    // genome instead of the page's own inscription ID.
+    const g = `self.${TOKEN_GLOBAL}`;
+    const prelude = `var ${TOKEN_GLOBAL}=Object.assign(${JSON.stringify(config)},{seedFromId:!${g}},${g});`;
     const strict = js.startsWith('"use strict";') ? '"use strict";' : '';
     js = strict + prelude + js.slice(strict.length);
   }
