@@ -153,7 +153,7 @@ function paper(c: Ctx, L: Layout, S: Still, w: number, h: number): void {
     for (let y = y0; y < B.y + B.h; y += step) c.rect(B.x, y, B.w, 0);
     c.strokeStyle = p.ink;
     c.lineWidth = Math.max(0.5, u * 0.0008);
-    c.globalAlpha = 0.12;
+    c.globalAlpha = 0.16;
     c.stroke();
   }
   c.globalAlpha = 1;

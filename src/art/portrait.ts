@@ -32,13 +32,12 @@ export interface Portrait {
 
 const group = (n: number) => String(Math.floor(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 
-/** The caption: status (stage, age, life, block, brain) and the birth year's line of history. */
+/** The caption: status (stage, age, life, block, brain name) and the birth year's line of history (widths are under the columns). */
 export function captionOf(s: Scene): string[] {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
-  const arch = model ? [model.inputShape.reduce((a, b) => a * b), ...model.layers.map((l) => l.units)] : [3072, ...g.hidden];
   return [
-    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${group(s.height)} · ${model ? model.name + ' ' : ''}${arch.join('-')}`,
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${group(s.height)}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${g.history}`,
   ];
 }

@@ -31,7 +31,8 @@ const noiseOf = (n: number) => (k: number, j: number) => {
   return (Math.imul(h, 0x2c1b3c6d) >>> 0) / 4294967296;
 };
 
-function build(p: fc.RecordValue<typeof arb extends fc.Arbitrary<infer T> ? T : never>): Layout {
+type Params = typeof arb extends fc.Arbitrary<infer T> ? T : never;
+function build(p: Params): Layout {
   return layout(p.w, p.h, p.counts, p.chars, { margin: p.margin, jitter: p.jitter, nodeScale: p.nodeScale, noise: noiseOf(p.noise) });
 }
 

@@ -147,13 +147,13 @@ describe('motion', () => {
 });
 
 describe('captionOf', () => {
-  it('states stage, age, life, block, brain and the birth year line', () => {
+  it('states stage, age, life, block and the birth year line', () => {
     const genome = generateGenome(SEED);
     const life = lifeAt(genome, 900_000, 840_000, genome.hidden);
     const [status, history] = captionOf({ genome, model: null, life, height: 900_000, feeRate: null, input: null });
     const [n, unit] = genome.lifeCycle.split(' ');
     expect(status).toBe(
-      `${life.stage.toUpperCase()} · age ${(life.age * 60).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block 900,000 · ${[3072, ...genome.hidden].join('-')}`,
+      `${life.stage.toUpperCase()} · age ${(life.age * 60).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block 900,000`,
     );
     expect(history).toBe(`${genome.birthYear} · ${genome.history}`);
   });

@@ -30,9 +30,10 @@ export async function bundlePage(): Promise<string> {
   return out.outputFiles[0].text;
 }
 
-export async function openLab(opts: { dpr?: number } = {}): Promise<Lab> {
+/** A page with the portrait lab; in `browser` if given (then close() closes only the page). */
+export async function openLab(opts: { dpr?: number; browser?: Browser } = {}): Promise<Lab> {
   const js = await bundlePage();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = opts.browser ?? (await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   const page = await browser.newPage({ viewport: { width: 1200, height: 1200 }, deviceScaleFactor: opts.dpr ?? 1 });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -46,7 +47,7 @@ export async function openLab(opts: { dpr?: number } = {}): Promise<Lab> {
       const url = await page.evaluate((s) => window.portraitLab.render(s), spec);
       return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
     },
-    close: () => browser.close(),
+    close: () => (opts.browser ? page.close() : browser.close()),
   };
 }
 

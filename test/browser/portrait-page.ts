@@ -168,21 +168,39 @@ async function sheet(urls: string[], labels: string[], cols: number, tile: numbe
   return c.toDataURL('image/png');
 }
 
-/** The stage boundaries of a genome: heights where each stage of the first lives begins (for the life-cycle strip). */
-function stages(seed: string, birthHeight: number, from: number, count: number): { height: number; stage: string; life: number; progress: number }[] {
-  const g = generateGenome(seed);
-  const out = [];
-  const step = Math.max(1, Math.round(g.lifeBlocks / 2880));
-  for (let h = from; out.length < count && h < from + 3 * g.lifeBlocks; h += step) {
-    const l = lifeAt(g, h, birthHeight, g.hidden);
-    out.push({ height: h, stage: l.stage, life: l.life, progress: l.progress });
-  }
-  return out;
-}
-
 declare global {
   interface Window {
-    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; stages: typeof stages; lifeBlocks(seed: string): number };
+    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }> };
   }
 }
-window.portraitLab = { render, bench, sheet, stages, lifeBlocks: (s) => generateGenome(s).lifeBlocks };
+window.portraitLab = { render, bench, sheet };
+
+/** Start a live portrait with requestAnimationFrame counted; toggle document.hidden; report frames drawn in each phase. */
+async function visibility(spec: Spec): Promise<{ visible: number; hidden: number; again: number }> {
+  let frames = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => (frames++, cb(t)));
+  let hidden = false;
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  const c = canvasFor(spec);
+  const p = createPortrait(c);
+  p.setScene(scene(spec));
+  p.start();
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await wait(300);
+  const visible = frames;
+  hidden = true;
+  document.dispatchEvent(new Event('visibilitychange'));
+  await wait(50); // the frame already requested may still run
+  const before = frames;
+  await wait(300);
+  const during = frames - before;
+  hidden = false;
+  document.dispatchEvent(new Event('visibilitychange'));
+  await wait(300);
+  p.stop();
+  c.remove();
+  window.requestAnimationFrame = raf;
+  return { visible, hidden: during, again: frames - before - during };
+}
+window.portraitLab.visibility = visibility;
