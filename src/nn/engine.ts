@@ -25,9 +25,10 @@ export function useSimd(on: boolean): boolean {
   return on && !!createKernel(0);
 }
 
-/** Forget the cached transposed kernels of a model whose kernels were changed in place (e.g. by training). */
+/** Refresh the cached transposed kernels of a model whose kernels were changed in place (e.g. by training). */
 export function invalidate(model: Model): void {
-  plans.delete(model);
+  const p = plans.get(model);
+  if (p) p.kernels = []; // buffers (and the WebAssembly instance) are kept; the rows are re-transposed on next use
 }
 
 export function parameterCount(model: Model): number {
@@ -41,7 +42,7 @@ function transpose(l: Dense, rows: Float32Array): void {
 
 // Replacing a kernel array is always noticed; in-place edits are caught by spot checks (call invalidate() to be sure).
 function stale(p: Plan, m: Model): boolean {
-  if (p.kernels.length !== m.layers.length || p.simd !== simd) return true;
+  if (p.kernels.length !== m.layers.length) return true;
   return m.layers.some((l, i) => {
     const k = l.kernel, r = p.rows[i], last = k.length - 1, mid = last >> 1;
     return k !== p.kernels[i] || k[0] !== r[0] || k[last] !== r[last] ||
@@ -49,9 +50,20 @@ function stale(p: Plan, m: Model): boolean {
   });
 }
 
+// Same layer sizes and kernel mode: the plan's buffers can be reused, only the rows need refreshing.
+const fits = (p: Plan, m: Model): boolean =>
+  p.simd === simd && p.rows.length === m.layers.length && p.input.length === m.layers[0].inputs &&
+  m.layers.every((l, i) => p.rows[i].length === l.kernel.length && p.outs[i].length === l.units);
+
 function plan(m: Model): Plan {
   let p = plans.get(m);
-  if (p && !stale(p, m)) return p;
+  if (p && fits(p, m)) {
+    if (stale(p, m)) {
+      m.layers.forEach((l, i) => transpose(l, p!.rows[i]));
+      p.kernels = m.layers.map((l) => l.kernel);
+    }
+    return p;
+  }
   let n = m.inputShape[0] * m.inputShape[1] * m.inputShape[2];
   for (const l of m.layers) {
     if (l.inputs !== n || l.kernel.length !== n * l.units || (l.bias && l.bias.length !== l.units)) {

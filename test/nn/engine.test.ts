@@ -101,7 +101,12 @@ for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD'
     expect(Array.from(forward(m, px))).not.toEqual(Array.from(before));
     reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
     m.layers[1].kernel[5] += 1; // a single in-place edit the spot checks may miss
+    const buffer = forward(m, px);
     invalidate(m);
+    reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
+    // a trainer invalidates after every step: the plan's buffers (and WebAssembly instance) are reused, not rebuilt
+    expect(forward(m, px)).toBe(buffer);
+    m.layers[0].kernel = m.layers[0].kernel.map((v) => -v); // a replaced array is noticed without invalidate()
     reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
   });
 });
