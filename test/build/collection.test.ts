@@ -78,3 +78,14 @@ describe('buildCollection', () => {
     expect(() => tokenHtml({ ...ok, brainId: '"}</script>' }, ok.brainId)).toThrow(/brain ID/);
   });
 });
+
+describe('buildCollection --art-id', () => {
+  it('points the tokens at the real art inscription once it is known, and checks the ID', async () => {
+    const real = '9f'.repeat(32) + 'i0';
+    const r = await buildCollection({ ...base, genomes, outDir: join(tmp.dir, 'real'), artId: real });
+    expect(r.artId).toBe(real);
+    expect(r.artId).not.toBe(r.art.id);
+    expect(readFileSync(join(tmp.dir, 'real', r.tokens[0].file), 'utf8')).toContain(`u="/content/${real}"`);
+    await expect(buildCollection({ ...base, genomes, outDir: join(tmp.dir, 'bad-id'), artId: 'x' })).rejects.toThrow(/--art-id "x"/);
+  });
+});

@@ -16,6 +16,8 @@ export const USAGE = `usage: npm run build -- [options]    (or: perceptrons buil
   --out <path>             output file (default inscription.html) or, with --collection, directory
   --collection <dir>       build the shared art.html and one tiny token per genome JSON in <dir>
                            (default out dir: dist/collection)
+  --art-id <id>            with --collection: the art's real inscription ID, once art.html is inscribed
+                           (default: the preview server's ID, sha256 of art.html + i0)
   --check                  build in memory and fail if the output file differs from the fresh build
   --modules                also list the bytes each source file adds to the script (esbuild-minified, before terser)`;
 
@@ -23,6 +25,7 @@ interface Parsed {
   opts: BuildOptions;
   out?: string;
   collection?: string;
+  artId?: string;
   check: boolean;
   modules: boolean;
 }
@@ -49,12 +52,14 @@ function parse(args: string[]): Parsed {
       case '--standalone': p.opts.standalone = true; break;
       case '--out': p.out = value(); break;
       case '--collection': p.collection = value(); break;
+      case '--art-id': p.artId = value(); break;
       case '--check': p.check = true; break;
       case '--modules': p.modules = true; break;
       default: throw new BuildError(`unknown option "${flag}"\n${USAGE}`);
     }
   }
   if (p.collection && p.opts.standalone) throw new BuildError('--standalone and --collection do not go together');
+  if (p.artId && !p.collection) throw new BuildError('--art-id only applies with --collection');
   return p;
 }
 
@@ -69,9 +74,10 @@ export async function runBuild(args: string[], root = repoRoot()): Promise<numbe
     const budgets = readBudgets(root);
     if (p.collection) {
       const outDir = p.out ?? 'dist/collection';
-      const r = await buildCollection({ ...opts, genomes: p.collection, outDir });
+      const r = await buildCollection({ ...opts, genomes: p.collection, outDir, artId: p.artId });
       console.log(formatSizeTable([{ name: relative(root, resolve(root, outDir, 'art.html')), size: r.art.size }]));
-      console.log(`art ID ${r.artId}  brain ID ${r.art.config.brainId}`);
+      console.log(`tokens load art ID ${r.artId}${r.artId === r.art.id ? ' (preview ID: pass --art-id once art.html is inscribed)' : ''}`);
+      console.log(`brain ID ${r.art.config.brainId}`);
       console.log(`${r.tokens.length} tokens in ${outDir}/tokens: ${r.tokenSize.min}..${r.tokenSize.max} bytes ` +
         `(mean ${r.tokenSize.mean}; budget ${budgets.tokenBytes})`);
       return fail(r.overBudget);

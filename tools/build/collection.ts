@@ -35,6 +35,11 @@ export interface CollectionOptions extends Omit<BuildOptions, 'mode' | 'out' | '
   /** Directory of genome JSON files from `perceptrons generate` ({"seed","features","hidden"}). */
   genomes: string;
   outDir: string;
+  /**
+   * The art's real inscription ID, once art.html is inscribed (ord assigns <reveal txid>i0). Default: the preview
+   * server's ID for art.html (sha256 + i0), for previewing before inscribing.
+   */
+  artId?: string;
 }
 
 export interface CollectionToken {
@@ -49,6 +54,7 @@ export interface CollectionToken {
 
 export interface CollectionResult {
   art: BuildResult;
+  /** The ID the tokens load (opts.artId, else art.id: the preview server's). */
   artId: string;
   tokens: CollectionToken[];
   tokenSize: { min: number; max: number; mean: number };
@@ -87,7 +93,8 @@ export async function buildCollection(opts: CollectionOptions): Promise<Collecti
   const outDir = resolve(root, opts.outDir);
   const genomes = readGenomes(resolve(root, opts.genomes));
   const art = await buildInscription({ ...opts, root, mode: 'collection', out: join(outDir, 'art.html') });
-  const artId = art.id;
+  const artId = opts.artId ?? art.id;
+  if (!INSCRIPTION_ID.test(artId)) throw new BuildError(`--art-id "${artId}" is not an inscription ID (<64 hex>i<n>)`);
   const budgets = readBudgets(root);
   const overBudget = artOverBudget('art.html', art.size, budgets);
   mkdirSync(join(outDir, 'tokens'), { recursive: true });
@@ -111,7 +118,7 @@ export async function buildCollection(opts: CollectionOptions): Promise<Collecti
     max: Math.max(...sizes),
     mean: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
   };
-  const manifest = { artId, brainId: art.config.brainId, art: 'art.html', tokens };
+  const manifest = { artId, artSha256Id: art.id, brainId: art.config.brainId, art: 'art.html', tokens };
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { art, artId, tokens, tokenSize, overBudget };
 }
