@@ -15,6 +15,8 @@ const seeds = ['0f'.repeat(32), 'a1'.repeat(32), '7e'.repeat(32)];
 seeds.forEach((seed, i) =>
   writeFileSync(join(genomes, `${String(i).padStart(4, '0')}.json`), JSON.stringify({ seed, features: { Shape: 'Circle' }, hidden: [16, 8] })),
 );
+// perceptrons generate also writes a summary beside the genomes: not a token.
+writeFileSync(join(genomes, 'rarity.json'), JSON.stringify({ count: 3, traits: {} }));
 const base = { root: ROOT, entry: STANDIN_ENTRY, brain: TEST_BRAIN };
 
 describe('buildCollection', () => {
@@ -65,7 +67,12 @@ describe('buildCollection', () => {
     const dir = join(tmp.dir, 'bad');
     mkdirSync(dir);
     writeFileSync(join(dir, '0007.json'), JSON.stringify({ seed: 'not-hex' }));
+    writeFileSync(join(dir, '0008.json'), JSON.stringify({ features: {} }));
     await expect(buildCollection({ ...base, genomes: dir, outDir: join(tmp.dir, 'o3') })).rejects.toThrow(/0007\.json: "seed" must be 64/);
+    writeFileSync(join(dir, '0007.json'), JSON.stringify({ other: 1 }));
+    await expect(buildCollection({ ...base, genomes: dir, outDir: join(tmp.dir, 'o3') })).rejects.toThrow(/0008\.json: "seed" must be 64/);
+    writeFileSync(join(dir, '0008.json'), JSON.stringify({ other: 1 }));
+    await expect(buildCollection({ ...base, genomes: dir, outDir: join(tmp.dir, 'o3') })).rejects.toThrow(/no genome \(a JSON with "seed"\)/);
     writeFileSync(join(dir, '0007.json'), '{"seed":');
     await expect(buildCollection({ ...base, genomes: dir, outDir: join(tmp.dir, 'o3') })).rejects.toThrow(/0007\.json: not JSON/);
     await expect(buildCollection({ ...base, genomes: join(tmp.dir, 'empty-none'), outDir: join(tmp.dir, 'o3') })).rejects.toThrow(/--collection/);

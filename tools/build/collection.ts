@@ -69,7 +69,8 @@ function readGenomes(dir: string): { name: string; seed: string; birthHeight?: n
     throw new BuildError(`--collection ${dir}: ${(e as Error).message}`);
   }
   if (files.length === 0) throw new BuildError(`--collection ${dir}: no genome .json files (make them with perceptrons generate)`);
-  return files.map((f) => {
+  const genomes: { name: string; seed: string; birthHeight?: number }[] = [];
+  for (const f of files) {
     const path = join(dir, f);
     let doc: unknown;
     try {
@@ -77,15 +78,19 @@ function readGenomes(dir: string): { name: string; seed: string; birthHeight?: n
     } catch (e) {
       throw new BuildError(`${path}: not JSON: ${(e as Error).message}`);
     }
-    const g = doc as { seed?: unknown; birthHeight?: unknown };
+    const g = doc as { seed?: unknown; birthHeight?: unknown; features?: unknown };
+    // Other JSON that `perceptrons generate` writes beside the genomes (rarity.json) is not a token.
+    if (typeof g === 'object' && g !== null && !('seed' in g) && !('features' in g)) continue;
     if (typeof g !== 'object' || g === null || typeof g.seed !== 'string' || !SEED.test(g.seed)) {
       throw new BuildError(`${path}: "seed" must be 64 lowercase hex digits (found ${JSON.stringify(g?.seed)})`);
     }
     if (g.birthHeight !== undefined && (!Number.isSafeInteger(g.birthHeight) || (g.birthHeight as number) < 0)) {
       throw new BuildError(`${path}: "birthHeight" must be a non-negative integer (found ${JSON.stringify(g.birthHeight)})`);
     }
-    return { name: basename(f, '.json'), seed: g.seed, birthHeight: g.birthHeight as number | undefined };
-  });
+    genomes.push({ name: basename(f, '.json'), seed: g.seed, birthHeight: g.birthHeight as number | undefined });
+  }
+  if (genomes.length === 0) throw new BuildError(`--collection ${dir}: no genome (a JSON with "seed") among ${files.join(', ')}`);
+  return genomes;
 }
 
 export async function buildCollection(opts: CollectionOptions): Promise<CollectionResult> {
