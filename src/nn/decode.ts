@@ -101,7 +101,7 @@ function decode(doc: unknown): Model {
   if (dtype !== 'float32' && dtype !== 'float16' && dtype !== 'int8') fail('weight_dtype', `must be "float32", "float16" or "int8", got ${show(dtype)}`);
   let scales: number[] = [];
   if (dtype === 'int8') {
-    scales = arr(d.weight_scales, 'weight_scales').map((s, i) => num(s, `weight_scales[${i}]`));
+    scales = arr(d.weight_scales, 'weight_scales').map((s, i) => (num(s, `weight_scales[${i}]`) < 0 ? fail(`weight_scales[${i}]`, `must not be negative, got ${s}`) : (s as number)));
     if (scales.length !== dense.length) fail('weight_scales', `has ${scales.length} scales but there are ${dense.length} Dense layers`);
   } else if (d.weight_scales !== undefined) fail('weight_scales', 'is only allowed with weight_dtype "int8"');
 

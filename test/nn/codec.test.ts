@@ -205,6 +205,7 @@ describe('decode: strict validation names the JSON path', () => {
     const doc = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'int8' })));
     expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/has 2 scales but there are 3 Dense layers/);
     expect(error({ ...doc, weight_scales: [1, 'x', 2] }).path).toBe('weight_scales[1]');
+    expect(error({ ...doc, weight_scales: [1, 1, -0.5] }).message).toMatch(/weight_scales\[2\]: must not be negative, got -0.5/);
     expect(error({ ...doc, weight_scales: undefined }).path).toBe('weight_scales');
     expect(error({ ...doc, weight_scales: [1, 1, 1e308] }).message).toMatch(/weight_b64.*value \d+ \(kernel of layers_config.config.layers\[5\]\) is not finite/);
   });
