@@ -7,7 +7,7 @@ import { seedOf } from '../../src/chain/index';
 import { decodeDataInscription, parameterCount } from '../../src/nn/index';
 import { startServer } from '../../tools/server/server';
 import {
-  buildTestPage, framePixels, closeBrowser, openFramed, ORD_CSP, pixelStats, readPerceptron, TEST_BIRTH_HEIGHT, TEST_BRAIN,
+  buildTestPage, framePixels, closeBrowser, openFramed, ORD_CSP, sharedBrowser, pixelStats, readPerceptron, TEST_BIRTH_HEIGHT, TEST_BRAIN,
   TEST_BRAINS_DIR, waitForPerceptron, type Framed,
 } from './harness';
 
@@ -151,6 +151,27 @@ describe('life follows the simulated block height', () => {
     } finally {
       await f.close();
       server.setHeight(HEIGHT);
+    }
+  });
+});
+
+describe('the --standalone build', () => {
+  it('runs from file:// with its embedded brain', async () => {
+    const alone = await buildTestPage({ standalone: true });
+    const context = await (await sharedBrowser()).newContext();
+    try {
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(e.message));
+      await tab.goto('file://' + alone.path);
+      await tab.waitForFunction(() => (window as unknown as { perceptron?: { ready: boolean } }).perceptron?.ready, null, { timeout: 15_000 });
+      const p = await tab.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { perceptron: unknown }).perceptron)));
+      expect(p.brain).toMatchObject({ name: model.name, classes: model.classes, parameters: parameterCount(model) });
+      expect(p.height).toBe(TEST_BIRTH_HEIGHT); // no chain on file://: the fallback height
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      alone.cleanup();
     }
   });
 });

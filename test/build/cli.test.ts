@@ -64,11 +64,11 @@ describe('npm run build', () => {
     setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
   });
 
-  it('--standalone writes inscription.standalone.html with the brain and is not held to the budgets', async () => {
+  it('--standalone writes dist/inscription.standalone.html with the brain and is not held to the budgets', async () => {
     capture();
     setBudgets({ rawBytes: 2000, brotliBytes: 1000, tokenBytes: 600 });
     expect(await runBuild(['--standalone'], root)).toBe(0);
-    expect(readFileSync(join(root, 'inscription.standalone.html')).length).toBeGreaterThan(100_000);
+    expect(readFileSync(join(root, 'dist/inscription.standalone.html')).length).toBeGreaterThan(100_000);
     setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
   });
 

@@ -12,7 +12,7 @@ export const USAGE = `usage: npm run build -- [options]    (or: perceptrons buil
   --seed <64 hex>          genome seed of the art (default: a fixed seed)
   --birth-height <n>       block height of birth (default 870000)
   --fallback-height <n>    height assumed when no block height can be fetched (default: birth height)
-  --standalone             embed the brain for file:// demos; writes inscription.standalone.html (no budgets)
+  --standalone             embed the brain for file:// demos; writes dist/inscription.standalone.html (no budgets)
   --out <path>             output file (default inscription.html) or, with --collection, directory
   --collection <dir>       build the shared art.html and one tiny token per genome JSON in <dir>
                            (default out dir: dist/collection)
@@ -82,7 +82,7 @@ export async function runBuild(args: string[], root = repoRoot()): Promise<numbe
         `(mean ${r.tokenSize.mean}; budget ${budgets.tokenBytes})`);
       return fail(r.overBudget);
     }
-    const out = p.out ?? (p.opts.standalone ? 'inscription.standalone.html' : 'inscription.html');
+    const out = p.out ?? (p.opts.standalone ? 'dist/inscription.standalone.html' : 'inscription.html');
     const r = await buildInscription(opts);
     if (p.modules) {
       for (const m of r.modules) console.log(`${String(m.bytes).padStart(7)}  ${m.path}`);
