@@ -72,9 +72,10 @@ export function drawPulses(c: Ctx, t: number, L: Layout, G: Graph, R: Float32Arr
   const trails = new Path2D();
   const rings = new Path2D();
   const base = Math.max(1, L.r * 0.3 * (0.6 + T.power));
-  const last = Math.floor(t / T.every);
-  for (let n = last; n >= 0 && t - n * T.every < (K + 0.5) * T.hop; n--) {
-    const s = (t - n * T.every) / T.hop;
+  const every = Math.max(T.every, ((K + 0.5) * T.hop) / 48); // at most ~48 pulses in flight
+  const last = Math.floor(t / every);
+  for (let n = last; n >= 0 && t - n * every < (K + 0.5) * T.hop; n--) {
+    const s = (t - n * every) / T.hop;
     const k = Math.floor(s);
     const f = s - k;
     const path = walk(R, seed, n, K);
@@ -140,6 +141,43 @@ export function actLevels(G: Graph, acts: Float32Array[]): Float32Array[] {
 export const REPLAY_STEP = 320;
 export const REPLAY_HOLD = 3000;
 
+/** The links into column k that carried the most in a replay (at most 24, each at least 0.3 of the strongest possible). */
+export function strongest(G: Graph, lv: Float32Array[], k: number): number[] {
+  const nTo = G.counts[k];
+  const score = (i: number) => (k ? lv[k - 1][(i / nTo) | 0] : 1) * Math.abs(G.w[k][i]);
+  const idx: number[] = [];
+  for (let i = 0; i < G.w[k].length; i++) if (G.live[k][i] >= 0.5 && score(i) >= 0.3) idx.push(i);
+  return idx.sort((a, b) => score(b) - score(a) || a - b).slice(0, 24);
+}
+
+/** Column k's part of a replay: the wave into it (grown to `grow`) and the halos of its nodes by activation. */
+function paintColumn(c: Ctx, k: number, grow: number, on: number, L: Layout, G: Graph, v: Visual, lv: Float32Array[]): void {
+  const nTo = G.counts[k];
+  c.beginPath();
+  for (const i of strongest(G, lv, k)) {
+    const [x0, y0] = edgeFrom(L, G, k, (i / nTo) | 0);
+    trace(c, v, x0, y0, L.cols[k].xs[i % nTo], L.cols[k].ys[i % nTo], 0, grow);
+  }
+  c.lineWidth = Math.max(0.6, L.r * 0.1);
+  c.globalAlpha = 0.4 * Math.max(on, grow < 1 ? 1 : 0);
+  c.stroke();
+  if (!on) return;
+  const col = L.cols[k];
+  c.beginPath();
+  col.ys.forEach((y, j) => {
+    const rr = L.r * (1.1 + 0.9 * lv[k][j]);
+    if (lv[k][j] < 0.05) return;
+    c.moveTo(col.xs[j] + rr, y);
+    c.arc(col.xs[j], y, rr, 0, 7);
+  });
+  c.globalAlpha = on * 0.45;
+  c.fill();
+}
+
+/** A replay's settled columns, drawn once onto a layer of the canvas' size: a frame then costs one copy. */
+const settled = new WeakMap<Replay, { L: Layout; layer: HTMLCanvasElement; n: number }>();
+const SETTLE = 200; // ms a column's halos take to come up
+
 export function drawReplay(c: Ctx, t: number, L: Layout, G: Graph, v: Visual, p: Palette, rp: Replay, lv: Float32Array[]): void {
   const s = t - rp.t0;
   const K = L.cols.length;
@@ -152,35 +190,31 @@ export function drawReplay(c: Ctx, t: number, L: Layout, G: Graph, v: Visual, p:
   c.globalAlpha = env * 0.9;
   c.lineWidth = Math.max(1, I.w * 0.015);
   c.strokeRect(I.x, I.y, I.w, I.h);
-  for (let k = 0; k < K; k++) {
-    const ds = s - (k + 1) * REPLAY_STEP; // since the wave reached column k
-    if (ds < -REPLAY_STEP) break;
-    const nTo = G.counts[k];
-    const grow = Math.min(1, 1 + ds / REPLAY_STEP);
-    // the wave: links whose source fired, strongest first
-    c.beginPath();
-    for (let i = 0; i < G.w[k].length; i++) {
-      const f = (i / nTo) | 0;
-      const src = k ? lv[k - 1][f] : 1;
-      if (G.live[k][i] < 0.5 || src * Math.abs(G.w[k][i]) < 0.3) continue;
-      const [x0, y0] = edgeFrom(L, G, k, f);
-      trace(c, v, x0, y0, L.cols[k].xs[i % nTo], L.cols[k].ys[i % nTo], 0, grow);
-    }
-    c.lineWidth = Math.max(0.6, L.r * 0.1);
-    c.globalAlpha = env * (ds > 0 ? Math.max(0.12, 0.6 - ds / 2000) : 0.6);
-    c.stroke();
-    if (ds < 0) continue;
-    const on = Math.min(1, ds / 200) * env;
-    const col = L.cols[k];
-    c.beginPath();
-    col.ys.forEach((y, j) => {
-      const rr = L.r * (1.1 + 0.9 * lv[k][j]);
-      if (lv[k][j] < 0.05) return;
-      c.moveTo(col.xs[j] + rr, y);
-      c.arc(col.xs[j], y, rr, 0, 7);
-    });
-    c.globalAlpha = on * 0.45;
-    c.fill();
+  const since = (k: number) => s - (k + 1) * REPLAY_STEP; // ms since the wave reached column k
+  let done = 0;
+  while (done < K && since(done) >= SETTLE) done++;
+  let st = settled.get(rp);
+  if (!st || st.L !== L || st.n > done || st.layer.width !== c.canvas.width || st.layer.height !== c.canvas.height) {
+    const layer = document.createElement('canvas');
+    layer.width = c.canvas.width;
+    layer.height = c.canvas.height;
+    settled.set(rp, (st = { L, layer, n: 0 }));
+  }
+  if (st.n < done) {
+    const b = st.layer.getContext('2d')!;
+    b.setTransform(c.getTransform());
+    b.strokeStyle = b.fillStyle = p.accent;
+    b.lineCap = 'round';
+    for (; st.n < done; st.n++) paintColumn(b, st.n, 1, 1, L, G, v, lv);
+  }
+  c.save();
+  c.setTransform(1, 0, 0, 1, 0, 0);
+  c.globalAlpha = env;
+  c.drawImage(st.layer, 0, 0);
+  c.restore();
+  for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) {
+    const ds = since(k);
+    paintColumn(c, k, Math.min(1, 1 + ds / REPLAY_STEP), Math.max(0, ds / SETTLE) * env, L, G, v, lv);
   }
   // the answer: softmax of the logits beside each label, the winner in the accent colour
   const logits = rp.acts[rp.acts.length - 1];
