@@ -136,5 +136,5 @@ function decode(doc: unknown): Model {
     layers.push({ inputs: n, units: l.units, activation: l.activation, kernel, bias });
     n = l.units;
   });
-  return { name, inputShape: shape, scale, offset, layers, classes: classes as string[], trainingTraits: traits };
+  return { name, inputShape: shape, scale, offset, layers, classes: classes as string[], trainingTraits: traits, dtype: dtype as Model['dtype'] };
 }

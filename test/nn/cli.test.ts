@@ -8,7 +8,7 @@ import jpeg from 'jpeg-js';
 import { run as validate } from '../../tools/commands/validate';
 import { run as classifyCmd } from '../../tools/commands/classify';
 import { ImageError, decodeImage, loadImageRGB, resizeArea } from '../../tools/image';
-import { classify, decodeDataInscription } from '../../src/nn/index';
+import { classify, decodeDataInscription, encodeDataInscription } from '../../src/nn/index';
 import { originalBrain } from './helpers';
 import { tinyDocument } from './docs';
 
@@ -79,6 +79,14 @@ describe('perceptrons validate', () => {
     expect(await validate([brain])).toBe(0);
     expect(out).toHaveLength(1);
     expect(out[0]).toContain('pfp_classifier_15: 28x28x3 → 10 sigmoid → 2 sigmoid → 4 linear; 23,564 parameters (float32); 4 classes (Cryptoadz, Cryptopunks, Moonbirds, Nouns); 126,384 bytes');
+  });
+
+  it('reports the weight dtype of quantised brains', async () => {
+    const file = join(dir, 'int8.json');
+    writeFileSync(file, JSON.stringify(encodeDataInscription(decodeDataInscription(originalBrain('pfp_classifier_15')), { dtype: 'int8' })));
+    const { out } = capture();
+    expect(await validate([file])).toBe(0);
+    expect(out[0]).toMatch(/23,564 parameters \(int8\); .*; 32,170 bytes$/);
   });
 
   it('prints the error with its JSON path and exits 1, still checking the other files', async () => {

@@ -4,10 +4,10 @@ import { decodeDataInscription, parameterCount, type Model } from '../../src/nn/
 
 export const summary = 'check data inscriptions (brains): FILE.json... -> name, layers, parameters, classes, bytes';
 
-export function describeModel(m: Model, bytes: number, dtype: string): string {
+export function describeModel(m: Model, bytes: number): string {
   const layers = m.layers.map((l) => `${l.units} ${l.activation}`).join(' → ');
   const bias = m.layers[m.layers.length - 1].bias ? '' : ', no output bias';
-  return `${m.name}: ${m.inputShape.join('x')} → ${layers}${bias}; ${parameterCount(m).toLocaleString('en-US')} parameters (${dtype}); ` +
+  return `${m.name}: ${m.inputShape.join('x')} → ${layers}${bias}; ${parameterCount(m).toLocaleString('en-US')} parameters (${m.dtype ?? 'float32'}); ` +
     `${m.classes.length} classes (${m.classes.slice(0, 6).join(', ')}${m.classes.length > 6 ? ', …' : ''}); ${bytes.toLocaleString('en-US')} bytes`;
 }
 
@@ -20,9 +20,7 @@ export async function run(args: string[]): Promise<number> {
   for (const file of args) {
     try {
       const text = await readFile(file, 'utf8');
-      const model = decodeDataInscription(text);
-      const dtype = (JSON.parse(text) as { weight_dtype?: string }).weight_dtype ?? 'float32';
-      console.log(`${file}: ok: ${describeModel(model, Buffer.byteLength(text), dtype)}`);
+      console.log(`${file}: ok: ${describeModel(decodeDataInscription(text), Buffer.byteLength(text))}`);
     } catch (e) {
       failed++;
       const code = (e as NodeJS.ErrnoException).code;
