@@ -1,5 +1,5 @@
 // The single-file build: self-contained, reproducible, config baked in, bad input named.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentId } from '../../tools/build/ids';
@@ -56,6 +56,17 @@ describe('buildInscription', () => {
     expect(b.bytes.equals(a.bytes)).toBe(true);
     const c = await buildInscription({ ...base, birthHeight: DEFAULT_BIRTH_HEIGHT + 1 });
     expect(c.bytes.equals(a.bytes)).toBe(false);
+  });
+
+  it('is reproducible from a clone at another path (no path or time leaks into the output)', async () => {
+    const roots = [join(tmp.dir, 'clone-a'), join(tmp.dir, 'somewhere', 'else', 'clone-b')];
+    for (const r of roots) {
+      cpSync(join(ROOT, 'src'), join(r, 'src'), { recursive: true });
+      cpSync(join(ROOT, TEST_BRAIN), join(r, TEST_BRAIN));
+    }
+    const [a, b] = await Promise.all(roots.map((root) => buildInscription({ root, brain: TEST_BRAIN })));
+    expect(b.bytes.equals(a.bytes)).toBe(true);
+    expect(a.html).not.toContain(tmp.dir);
   });
 
   it('--standalone embeds the brain; the normal build does not', async () => {
