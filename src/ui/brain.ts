@@ -15,15 +15,15 @@ export interface Resolved {
 export function explain(e: BrainError): string {
   switch (e.kind) {
     case 'bad-id':
-      return 'Not an inscription ID: expected 64 hex digits, then i and an index (…i0).';
+      return 'Not an inscription ID: 64 hex digits, i, an index (…i0).';
     case 'http':
-      return e.status === 404 ? 'No inscription with that ID here (404).' : `The server answered ${e.status ?? 'an error'}.`;
+      return e.status === 404 ? 'No inscription with that ID (404).' : `The server answered ${e.status}.`;
     case 'timeout':
       return 'The request timed out.';
     case 'network':
-      return 'The network request failed.';
+      return 'The network failed.';
     case 'not-json':
-      return 'That inscription is not JSON, so it is not a brain.';
+      return 'That inscription is not JSON: not a brain.';
     case 'invalid-brain':
       return 'Not a valid brain: ' + e.message.slice(0, 160);
   }

@@ -3,13 +3,13 @@ export type Action = 'open' | 'upgrade' | 'restore' | 'info' | 'save' | 'help' |
 
 /** [keys as shown, what it does, action, pointer/touch equivalent]. */
 export const KEYS: readonly (readonly [string, string, Action, string])[] = [
-  ['O', 'open an image to classify (or drop or paste one)', 'open', 'long-press, or the ◫ button'],
-  ['U', 'upgrade: plug in another brain by its inscription ID', 'upgrade', 'the ⇪ button'],
-  ['Shift+U', 'restore the default brain', 'restore', 'the button in the U dialog'],
-  ['I', 'info: traits, brain, life, block height, fee', 'info', 'tap'],
-  ['S', 'save the current frame as PNG', 'save', 'the button in the info panel'],
-  ['H or ?', 'this help', 'help', 'the ? button'],
-  ['Esc', 'close the open panel', 'close', 'the × button'],
+  ['O', 'open an image to classify', 'open', 'long press, ◫'],
+  ['U', 'upgrade: plug in another brain', 'upgrade', '⇪'],
+  ['Shift+U', 'restore the default brain', 'restore', 'in the ⇪ panel'],
+  ['I', 'info: traits, brain, life, chain', 'info', 'tap'],
+  ['S', 'save the frame as PNG', 'save', 'in the info panel'],
+  ['H or ?', 'this help', 'help', '?'],
+  ['Esc', 'close the panel', 'close', '×'],
 ];
 
 export interface KeyLike {

@@ -2,7 +2,7 @@
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
 import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
 import type { Model } from '../nn/model';
-import { generateGenome, lifeAt } from '../art/genome';
+import { generateGenome, lifeAt, type Life } from '../art/genome';
 import { createPortrait, type Scene } from '../art/portrait';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, isInscriptionId, ownIdentity, safeStorage } from '../chain/index';
 import { config } from './config';
@@ -17,7 +17,8 @@ import { silence } from './verdict';
 import { helpView, infoView, resultView, upgradeView } from './views';
 import { CSS } from './style';
 
-const still = new URLSearchParams(location.search).get('still') === '1';
+/** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
+const still = /[?&]still=1\b/.test(location.search);
 const canvas = document.querySelector('canvas') ?? document.body.appendChild(h('canvas'));
 const ui = document.body.appendChild(h('div', { class: 'ui' }));
 document.head.append(h('style', {}, CSS));
@@ -29,131 +30,114 @@ const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
   feeRate: null, brain: frozen({ id: config.brainId, name: '', classes: [], parameters: 0 }), prediction: null, ready: false,
 };
-let lastInput: { pixels: Uint8ClampedArray; w: number; h: number } | null = null;
-expose(window, s, {
-  // Test hook (non-enumerable, outside the fixed shape): the exact pixels the network last saw.
-  _debug: () => ({ birthHeight: config.birthHeight,
-    input: lastInput && { width: lastInput.w, height: lastInput.h, pixels: Array.from(lastInput.pixels) } }),
-});
+let seen: { pixels: Uint8ClampedArray; w: number; h: number } | null = null;
+// _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw.
+expose(window, s, { _debug: () => ({ birthHeight: config.birthHeight, input: seen && { width: seen.w, height: seen.h, pixels: [...seen.pixels] } }) });
 
 let brain: Resolved = { id: config.brainId, model: null, source: 'none', problem: '' };
 let offline = false;
+let life: Life;
+let scene: Scene;
 const portrait = createPortrait(canvas);
-const hiddenOf = (m: Model | null): number[] => (m ? m.layers.slice(0, -1).map((l) => l.units) : genome.hidden);
-let life = lifeAt(genome, s.height, config.birthHeight, hiddenOf(null));
-let scene: Scene = { genome, model: null, life, height: s.height, feeRate: null, input: null };
+const draw = (t = 0): void => void (still && portrait.drawFrame(t));
 
-/** Recomputes life and the scene from brain, height and fee; the portrait and the classifier always change together. */
-function refresh(): void {
+/** Life and scene from brain, height and fee: the portrait and the classifier always change together. */
+function refresh(input = scene?.input ?? null): void {
   const m = brain.model;
-  life = lifeAt(genome, s.height, config.birthHeight, hiddenOf(m), m ? m.layers[m.layers.length - 1].units : undefined);
+  life = lifeAt(genome, s.height, config.birthHeight, m ? m.layers.slice(0, -1).map((l) => l.units) : genome.hidden,
+    m?.layers[m.layers.length - 1].units);
   Object.assign(s, { stage: life.stage, age: life.age, life: life.life });
-  scene = { genome, model: brain.model, life, height: s.height, feeRate: s.feeRate, input: scene.input };
-  portrait.setScene(scene);
-  if (still) portrait.drawFrame(0);
+  portrait.setScene((scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input }));
+  draw();
 }
 
 function useBrain(r: Resolved): void {
-  brain = r;
-  const m = r.model;
+  const m = (brain = r).model;
   s.brain = frozen({ id: r.id, name: m ? m.name : '', classes: m ? [...m.classes] : [], parameters: m ? parameterCount(m) : 0 });
   s.prediction = null;
-  scene = { ...scene, input: null };
-  refresh();
+  refresh(null);
 }
 
+const embedded = (): Model | null => {
+  try {
+    return config.embeddedBrain && decodeDataInscription(config.embeddedBrain);
+  } catch {
+    return null;
+  }
+};
+
 // ---- messages and panels
-const toastEl = ui.appendChild(h('p', { class: 'toast', role: 'status', 'aria-live': 'polite' }));
+const toastEl = ui.appendChild(h('p', { class: 'toast', role: 'status' }));
 let toastTimer = 0;
 function toast(msg: string): void {
   toastEl.textContent = msg;
   clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (toastEl.textContent = ''), 7000);
 }
-const hint = ui.appendChild(h('p', { class: 'hint' }, 'click or tap, then H for keys · drop an image to classify'));
+const hint = ui.appendChild(h('p', { class: 'hint' }, 'click, then H for keys · drop an image'));
 const overlay = createOverlay(ui, () => canvas.focus());
-canvas.tabIndex = 0;
-canvas.setAttribute('aria-label', 'Perceptron: the portrait of a living neural network. Press H for keys.');
+Object.assign(canvas, { tabIndex: 0, ariaLabel: 'Perceptron: a living neural network. H for keys.' });
 canvas.setAttribute('role', 'img');
 
-const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '', 'aria-label': 'image to classify' }));
+const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));
 picker.onchange = () => {
   if (picker.files?.[0]) void classifyFile(picker.files[0]);
   picker.value = '';
 };
 const bar = ui.appendChild(h('div', { class: 'bar' }));
-for (const [label, text, act] of [['open an image to classify (O)', '◫', 'open'], ['upgrade the brain (U)', '⇪', 'upgrade'],
-  ['help (H)', '?', 'help']] as const) {
-  const b = bar.appendChild(h('button', { type: 'button', 'aria-label': label, title: label }, text));
-  b.onclick = () => run(act);
-}
-
-function toggle(name: string, show: () => void): void {
-  if (overlay.current === name) overlay.close();
-  else show();
-}
-
-function showInfo(): void {
-  const rows = infoRows({ brainId: brain.id, model: brain.model, parameters: s.brain.parameters, features: genome.features,
-    birthYear: genome.birthYear, history: genome.history, stage: s.stage, age: s.age, life: s.life, height: s.height,
-    feeRate: s.feeRate, source: brain.source, offline });
-  overlay.open('info', 'Perceptron', infoView(rows, save));
-}
+for (const [label, text, act] of [['open an image (O)', '◫', 'open'], ['upgrade the brain (U)', '⇪', 'upgrade'], ['help (H)', '?', 'help']] as const)
+  bar.appendChild(h('button', { type: 'button', 'aria-label': label, title: label }, text)).onclick = () => run(act);
 
 function save(): void {
   canvas.toBlob((b) => {
-    if (!b) return toast('Could not make a PNG of this frame.');
+    if (!b) return toast('Could not make a PNG.');
     const a = h('a', { href: URL.createObjectURL(b), download: `perceptron-${s.seed.slice(0, 8)}-${s.height}.png` });
     a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    toast(self.origin === 'null'
-      ? `If nothing downloads, this frame blocks downloads: open /content/${ident.id || '<id>'} directly.` : 'Saved the PNG.');
-  }, 'image/png');
+    setTimeout(() => URL.revokeObjectURL(a.href), 9000);
+    // an explorer's sandbox (opaque origin) may block downloads silently
+    toast(self.origin === 'null' ? `If nothing downloads, this frame blocks downloads: open /content/${ident.id || '<id>'}` : 'Saved.');
+  });
 }
 
 // ---- classify
 let busy = false;
 async function classifyFile(file: Blob): Promise<void> {
   const m = brain.model;
-  const alive = life.alive;
-  if (!m) return toast('No brain is loaded, so there is nothing to classify with.');
+  hint.hidden = true;
+  if (!m) return toast('No brain loaded: nothing to classify with.');
   if (busy) return;
   busy = true;
   toast('Looking…');
   try {
     const [ht, w] = m.inputShape;
-    const seen = await readPixels(file, w, ht);
-    lastInput = { pixels: seen.pixels, w, h: ht };
-    scene = { ...scene, input: seen.pixels };
-    const why = silence(life.stage, alive.neurons);
-    let ranked = null;
-    if (why) s.prediction = null;
-    else {
-      ranked = classify(m, seen.pixels, { alive }).map(({ name, p }) => ({ name, p }));
-      s.prediction = frozen({ classes: ranked });
-    }
-    refresh();
-    if (!why) portrait.replay(activations(m, seen.pixels, { alive }));
-    if (still) portrait.drawFrame(0);
+    const got = await readPixels(file, w, ht);
+    const { alive, stage } = life;
+    const why = silence(stage, alive.neurons);
+    seen = { pixels: got.pixels, w, h: ht };
+    const ranked = why ? null : classify(m, got.pixels, { alive }).map(({ name, p }) => ({ name, p }));
+    s.prediction = ranked && frozen({ classes: ranked });
+    refresh(got.pixels);
+    if (ranked) portrait.replay(activations(m, got.pixels, { alive }));
+    draw(why ? 0 : 3000); // still mode: the moment the replay has reached the output
     toast('');
-    overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, seen.pixels, w, ht, why || seen.note));
+    overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, got.pixels, w, ht, why || got.note));
   } catch (e) {
-    toast(e instanceof Error ? e.message : String(e));
+    toast((e as Error).message);
   } finally {
     busy = false;
   }
 }
 
-// ---- upgrade
+// ---- upgrade (U) and restore (Shift+U)
 let fetching = false;
 async function upgrade(id: string, say: (m: string) => void): Promise<void> {
-  if (!isInscriptionId(id)) return say(explain({ kind: 'bad-id', message: '' }));
+  if (!isInscriptionId(id)) return say(explain({ kind: 'bad-id', message: '' })); // no request for a malformed ID
   if (fetching) return;
   fetching = true;
-  say('Fetching the brain…');
+  say('Fetching…');
   const r = await fetchBrain(id);
   fetching = false;
-  if (!r.ok) return say(`${explain(r.error)} Kept the current brain.`);
+  if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
   useBrain({ id, model: r.model, source: 'chain', problem: '' });
   safeStorage.set(storeKey, id);
   say(`Plugged in: ${r.model.name.slice(0, 60)} (${r.model.classes.length} classes).`);
@@ -161,33 +145,27 @@ async function upgrade(id: string, say: (m: string) => void): Promise<void> {
 
 async function restore(say: (m: string) => void): Promise<void> {
   safeStorage.remove(storeKey);
-  if (brain.id === config.brainId && brain.source !== 'none') return say('This is already the default brain.');
-  const r = await resolveBrain('', config.brainId, (id) => fetchBrain(id), embedded);
+  if (brain.id === config.brainId && brain.model) return say('Already the default brain.');
+  const r = await resolveBrain('', config.brainId, fetchBrain, embedded);
   useBrain(r);
   say(r.model ? 'Restored the default brain.' : 'The default brain could not be loaded.');
-}
-
-function embedded(): Model | null {
-  try {
-    return config.embeddedBrain ? decodeDataInscription(config.embeddedBrain) : null;
-  } catch {
-    return null;
-  }
 }
 
 // ---- input
 function run(a: Action): void {
   hint.hidden = true;
+  const open = overlay.current;
   if (a === 'open') picker.click();
-  else if (a === 'upgrade') overlay.open('upgrade', 'Upgrade the brain', upgradeView(() => `${brain.model ? brain.model.name.slice(0, 40) : 'none'} (${brain.id.slice(0, 8)}…)`, {
-    submit: (id, say) => void upgrade(id, say), restore: (say) => void restore(say) }));
-  else if (a === 'restore') {
-    const say = overlay.current === 'upgrade' ? (m: string) => (ui.querySelector('.msg')!.textContent = m) : toast;
-    void restore(say);
-  } else if (a === 'info') toggle('info', showInfo);
-  else if (a === 'help') toggle('help', () => overlay.open('help', 'Keys', helpView()));
   else if (a === 'save') save();
-  else overlay.close();
+  else if (a === 'restore') void restore(open === 'upgrade' ? (m) => (ui.querySelector('.msg')!.textContent = m) : toast);
+  else if (a === 'close' || open === a) overlay.close();
+  else if (a === 'help') overlay.open(a, 'Keys', helpView());
+  else if (a === 'upgrade')
+    overlay.open(a, 'Upgrade the brain', upgradeView(() => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`,
+      { submit: (id, say) => void upgrade(id, say), restore: (say) => void restore(say) }));
+  else overlay.open(a, 'Perceptron', infoView(infoRows({ brainId: brain.id, model: brain.model, parameters: s.brain.parameters,
+    features: genome.features, birthYear: genome.birthYear, history: genome.history, stage: s.stage, age: s.age, life: s.life,
+    height: s.height, feeRate: s.feeRate, source: brain.source, offline }), save));
 }
 
 addEventListener('keydown', (e) => {
@@ -198,46 +176,41 @@ addEventListener('keydown', (e) => {
   e.preventDefault();
   run(a);
 });
+// touch and mouse: tap = info, long press = open an image
 let downAt = 0;
-canvas.addEventListener('pointerdown', () => (downAt = performance.now()));
-canvas.addEventListener('pointerup', () => run(performance.now() - downAt > 500 ? 'open' : 'info'));
-canvas.addEventListener('contextmenu', (e) => e.preventDefault());
-addEventListener('dragover', (e) => {
+canvas.onpointerdown = () => (downAt = performance.now());
+canvas.onpointerup = () => run(performance.now() - downAt > 500 ? 'open' : 'info');
+canvas.oncontextmenu = (e) => e.preventDefault();
+const dragging = (on: boolean) => (e: Event) => {
   e.preventDefault();
-  document.body.classList.add('drag');
-});
-addEventListener('dragleave', () => document.body.classList.remove('drag'));
+  document.body.classList.toggle('drag', on);
+};
+addEventListener('dragover', dragging(true));
+addEventListener('dragleave', dragging(false));
 addEventListener('drop', (e) => {
-  e.preventDefault();
-  document.body.classList.remove('drag');
+  dragging(false)(e);
   const f = e.dataTransfer?.files[0];
   if (f) void classifyFile(f);
 });
 addEventListener('paste', (e) => {
-  const f = Array.from(e.clipboardData?.files ?? []).find((x) => x.type.startsWith('image/'));
-  if (f) {
-    e.preventDefault();
-    void classifyFile(f);
-  }
+  const f = [...(e.clipboardData?.files ?? [])].find((x) => x.type.startsWith('image/'));
+  if (f) void classifyFile(f);
 });
 
 // ---- startup
-async function boot(): Promise<void> {
-  const wanted = safeStorage.get(storeKey) ?? '';
-  const [r, height] = await Promise.all([resolveBrain(wanted, config.brainId, (id) => fetchBrain(id), embedded), blockHeight()]);
+(async () => {
+  const [r, height] = await Promise.all([resolveBrain(safeStorage.get(storeKey) ?? '', config.brainId, fetchBrain, embedded), blockHeight()]);
   offline = height === null;
   s.height = height ?? config.fallbackHeight;
   const fee = offline ? null : await feeRate(s.height);
-  s.feeRate = fee ? fee.rate : null;
+  s.feeRate = fee && fee.rate;
   useBrain(r);
   if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
-  if (still) portrait.drawFrame(0);
-  else {
+  if (!still) {
     portrait.drawFrame(performance.now());
     portrait.start();
     createChainWatcher({
-      height,
-      fee,
+      height, fee,
       onBlock(h, f) {
         s.height = h;
         s.feeRate = f ? f.rate : s.feeRate;
@@ -247,5 +220,4 @@ async function boot(): Promise<void> {
     });
   }
   s.ready = true;
-}
-void boot();
+})();

@@ -10,7 +10,7 @@ export interface Overlay {
   trap(e: KeyboardEvent): boolean;
 }
 
-const FOCUSABLE = 'button,input,a[href],[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'button,input'; // all a panel holds
 
 export function createOverlay(root: HTMLElement, onClose: () => void = () => {}): Overlay {
   let panel: HTMLElement | null = null;

@@ -10,8 +10,8 @@ export interface Ranked {
 export function helpView(): Node[] {
   const rows = KEYS.map(([k, what, , touch]) => h('tr', {}, h('th', {}, k), h('td', {}, what), h('td', {}, touch)));
   return [
-    h('table', {}, h('tr', {}, h('th', {}, 'key'), h('th', {}, 'does'), h('th', {}, 'pointer / touch')), ...rows),
-    h('p', {}, 'Drop or paste an image anywhere on the artwork to classify it.'),
+    h('table', {}, h('tr', {}, h('th', {}, 'key'), h('th', {}), h('th', {}, 'touch')), ...rows),
+    h('p', {}, 'Drop or paste an image on the artwork to classify it.'),
   ];
 }
 
@@ -26,23 +26,23 @@ export function infoView(rows: [string, string][], onSave: () => void): Node[] {
 
 /** Ranked classes with probability bars, the WxH thumbnail the network saw (HWC RGB) and an optional note. */
 export function resultView(ranked: Ranked[] | null, pixels: Uint8ClampedArray, w: number, ht: number, note: string): Node[] {
-  const thumb = h('canvas', { width: String(w), height: String(ht), class: 'th', 'aria-label': `the ${w}x${ht} pixels the network saw`, role: 'img' });
+  const thumb = h('canvas', { width: '' + w, height: '' + ht, class: 'th', 'aria-label': 'what the network saw', role: 'img' });
   const ctx = thumb.getContext('2d');
   if (ctx) {
     const img = ctx.createImageData(w, ht);
     for (let i = 0, j = 0; i < w * ht; i++, j += 3) img.data.set([pixels[j], pixels[j + 1], pixels[j + 2], 255], i * 4);
     ctx.putImageData(img, 0, 0);
   }
-  const out: Node[] = [thumb];
+  const out: Node[] = [];
+  const ol = h('ol', {});
+  out.push(h('div', { class: 'res' }, thumb, ranked && ol));
   if (ranked) {
-    const ol = h('ol', {});
     for (const r of ranked.slice(0, 10)) {
       const pct = (r.p * 100).toFixed(1) + '%';
       const bar = h('i', {});
       bar.style.width = pct;
-      ol.append(h('li', { 'aria-label': `${cap(r.name, 40)}: ${pct}` }, h('span', {}, cap(r.name, 40)), h('b', {}, bar), h('em', {}, pct)));
+      ol.append(h('li', {}, h('span', {}, cap(r.name, 40)), h('b', {}, bar), h('em', {}, pct)));
     }
-    out.push(ol);
   }
   if (note) out.push(h('p', { role: 'status' }, note));
   return out;
@@ -56,7 +56,7 @@ export interface UpgradeHandlers {
 /** current() names the brain in use; it is read again after every message (a successful upgrade changes it). */
 export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] {
   const input = h('input', { type: 'text', name: 'id', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'data inscription ID',
-    placeholder: '64 hex digits, i, index' });
+    placeholder: '<64 hex>i0' });
   const msg = h('p', { role: 'status', 'aria-live': 'polite', class: 'msg' });
   const now = h('code', {}, current());
   const say = (m: string): void => {
@@ -72,5 +72,5 @@ export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] 
     if (e.key === 'Enter') on.submit(input.value.trim(), say);
   };
   back.onclick = () => on.restore(say);
-  return [h('p', {}, 'Paste the ID of a data inscription (a brain). In use: ', now), form, msg];
+  return [h('p', {}, 'In use: ', now), form, msg];
 }

@@ -87,6 +87,6 @@ export const classifiable = (): TestImage[] => [
 export const refused = (): [TestImage, RegExp][] => [
   [{ name: 'empty.png', type: 'image/png', bytes: Buffer.alloc(0) }, /empty/],
   [{ name: 'x.svg', type: 'image/svg+xml', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>') }, /SVG/],
-  [{ name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('not an image at all') }, /not an image/],
-  [{ name: 'broken.png', type: 'image/png', bytes: Buffer.concat([png(8, 8, () => [1, 2, 3, 255]).subarray(0, 40)]) }, /could not be decoded/],
+  [{ name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('not an image at all') }, /Not an image this browser can decode \(text\/plain\)/],
+  [{ name: 'broken.png', type: 'image/png', bytes: Buffer.concat([png(8, 8, () => [1, 2, 3, 255]).subarray(0, 40)]) }, /Not an image this browser can decode \(image\/png\)/],
 ];

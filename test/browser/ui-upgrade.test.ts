@@ -162,9 +162,9 @@ describe('remembering the upgrade', () => {
       writeFileSync(join(ROOT, 'docs/images/classify.png'), await g.page.locator('iframe').screenshot());
       await press(g, 'Escape', 'u');
       await waitPanel(g.frame, 'upgrade');
-      await g.frame.locator('input[name=id]').fill(env.ids.missing);
+      await g.frame.locator('input[name=id]').fill(env.ids.other);
       await g.frame.locator('input[name=id]').press('Enter');
-      await g.frame.waitForFunction(() => /404/.test(document.querySelector('.msg')?.textContent ?? ''));
+      await g.frame.waitForFunction(() => /Plugged in/.test(document.querySelector('.msg')?.textContent ?? ''));
       writeFileSync(join(ROOT, 'docs/images/upgrade.png'), await g.page.locator('iframe').screenshot());
       expect((await panel(g.frame)).name).toBe('upgrade');
     } finally {

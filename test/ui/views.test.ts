@@ -38,7 +38,7 @@ describe('views', () => {
     const items = box.querySelectorAll('li');
     expect(items.length).toBe(2);
     expect((items[0].querySelector('i') as HTMLElement).style.width).toBe('75%');
-    expect(items[0].getAttribute('aria-label')).toBe('Nouns: 75.0%');
+    expect(items[0].textContent).toBe('Nouns75.0%');
     expect(items[1].textContent).toContain('25.0%');
     expect(box.textContent).toContain('note here');
     const thumb = box.querySelector('canvas')!;
