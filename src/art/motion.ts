@@ -69,9 +69,10 @@ export function wave(kind: Visual['pulse'], x: number): number {
 export function drawPulses(c: Ctx, t: number, L: Layout, G: Graph, R: Float32Array[][], v: Visual, p: Palette, T: Tempo, seed: number): void {
   const K = R.length;
   const heads = new Path2D();
+  const glows = new Path2D();
   const trails = new Path2D();
   const rings = new Path2D();
-  const base = Math.max(1, L.r * 0.3 * (0.6 + T.power));
+  const base = Math.max(0.8, L.r * 0.2 * (0.6 + T.power));
   const every = Math.max(T.every, ((K + 0.5) * T.hop) / 48); // at most ~48 pulses in flight
   const last = Math.floor(t / every);
   for (let n = last; n >= 0 && t - n * every < (K + 0.5) * T.hop; n--) {
@@ -88,6 +89,8 @@ export function drawPulses(c: Ctx, t: number, L: Layout, G: Graph, R: Float32Arr
       const rr = base * (0.7 + 0.6 * wave(v.pulse, t / v.pulsePeriod + n * 0.37));
       heads.moveTo(hx + rr, hy);
       heads.arc(hx, hy, rr, 0, 7);
+      glows.moveTo(hx + rr * 2.4, hy);
+      glows.arc(hx, hy, rr * 2.4, 0, 7);
       trace(trails, v, x0, y0, x1, y1, Math.max(0, f - 0.2), f);
     }
     // a ring where the pulse just arrived (a node, or the output it reached)
@@ -104,6 +107,8 @@ export function drawPulses(c: Ctx, t: number, L: Layout, G: Graph, R: Float32Arr
   c.lineWidth = base * 0.6;
   c.globalAlpha = 0.15 + 0.3 * T.power;
   c.stroke(trails);
+  c.globalAlpha = 0.1 + 0.15 * T.power;
+  c.fill(glows);
   c.globalAlpha = 0.6 + 0.5 * T.power;
   c.fill(heads);
   c.lineWidth = Math.max(0.6, L.r * 0.12);
@@ -119,10 +124,20 @@ export interface Replay {
   t0: number;
 }
 
-/** Per drawn node of each column, |activation| (group mean) scaled to 0..1 within its layer. */
+/** Softmax of logits (max-shifted, so large logits cannot overflow). */
+export function softmax(z: Float32Array): Float32Array {
+  let m = -Infinity;
+  for (const x of z) m = Math.max(m, x);
+  const e = z.map((x) => Math.exp(x - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+/** Per drawn node of each column, |activation| (group mean) scaled to 0..1 within its layer; the output's probabilities. */
 export function actLevels(G: Graph, acts: Float32Array[]): Float32Array[] {
+  const K = G.counts.length - 1;
   return G.counts.map((n, k) => {
-    const a = acts[k] ?? new Float32Array(0);
+    const a = k === K && acts[K] ? softmax(acts[K]) : acts[k] ?? new Float32Array(0);
     const out = new Float32Array(n);
     let max = 0;
     for (let j = 0; j < n; j++) {
@@ -132,7 +147,7 @@ export function actLevels(G: Graph, acts: Float32Array[]): Float32Array[] {
       out[j] = m ? s / m : 0;
       max = Math.max(max, out[j]);
     }
-    if (max > 0) for (let j = 0; j < n; j++) out[j] /= max;
+    if (max > 0 && k < K) for (let j = 0; j < n; j++) out[j] /= max;
     return out;
   });
 }
@@ -162,16 +177,17 @@ function paintColumn(c: Ctx, k: number, grow: number, on: number, L: Layout, G: 
   c.globalAlpha = 0.4 * Math.max(on, grow < 1 ? 1 : 0);
   c.stroke();
   if (!on) return;
+  // a ring around each node, as wide and bold as its activation
   const col = L.cols[k];
-  c.beginPath();
   col.ys.forEach((y, j) => {
-    const rr = L.r * (1.1 + 0.9 * lv[k][j]);
-    if (lv[k][j] < 0.05) return;
-    c.moveTo(col.xs[j] + rr, y);
-    c.arc(col.xs[j], y, rr, 0, 7);
+    const a = lv[k][j];
+    if (a < 0.05) return;
+    c.beginPath();
+    c.arc(col.xs[j], y, L.r * (1.5 + 0.5 * a), 0, 7);
+    c.lineWidth = L.r * 0.35 * a;
+    c.globalAlpha = on * (0.25 + 0.5 * a);
+    c.stroke();
   });
-  c.globalAlpha = on * 0.45;
-  c.fill();
 }
 
 /** A replay's settled columns, drawn once onto a layer of the canvas' size: a frame then costs one copy. */
@@ -220,17 +236,14 @@ export function drawReplay(c: Ctx, t: number, L: Layout, G: Graph, v: Visual, p:
   const logits = rp.acts[rp.acts.length - 1];
   const out = L.cols[K - 1];
   if (!logits || s < K * REPLAY_STEP || G.sizes[K - 1] !== 1 || logits.length !== out.ys.length) return c.globalAlpha = 1, undefined;
-  let m = -Infinity;
-  for (const x of logits) m = Math.max(m, x);
-  let z = 0;
-  for (const x of logits) z += Math.exp(x - m);
+  const prob = softmax(logits);
   let best = 0;
-  logits.forEach((x, j) => (x > logits[best] ? (best = j) : 0));
+  prob.forEach((x, j) => (x > prob[best] ? (best = j) : 0));
   c.font = `bold ${L.label}px ${FONT}`;
   c.textBaseline = 'middle';
   c.globalAlpha = env;
   out.ys.forEach((y, j) => {
-    const pct = Math.round((100 * Math.exp(logits[j] - m)) / z);
+    const pct = Math.round(100 * prob[j]);
     const x = out.xs[j] + 2 * L.r;
     c.fillStyle = j === best ? p.accent : p.ink;
     if (j === best) c.fillText(G.labels[j], x, y);
