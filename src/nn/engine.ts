@@ -118,9 +118,13 @@ export function forward(model: Model, pixels: Pixels, opts?: ForwardOptions): Fl
     if (p.dot && !links) {
       // byte offsets into the kernel's memory: the views are consecutive in one block starting at 0
       const wAt = w.byteOffset, xAt = x.byteOffset, dot = p.dot;
-      for (let u = 0; u < units; u++) if (!live || live[u]) y[u] = dot(wAt + u * n * 4, xAt, n) + (b ? b[u] : 0);
+      for (let u = 0; u < units; u++) y[u] = !live || live[u] ? dot(wAt + u * n * 4, xAt, n) + (b ? b[u] : 0) : -Infinity;
     } else for (let u = 0; u < units; u++) {
-      if (live && !live[u]) continue;
+      // a dead neuron is -Infinity until activated (so a softmax layer leaves it out), then 0
+      if (live && !live[u]) {
+        y[u] = -Infinity;
+        continue;
+      }
       const base = u * n;
       let a0 = b ? b[u] : 0, a1 = 0, a2 = 0, a3 = 0, i = 0;
       if (links) {

@@ -15,8 +15,9 @@ function reference(m: Model, px: ArrayLike<number>, neurons?: (Uint8Array | null
       linear: (v) => v, relu: (v) => Math.max(0, v), leaky_relu: (v) => (v > 0 ? v : 0.2 * v),
       tanh: Math.tanh, sigmoid: (v) => 1 / (1 + Math.exp(-v)), softmax: (v) => v,
     };
-    if (l.activation === 'softmax') {
-      const mx = Math.max(...y), e = y.map((v) => Math.exp(v - mx)), s = e.reduce((a, b) => a + b);
+    const dead = (u: number) => li < m.layers.length - 1 && neurons?.[li] && !neurons[li]![u];
+    if (l.activation === 'softmax') { // over the living neurons only
+      const mx = Math.max(...y.filter((_, u) => !dead(u))), e = y.map((v, u) => (dead(u) ? 0 : Math.exp(v - mx))), s = e.reduce((a, b) => a + b);
       y = e.map((v) => v / s);
     } else y = y.map(f[l.activation]);
     if (li < m.layers.length - 1 && neurons?.[li]) y = y.map((v, u) => (neurons[li]![u] ? v : 0));
@@ -80,6 +81,19 @@ for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD'
     const allAlive = { neurons: [new Uint8Array(6).fill(1), new Uint8Array(5).fill(1)] };
     expect(Array.from(forward(m, px, { alive: allAlive }))).toEqual(Array.from(full));
     expect(() => forward(m, px, { alive: { neurons: [new Uint8Array(5), null] } })).toThrow(/alive.neurons\[0\] has 5 entries/);
+  });
+
+  it('a softmax hidden layer normalises over its living neurons only, whatever ran before', () => {
+    const m = randomModel({ shape: [2, 2], hidden: [5], activations: ['softmax', 'linear'], outputBias: true }, 31, 2);
+    const alive = { neurons: [Uint8Array.from([1, 0, 1, 0, 1])] }, px = randomPixels(12, 1);
+    forward(m, randomPixels(12, 2));
+    const a = activations(m, px, { alive });
+    forward(m, randomPixels(12, 3), { alive });
+    const b = activations(m, px, { alive });
+    expect(Array.from(b[0])).toEqual(Array.from(a[0]));
+    expect([a[0][1], a[0][3]]).toEqual([0, 0]);
+    expect(a[0][0] + a[0][2] + a[0][4]).toBeCloseTo(1, 6);
+    reference(m, px, alive.neurons).forEach((v, i) => expect(Math.abs(a[1][i] - v)).toBeLessThan(1e-5));
   });
 
   it('activations returns fresh copies of every layer, the last being the logits', () => {
