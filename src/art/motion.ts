@@ -86,7 +86,7 @@ export function drawPulses(c: Ctx, t: number, L: Layout, G: Graph, R: Float32Arr
       const x1 = L.cols[k].xs[path[k + 1]];
       const y1 = L.cols[k].ys[path[k + 1]];
       const [hx, hy] = along(v, x0, y0, x1, y1, f);
-      const rr = base * (0.7 + 0.6 * wave(v.pulse, t / v.pulsePeriod + n * 0.37));
+      const rr = base * (0.5 + wave(v.pulse, t / v.pulsePeriod + n * 0.37));
       heads.moveTo(hx + rr, hy);
       heads.arc(hx, hy, rr, 0, 7);
       glows.moveTo(hx + rr * 2.4, hy);

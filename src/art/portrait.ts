@@ -96,12 +96,16 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
 
   function resize(): void {
     const b = canvas.getBoundingClientRect();
+    dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+    // a canvas without a CSS size is laid out at its pixel size and would grow by dpr on every resize: pin it
+    const own = w > 0 && dpr > 1 && b.width === canvas.width && b.height === canvas.height;
+    if (own) {
+      canvas.style.width = w + 'px';
+      canvas.style.height = h + 'px';
+      return;
+    }
     const cw = b.width || canvas.width;
     const ch = b.height || canvas.height;
-    // a canvas without a CSS size would grow with its own pixel size on every resize: pin it
-    if (!canvas.style.width) canvas.style.width = cw + 'px';
-    if (!canvas.style.height) canvas.style.height = ch + 'px';
-    dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
     const pw = Math.round(cw * dpr);
     const ph = Math.round(ch * dpr);
     if (pw === canvas.width && ph === canvas.height && w) return;

@@ -137,12 +137,15 @@ describe('motion', () => {
       }
   });
 
-  it('replays activations as per-node levels scaled within each layer', () => {
+  it('replays activations as per-node levels scaled within each hidden layer, the output as probabilities', () => {
     const m = model([4], 2, () => 1);
     const G = buildGraph([4], m, full([4]), SEED);
     const lv = actLevels(G, [Float32Array.from([0, 2, -4, 1]), Float32Array.from([3, 6])]);
     expect(Array.from(lv[0])).toEqual([0, 0.5, 1, 0.25]);
-    expect(Array.from(lv[1])).toEqual([0.5, 1]);
+    // the output layer shows probabilities: softmax([3, 6])
+    const e = Math.exp(-3);
+    expect(lv[1][0]).toBeCloseTo(e / (1 + e), 6);
+    expect(lv[1][1]).toBeCloseTo(1 / (1 + e), 6);
   });
 });
 

@@ -166,7 +166,9 @@ async function sheet(urls: string[], labels: string[], cols: number, tile: numbe
 
 declare global {
   interface Window {
-    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }> };
+    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }>;
+      resizing?: (s: Spec) => Promise<{ before: number[]; after: number[]; unstyled: number[] }>;
+    };
   }
 }
 window.portraitLab = { render, bench, sheet };
@@ -200,3 +202,29 @@ async function visibility(spec: Spec): Promise<{ visible: number; hidden: number
   return { visible, hidden: during, again: frames - before - during };
 }
 window.portraitLab.visibility = visibility;
+
+/** Resize behaviour: a CSS-sized canvas follows its box (ResizeObserver); an unstyled one does not grow with dpr. */
+async function resizing(spec: Spec): Promise<{ before: number[]; after: number[]; unstyled: number[] }> {
+  const frames = (n: number) => new Promise<void>((r) => { const f = () => (--n ? requestAnimationFrame(f) : r()); requestAnimationFrame(f); });
+  const box = document.createElement('div');
+  box.style.cssText = 'width:300px;height:200px';
+  const c = document.createElement('canvas');
+  c.style.cssText = 'width:100%;height:100%;display:block';
+  box.append(c);
+  document.body.append(box);
+  createPortrait(c).setScene(scene(spec));
+  await frames(3);
+  const before = [c.width, c.height];
+  box.style.width = '500px';
+  await frames(3);
+  const after = [c.width, c.height];
+  box.remove();
+  const u = document.createElement('canvas');
+  document.body.append(u);
+  createPortrait(u).setScene(scene(spec));
+  await frames(6);
+  const unstyled = [u.width, u.height, u.getBoundingClientRect().width];
+  u.remove();
+  return { before, after, unstyled };
+}
+window.portraitLab.resizing = resizing;

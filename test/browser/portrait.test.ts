@@ -86,7 +86,8 @@ describe('portrait in Chromium', () => {
     for (const [key, values, min] of axes)
       for (let i = 0; i < values.length; i++)
         for (let j = i + 1; j < values.length; j++) {
-          const d = await difference({ visual: { [key]: values[i] } }, { visual: { [key]: values[j] } });
+          const busy = key === 'pulse' ? { feeRate: 400, w: 400, h: 400 } : {}; // many pulses in flight, big enough to see their shape
+          const d = await difference({ ...busy, visual: { [key]: values[i] } }, { ...busy, visual: { [key]: values[j] } });
           expect(d, `${key}: ${values[i]} vs ${values[j]}`).toBeGreaterThan(min);
         }
   });
@@ -132,11 +133,16 @@ describe('portrait in Chromium', () => {
     }
   });
 
-  it('is crisp on HiDPI: the canvas has devicePixelRatio pixels per CSS pixel', async () => {
+  it('is crisp on HiDPI (devicePixelRatio pixels per CSS pixel) and follows resizes', async () => {
     const hi = await openLab({ dpr: 2, browser: lab.browser });
     try {
       const png = decodePng(await hi.render({ ...BASE, height: STABLE }));
       expect([png.width, png.height]).toEqual([2 * SIZE, 2 * SIZE]);
+      // a CSS-sized canvas follows its box; an unstyled one keeps its size instead of doubling on every resize
+      const r = await hi.page.evaluate((s) => window.portraitLab.resizing!(s), { ...BASE, height: STABLE });
+      expect(r.before).toEqual([600, 400]);
+      expect(r.after).toEqual([1000, 400]);
+      expect(r.unstyled).toEqual([600, 300, 300]);
     } finally {
       await hi.close();
     }
