@@ -34,7 +34,7 @@ export function heldOutAccuracy(traits: Record<string, unknown>): string {
 export function infoRows(s: InfoInput): [string, string][] {
   const m = s.model;
   const rows: [string, string][] = [['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'], ['brain ID', s.brainId || '—']];
-  if (s.source === 'embedded' || s.offline) rows.push(['source', 'offline: embedded default']);
+  if (s.source === 'embedded') rows.push(['source', 'offline: embedded default']);
   if (m) {
     rows.push(['classes', cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)]);
     rows.push(['parameters', s.parameters.toLocaleString('en-US')]);

@@ -51,6 +51,8 @@ export function chosenHeights(seed: string): { partial: number; dead: number; st
 
 export interface Setup {
   server: PreviewServer;
+  /** The built page (no embedded brain). */
+  html: string;
   ids: { default: string; other: string; invalid: string; notjson: string; xss: string; missing: string };
   close(): Promise<void>;
 }
@@ -68,7 +70,7 @@ export async function setUp(images: TestImage[]): Promise<Setup> {
     missing: 'f'.repeat(64) + 'i0' };
   if (ids.default !== page.config.brainId) throw new Error('the served default brain is not the one baked in');
   return {
-    server, ids,
+    server, ids, html: page.html,
     async close() {
       await server.close();
       page.cleanup();

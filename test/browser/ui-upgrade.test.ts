@@ -6,10 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { seedOf } from '../../src/chain/index';
-import type { Page } from 'playwright-core';
-import { closeBrowser, framePixels, openFramed, readPerceptron, ROOT, sharedBrowser, waitForPerceptron, type Framed } from './harness';
+import type { Page, Route } from 'playwright-core';
+import { buildTestPage, closeBrowser, framePixels, openFramed, ORD_CSP, readPerceptron, ROOT, sharedBrowser, waitForPerceptron, type Framed } from './harness';
 import { classifiable, nounPng } from './ui-images';
-import { chosenHeights, give, panel, press, setUp, waitPanel, waitToast, XSS, type Setup } from './ui-setup';
+import { chosenHeights, imageId, give, panel, press, setUp, waitPanel, waitToast, XSS, type Setup } from './ui-setup';
 
 const noun = classifiable()[0];
 let env: Setup;
@@ -144,6 +144,22 @@ describe('remembering the upgrade', () => {
     }
   });
 
+  it('a remembered brain that no longer loads falls back to the default and says why', async () => {
+    const ctx = await (await sharedBrowser()).newContext();
+    try {
+      const page = await ctx.newPage();
+      await openDirect(page);
+      await page.evaluate((id) => {
+        for (const k of Object.keys(localStorage)) if (k.startsWith('perceptron.brain.')) localStorage.removeItem(k);
+        localStorage.setItem(`perceptron.brain.${id}`, 'f'.repeat(64) + 'i0');
+      }, env.server.artId);
+      expect((await openDirect(page)).brain.id).toBe(env.ids.default);
+      expect(await page.locator('.toast').textContent()).toMatch(/^Brain ffffffff…: No inscription with that ID \(404\)\. Using the default brain\.$/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('in the sandboxed frame (no storage) it lasts for the visit and the page says nothing breaks', async () => {
     await typeId(f, env.ids.other);
     expect((await readPerceptron(f))!.brain.id).toBe(env.ids.other);
@@ -151,6 +167,61 @@ describe('remembering the upgrade', () => {
     const p = await waitForPerceptron(f);
     expect(p.brain.id).toBe(env.ids.default);
     expect((await f.problems()).filter((x) => !/404|Failed to load resource/.test(x))).toEqual([]);
+  });
+
+  /** Frames `html` at a path the test answers, with every recursive endpoint and the default brain missing. */
+  async function offline(html: string): Promise<Framed> {
+    const at = `/content/${'e'.repeat(64)}i0`;
+    const missing = async (route: Route) => route.fulfill({ status: 404, body: 'not found', headers: { 'Access-Control-Allow-Origin': '*' } });
+    return openFramed(env.server, env.server.artId, 'still=1', {
+      path: at, isolated: true,
+      setup: async (page) => {
+        await page.route(`**${at}?still=1`, (route) => route.fulfill({ body: html,
+          headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': ORD_CSP.join(', '), 'Access-Control-Allow-Origin': '*' } }));
+        await page.route('**/r/**', missing);
+        await page.route('**/blockheight', missing);
+        await page.route(`**/content/${env.ids.default}`, missing);
+        // a page answered by the test (not the server) may not reach loopback (Private Network Access): the image too
+        await page.route(`**/content/${imageId(noun)}`, (route) => route.fulfill({ body: noun.bytes, headers: { 'Access-Control-Allow-Origin': '*' } }));
+      },
+    });
+  }
+
+  it('offline (no recursive endpoints): the embedded default brain, the baked height, and the info panel says so', async () => {
+    const standalone = await buildTestPage({ standalone: true });
+    const g = await offline(standalone.html);
+    try {
+      const p = await waitForPerceptron(g);
+      expect(p.brain).toMatchObject({ id: env.ids.default, name: 'pfp_classifier_15' });
+      expect([p.height, p.feeRate]).toEqual([standalone.config.fallbackHeight, null]);
+      await press(g, 'i');
+      const info = await waitPanel(g.frame, 'info');
+      expect(info).toContain('offline: embedded default');
+      expect(info).toContain(`${standalone.config.fallbackHeight} (offline)`);
+      await press(g, 'Escape');
+      await give(g.frame, noun);
+      await waitPanel(g.frame, 'result', /%/);
+    } finally {
+      await g.close();
+      standalone.cleanup();
+    }
+  });
+
+  it('offline without an embedded brain: still ready (the genome drawn), and it says it has no brain', async () => {
+    const g = await offline(env.html);
+    try {
+      const p = await waitForPerceptron(g);
+      expect(p.brain).toEqual({ id: env.ids.default, name: '', classes: [], parameters: 0 });
+      await give(g.frame, noun);
+      expect(await waitToast(g.frame, /No brain/)).toMatch(/nothing to classify with/);
+      expect((await framePixels(g)).width).toBeGreaterThan(0);
+      await press(g, 'i');
+      const info = await waitPanel(g.frame, 'info');
+      expect(info).toContain('none: no brain could be loaded');
+      expect(info).not.toContain('embedded');
+    } finally {
+      await g.close();
+    }
   });
 
   it.runIf(process.env.UI_SCREENSHOTS)('writes docs/images/classify.png and docs/images/upgrade.png', async () => {

@@ -58,6 +58,7 @@ describe('info rows', () => {
     expect(get(rows, 'fee rate')).toBe('unknown');
     expect(get(rows, 'block height')).toBe('880000 (offline)');
     expect(get(rows, 'classes')).toBeUndefined();
+    expect(get(infoRows({ ...base, model: null, source: 'none', offline: true }), 'source')).toBeUndefined();
   });
 
   it('caps long untrusted names', () => {
