@@ -14,8 +14,8 @@ export interface Kernel {
 
 let module: WebAssembly.Module | null | undefined;
 
-/** A fresh instance whose memory holds at least `bytes`, or null when WebAssembly SIMD is unavailable. */
-export function createKernel(bytes: number): Kernel | null {
+/** Whether this engine can compile the module (compiled once, on first use). */
+export function simdAvailable(): boolean {
   if (module === undefined) {
     try {
       const code = base64ToBytes(WASM);
@@ -24,9 +24,14 @@ export function createKernel(bytes: number): Kernel | null {
       module = null; // no WebAssembly at all, or a policy forbids compiling it
     }
   }
-  if (!module) return null;
+  return !!module;
+}
+
+/** A fresh instance whose memory holds at least `bytes`, or null when WebAssembly SIMD is unavailable. */
+export function createKernel(bytes: number): Kernel | null {
+  if (!simdAvailable()) return null;
   try {
-    const { m, d } = new WebAssembly.Instance(module).exports as unknown as { m: WebAssembly.Memory; d: Kernel['dot'] };
+    const { m, d } = new WebAssembly.Instance(module!).exports as unknown as { m: WebAssembly.Memory; d: Kernel['dot'] };
     const pages = Math.ceil(bytes / 65536) - m.buffer.byteLength / 65536;
     if (pages > 0) m.grow(pages);
     return { memory: m, dot: d };
