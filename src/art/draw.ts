@@ -114,7 +114,11 @@ export function trace(c: CanvasPath, v: Visual, x0: number, y0: number, x1: numb
     return c.lineTo(...along(v, x0, y0, x1, y1, t1));
   }
   c.moveTo(...along(v, x0, y0, x1, y1, t0));
-  for (let i = 1; i <= 12; i++) c.lineTo(...along(v, x0, y0, x1, y1, t0 + ((t1 - t0) * i) / 12));
+  // a curve in 12 chords; a stepped trace through its corners
+  const k = Math.abs(x1 - x0) / 2 / (Math.abs(x1 - x0) + Math.abs(y1 - y0) || 1);
+  const ts = v.links === 'curved' ? Array.from({ length: 12 }, (_, i) => t0 + ((t1 - t0) * (i + 1)) / 12) : [k, 1 - k, t1].filter((t) => t > t0 && t <= t1);
+  for (const t of ts) c.lineTo(...along(v, x0, y0, x1, y1, Math.min(t, t1)));
+  c.lineTo(...along(v, x0, y0, x1, y1, t1));
 }
 
 function paper(c: Ctx, L: Layout, S: Still, w: number, h: number): void {
