@@ -163,9 +163,7 @@ function run(a: Action): void {
   else if (a === 'upgrade')
     overlay.open(a, 'Upgrade the brain', upgradeView(() => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`,
       { submit: (id, say) => void upgrade(id, say), restore: (say) => void restore(say) }));
-  else overlay.open(a, 'Perceptron', infoView(infoRows({ brainId: brain.id, model: brain.model, parameters: s.brain.parameters,
-    features: genome.features, birthYear: genome.birthYear, history: genome.history, stage: s.stage, age: s.age, life: s.life,
-    height: s.height, feeRate: s.feeRate, source: brain.source, offline }), save));
+  else overlay.open(a, 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), save));
 }
 
 addEventListener('keydown', (e) => {

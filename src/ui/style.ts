@@ -1,6 +1,5 @@
 // The page's one CSS block, injected at startup (the shell styles only html, body and the canvas).
 export const CSS = `.ui button{font:inherit;color:inherit;background:#0008;border:1px solid #fff4;border-radius:4px;padding:4px 8px}
-.ui :focus-visible{outline:2px solid #fc0}
 .bar{position:fixed;top:8px;right:8px;display:flex;gap:6px;opacity:.4}.bar:hover,.bar:focus-within{opacity:1}
 .hint,.toast{position:fixed;bottom:8px;left:8px;margin:0;background:#000b;padding:4px 8px;border-radius:4px}
 .hint{opacity:.6}.toast{bottom:36px}.toast:empty{display:none}
@@ -8,7 +7,6 @@ export const CSS = `.ui button{font:inherit;color:inherit;background:#0008;borde
 background:#111e;border:1px solid #fff3;border-radius:6px;padding:10px 14px}
 .ov h2{font-size:15px;margin:0 0 8px}.ov .x{float:right}
 .ov dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px}.ov dt{opacity:.6}.ov dd{margin:0;overflow-wrap:anywhere}
-.ov td,.ov th{text-align:left;padding:2px 8px 2px 0;vertical-align:top}
 .res{display:flex;gap:10px}.ov ol{list-style:none;padding:0;margin:0;flex:1;min-width:0}
 .ov li{display:grid;grid-template-columns:minmax(0,8em) 1fr 3.5em;gap:6px;align-items:center}
 .ov span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.ov em{font-style:normal;text-align:right}

@@ -7,21 +7,17 @@ export interface Ranked {
   p: number;
 }
 
+/** A definition list of [label, value] rows; values are text only. */
+const list = (rows: [string, string][]): HTMLElement => h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+
 export function helpView(): Node[] {
-  const rows = KEYS.map(([k, what, , touch]) => h('tr', {}, h('th', {}, k), h('td', {}, what), h('td', {}, touch)));
-  return [
-    h('table', {}, h('tr', {}, h('th', {}, 'key'), h('th', {}), h('th', {}, 'touch')), ...rows),
-    h('p', {}, 'Drop or paste an image on the artwork to classify it.'),
-  ];
+  return [list(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`])), h('p', {}, 'Drop or paste an image on the artwork to classify it.')];
 }
 
-/** A definition list of [label, value] rows; values are text only. */
 export function infoView(rows: [string, string][], onSave: () => void): Node[] {
-  const dl = h('dl', {});
-  for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', {}, v));
   const save = h('button', { type: 'button' }, 'save PNG (S)');
   save.onclick = onSave;
-  return [dl, save];
+  return [list(rows), save];
 }
 
 /** Ranked classes with probability bars, the WxH thumbnail the network saw (HWC RGB) and an optional note. */

@@ -28,10 +28,14 @@ describe('keys', () => {
 
 describe('info rows', () => {
   const base: InfoInput = {
-    brainId: 'a'.repeat(64) + 'i0', model: { name: 'pfp', classes: ['Nouns', 'Punks'], trainingTraits: { test_accuracy: 0.8125, epoch_num: 9 } },
-    parameters: 23564, features: { Dataset: 'MNIST', Layers: 3 }, birthYear: 1957, history: 'Rosenblatt', stage: 'stable', age: 0.5,
-    life: 2, height: 880000, feeRate: 12, source: 'chain', offline: false,
+    brain: { id: 'a'.repeat(64) + 'i0', source: 'chain',
+      model: { name: 'pfp', classes: ['Nouns', 'Punks'], trainingTraits: { heldout_accuracy: 0.8125, train_accuracy: 0.99, epoch_num: 9 } } },
+    genome: { features: { Dataset: 'MNIST', Layers: 3 }, birthYear: 1957, history: 'Rosenblatt' },
+    state: { brain: { parameters: 23564 }, stage: 'stable', age: 0.5, life: 2, height: 880000, feeRate: 12 },
+    offline: false,
   };
+  const vary = (brain: Partial<InfoInput['brain']>, state: Partial<InfoInput['state']> = {}, offline = false): InfoInput =>
+    ({ ...base, brain: { ...base.brain, ...brain }, state: { ...base.state, ...state }, offline });
   const get = (rows: [string, string][], k: string): string | undefined => rows.find((r) => r[0] === k)?.[1];
 
   it('lists features, brain, classes, parameters, accuracy, life and chain figures', () => {
@@ -52,17 +56,17 @@ describe('info rows', () => {
   });
 
   it('says offline: embedded default, and copes with no brain', () => {
-    const rows = infoRows({ ...base, model: null, source: 'embedded', offline: true, feeRate: null });
+    const rows = infoRows(vary({ model: null, source: 'embedded' }, { feeRate: null }, true));
     expect(get(rows, 'source')).toBe('offline: embedded default');
     expect(get(rows, 'brain')).toMatch(/^none/);
     expect(get(rows, 'fee rate')).toBe('unknown');
     expect(get(rows, 'block height')).toBe('880000 (offline)');
     expect(get(rows, 'classes')).toBeUndefined();
-    expect(get(infoRows({ ...base, model: null, source: 'none', offline: true }), 'source')).toBeUndefined();
+    expect(get(infoRows(vary({ model: null, source: 'none' }, {}, true)), 'source')).toBeUndefined();
   });
 
   it('caps long untrusted names', () => {
-    const rows = infoRows({ ...base, model: { ...base.model!, name: 'n'.repeat(1000), classes: ['c'.repeat(1000)] } });
+    const rows = infoRows(vary({ model: { ...base.brain.model!, name: 'n'.repeat(1000), classes: ['c'.repeat(1000)] } }));
     expect(get(rows, 'brain')!.length).toBe(60);
     expect(get(rows, 'classes')!.length).toBe(24);
   });
