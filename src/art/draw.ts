@@ -271,36 +271,25 @@ function nodes(c: Ctx, L: Layout, G: Graph, S: Still): void {
   c.globalAlpha = 1;
 }
 
-/** Caption lines, word-wrapped to the caption box; the first line is the status, in bold. */
+/** Caption lines word-wrapped to the caption box, at most four rows; the first line (the status) in bold. */
 function caption(c: Ctx, L: Layout, S: Still): void {
   const B = L.caption;
+  let y = B.y;
   c.fillStyle = S.p.ink;
   c.textBaseline = 'top';
-  const rows: string[] = [];
   S.caption.forEach((t, i) => {
     c.font = `${i ? '' : 'bold '}${L.cap}px ${FONT}`;
+    c.globalAlpha = i ? 0.65 : 0.9;
     let row = '';
-    for (const word of t.split(' ')) {
-      if (row && c.measureText(row + ' ' + word).width > B.w) {
-        rows.push(row);
+    for (const word of [...t.split(' '), '']) {
+      if (word && (!row || c.measureText(row + ' ' + word).width <= B.w)) row = row ? row + ' ' + word : word;
+      else {
+        if (y < B.y + L.cap * 5) c.fillText(row, B.x, y);
+        y += L.cap * 1.3;
         row = word;
-      } else row = row ? row + ' ' + word : word;
+      }
     }
-    rows.push(row);
-    if (!i) rows.push('\n'); // marks where the bold status ends
   });
-  let y = B.y;
-  let bold = true;
-  for (const row of rows.slice(0, 5)) {
-    if (row === '\n') {
-      bold = false;
-      continue;
-    }
-    c.font = `${bold ? 'bold ' : ''}${L.cap}px ${FONT}`;
-    c.globalAlpha = bold ? 0.9 : 0.65;
-    c.fillText(row, B.x, y);
-    y += L.cap * 1.3;
-  }
   c.globalAlpha = 1;
 }
 

@@ -61,6 +61,7 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
   let running = false;
   let raf = 0;
   let seed = 0;
+  let checked = false;
 
   function rebuild(s: Scene): void {
     const { genome: g, life } = s;
@@ -97,13 +98,6 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
   function resize(): void {
     const b = canvas.getBoundingClientRect();
     dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
-    // a canvas without a CSS size is laid out at its pixel size and would grow by dpr on every resize: pin it
-    const own = w > 0 && dpr > 1 && b.width === canvas.width && b.height === canvas.height;
-    if (own) {
-      canvas.style.width = w + 'px';
-      canvas.style.height = h + 'px';
-      return;
-    }
     const cw = b.width || canvas.width;
     const ch = b.height || canvas.height;
     const pw = Math.round(cw * dpr);
@@ -111,6 +105,15 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     if (pw === canvas.width && ph === canvas.height && w) return;
     canvas.width = pw;
     canvas.height = ph;
+    // a canvas without a CSS size is laid out at its pixel size and would grow by dpr on every resize: pin it
+    if (!checked && (pw !== cw || ph !== ch)) {
+      checked = true;
+      const a = canvas.getBoundingClientRect();
+      if (a.width !== b.width || a.height !== b.height) {
+        canvas.style.width = cw + 'px';
+        canvas.style.height = ch + 'px';
+      }
+    }
     w = cw;
     h = ch;
     dirty = true;

@@ -2,6 +2,7 @@
 // (block mean of the kernel, scaled to -1..1 per layer) and its life (0..1) from the life cycle. Pure, no DOM.
 import type { Model } from '../nn/model';
 import { grouping } from './layout';
+import { hash01 } from './prng';
 
 export interface Graph {
   /** real neurons per hidden layer, then the output layer */
@@ -27,14 +28,6 @@ export interface Graph {
 export interface LifeLevels {
   neuronLevel: Float32Array[];
   connectionLevel: (Float32Array | null)[];
-}
-
-/** Deterministic stand-in weights when no brain could be loaded: a hash of (seed, layer, edge) in -1..1. */
-function fakeWeight(seed: number, k: number, i: number): number {
-  let h = Math.imul(seed ^ (k * 0x9e3779b1), 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-  h ^= h >>> 13;
-  return ((h >>> 0) / 4294967296) * 2 - 1;
 }
 
 /** mean of v over [a, b) of a layer, or 1 when the array is missing or of the wrong length */
@@ -88,7 +81,7 @@ export function buildGraph(hidden: number[], model: Model | null, life: LifeLeve
         }
         const i = f * nTo + t;
         const n = (b - a) * (d - c);
-        wk[i] = layer ? s / n : fakeWeight(seed, k, i);
+        wk[i] = layer ? s / n : hash01(seed, k, i) * 2 - 1; // no brain: seeded stand-in weights
         const ends = Math.min(k ? level[k - 1][f] : 1, level[k][t]);
         lk[i] = Math.min(ends, alive / n);
       }
