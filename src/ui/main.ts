@@ -104,7 +104,7 @@ let busy = false;
 async function classifyFile(file: Blob): Promise<void> {
   const m = brain.model;
   hint.hidden = true;
-  if (!m) return toast('No brain loaded: nothing to classify with.');
+  if (!m) return toast(s.ready ? 'No brain loaded: nothing to classify with.' : 'Loading the brain…');
   if (busy) return;
   busy = true;
   toast('Looking…');
@@ -202,7 +202,8 @@ addEventListener('paste', (e) => {
   s.height = height ?? config.fallbackHeight;
   const fee = offline ? null : await feeRate(s.height);
   s.feeRate = fee && fee.rate;
-  useBrain(r);
+  if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
+  else useBrain(r);
   if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
   if (!still) {
     portrait.drawFrame(performance.now());

@@ -20,8 +20,8 @@ export const imageId = (img: TestImage): string => createHash('sha256').update(i
 export const defaultModel = (): Model => decodeDataInscription(readFileSync(TEST_BRAIN, 'utf8'));
 
 /** Brains the server offers besides the default: another real brain, broken ones and one with hostile text. */
-function writeBrains(dir: string): void {
-  copyFileSync(TEST_BRAIN, join(dir, 'default.json'));
+function writeBrains(dir: string, brain: string): void {
+  copyFileSync(brain, join(dir, 'default.json'));
   copyFileSync(join(ROOT, 'fixtures/original-brains/artblock_classifier_triangle.json'), join(dir, 'other.json'));
   const bad = JSON.parse(readFileSync(TEST_BRAIN, 'utf8'));
   delete bad.weight_b64;
@@ -57,11 +57,11 @@ export interface Setup {
   close(): Promise<void>;
 }
 
-/** Builds the page and serves it with the test brains and `images` (given to the page by give()). */
-export async function setUp(images: TestImage[]): Promise<Setup> {
-  const page = await buildTestPage();
+/** Builds the page with `brain` as its default and serves it with the test brains and `images` (given to the page by give()). */
+export async function setUp(images: TestImage[], brain = TEST_BRAIN): Promise<Setup> {
+  const page = await buildTestPage({ brain });
   const brainsDir = mkdtempSync(join(tmpdir(), 'perceptrons-ui-brains-'));
-  writeBrains(brainsDir);
+  writeBrains(brainsDir, brain);
   mkdirSync(join(brainsDir, 'images'));
   for (const [i, img] of images.entries()) writeFileSync(join(brainsDir, 'images', `${i}-${img.name}`), img.bytes);
   const server = await startServer({ html: page.path, brainsDir, fee: 12, port: 0, quiet: true });

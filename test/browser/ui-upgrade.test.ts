@@ -8,7 +8,7 @@ import pixelmatch from 'pixelmatch';
 import { seedOf } from '../../src/chain/index';
 import type { Page, Route } from 'playwright-core';
 import { buildTestPage, closeBrowser, framePixels, openFramed, ORD_CSP, readPerceptron, ROOT, sharedBrowser, waitForPerceptron, type Framed } from './harness';
-import { classifiable, nounPng } from './ui-images';
+import { classifiable } from './ui-images';
 import { chosenHeights, imageId, give, panel, press, setUp, waitPanel, waitToast, XSS, type Setup } from './ui-setup';
 
 const noun = classifiable()[0];
@@ -224,22 +224,25 @@ describe('remembering the upgrade', () => {
     }
   });
 
-  it.runIf(process.env.UI_SCREENSHOTS)('writes docs/images/classify.png and docs/images/upgrade.png', async () => {
-    const g = await openFramed(env.server, env.server.artId, 'still=1', { viewport: { width: 800, height: 560 } });
+  it.runIf(process.env.UI_SCREENSHOTS)('writes docs/images/classify.png and docs/images/upgrade.png (with the real default brain)', async () => {
+    const shots = await setUp([noun], join(ROOT, 'fixtures/brains/pfp_classifier_0000.json'));
+    shots.server.setHeight(chosenHeights(seedOf(shots.server.artId)).stable);
+    const g = await openFramed(shots.server, shots.server.artId, 'still=1', { viewport: { width: 800, height: 560 } });
     try {
       await waitForPerceptron(g);
-      await give(g.frame, { name: 'noun.png', type: 'image/png', bytes: nounPng() });
-      await waitPanel(g.frame, 'result');
+      await give(g.frame, noun);
+      await waitPanel(g.frame, 'result', /Nouns/);
       writeFileSync(join(ROOT, 'docs/images/classify.png'), await g.page.locator('iframe').screenshot());
       await press(g, 'Escape', 'u');
       await waitPanel(g.frame, 'upgrade');
-      await g.frame.locator('input[name=id]').fill(env.ids.other);
+      await g.frame.locator('input[name=id]').fill(shots.ids.other);
       await g.frame.locator('input[name=id]').press('Enter');
       await g.frame.waitForFunction(() => /Plugged in/.test(document.querySelector('.msg')?.textContent ?? ''));
       writeFileSync(join(ROOT, 'docs/images/upgrade.png'), await g.page.locator('iframe').screenshot());
       expect((await panel(g.frame)).name).toBe('upgrade');
     } finally {
       await g.close();
+      await shots.close();
     }
   });
 });
