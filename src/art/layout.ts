@@ -60,18 +60,21 @@ export function layout(w: number, h: number, counts: number[], labelChars: numbe
   const above = Math.max(pad * 0.5, cap * 1.6); // room for the column notes between nodes and caption
   const area = { x: sheet.x + pad, y: sheet.y + pad, w: sheet.w - 2 * pad, h: sheet.h - 1.5 * pad - above - captionH };
   const most = Math.max(...counts);
-  const pitch = area.h / most;
-  // labels: at most a quarter of the area, shrinking the font to fit the longest name
   const chars = Math.max(1, labelChars);
-  const label = Math.min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (area.w * 0.25) / (chars * 0.6 + 1.5));
-  const labelW = label * (chars * 0.6 + 0.5);
   const side = Math.min(area.h * 0.4, area.w * 0.17);
   const x0 = area.x + side;
   const scale = o.nodeScale ?? 1;
-  // neighbours may jitter towards each other by 2 jit pitch; the tallest shape (diamond) is 2.4 r high
-  const r0 = Math.min(pitch * 0.32 * scale, ((1 - 2 * jit) * pitch) / 2.6, u * 0.03 * scale);
-  const x1 = area.x + area.w - labelW - 2 * r0;
-  const d = (x1 - x0) / counts.length;
+  const fit = (pitch: number) => {
+    // labels: at most a quarter of the area, shrinking the font to fit the longest name
+    const label = Math.min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (area.w * 0.25) / (chars * 0.6 + 1.5));
+    // neighbours may jitter towards each other by 2 jit pitch; the tallest shape (diamond) is 2.4 r high
+    const r0 = Math.min(pitch * 0.32 * scale, ((1 - 2 * jit) * pitch) / 2.6, u * 0.03 * scale);
+    const x1 = area.x + area.w - label * (chars * 0.6 + 0.5) - 2 * r0;
+    return { pitch, label, r0, d: (x1 - x0) / counts.length };
+  };
+  // on a tall canvas, columns stay no taller than their spacing allows (no long thin threads): the rest is paper
+  const first = fit(area.h / most);
+  const { pitch, label, r0, d } = fit(Math.min(first.pitch, first.d * 1.6));
   const r = Math.min(r0, d * 0.2);
   const cy = area.y + area.h / 2;
   const cols = counts.map((n, k) => {
