@@ -3,6 +3,7 @@
 // aspect ratios and pausing when hidden.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pixelmatch from 'pixelmatch';
+import { readFileSync } from 'node:fs';
 import { decodePng, openLab, type Lab, type Spec } from './portrait-harness';
 import { lifeMoments } from '../../tools/commands/gallery';
 import { generateGenome } from '../../src/art/traits';
@@ -106,6 +107,12 @@ describe('portrait in Chromium', () => {
     expect(await difference({}, { seed: 'c3'.repeat(32) })).toBeGreaterThan(0.05);
     expect(await difference({}, { brain: { hidden: [20, 20, 20, 20, 20, 20, 20, 20, 20, 20], classes: 10 } })).toBeGreaterThan(0.05);
     expect(await difference({}, { brain: 'none' })).toBeGreaterThan(0.01);
+    // a 2023 brain: 28x28x3 input, 16-14-10-8-10-14-16 leaky, 20 classes, replaying an answer
+    const original = JSON.parse(readFileSync('fixtures/original-brains/artblock_classifier_symmetric.json', 'utf8'));
+    const spec = { ...BASE, height: STABLE, brain: original, input: true, replayAgo: 2600 };
+    const [a, b] = await Promise.all([lab.render(spec), lab.render(spec)]);
+    expect(Buffer.compare(a, b)).toBe(0);
+    expect(await difference({}, spec)).toBeGreaterThan(0.05);
   });
 
   it('moves: pulses travel while alive, a busy mempool moves more, the dead lie still', async () => {
