@@ -67,6 +67,7 @@ const embedded = (): Model | null => {
 };
 
 // ---- messages and panels
+const LOADING = 'Loading the brain…';
 const toastEl = ui.appendChild(h('p', { class: 'toast', role: 'status' }));
 let toastTimer = 0;
 function toast(msg: string): void {
@@ -104,7 +105,7 @@ let busy = false;
 async function classifyFile(file: Blob): Promise<void> {
   const m = brain.model;
   hint.hidden = true;
-  if (!m) return toast(s.ready ? 'No brain loaded: nothing to classify with.' : 'Loading the brain…');
+  if (!m) return toast(s.ready ? 'No brain loaded: nothing to classify with.' : LOADING);
   if (busy) return;
   busy = true;
   toast('Looking…');
@@ -196,6 +197,7 @@ addEventListener('paste', (e) => {
 });
 
 // ---- startup
+setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 (async () => {
   const [r, height] = await Promise.all([resolveBrain(safeStorage.get(storeKey) ?? '', config.brainId, fetchBrain, embedded), blockHeight()]);
   offline = height === null;
@@ -205,6 +207,7 @@ addEventListener('paste', (e) => {
   if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
   else useBrain(r);
   if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
+  else if (toastEl.textContent === LOADING) toast('');
   if (!still) {
     portrait.drawFrame(performance.now());
     portrait.start();
