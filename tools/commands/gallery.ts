@@ -16,7 +16,7 @@ const USAGE = `usage: perceptrons gallery [--count N] [--out DIR] [--tile PX] [-
   --out DIR    where gallery.png and lifecycle.png go (default docs/images)
   --tile PX    tile size in CSS pixels (default 256)
   --height H   block height of the contact sheet (default 871234; birth height 840000)
-  --seed HEX64 the seed of the life-cycle strip (default: the first gallery seed)`;
+  --seed HEX64 the seed of the life-cycle strip (default: gallery seed 286, picked for strong links on a dark palette)`;
 
 export const gallerySeed = (i: number): string => createHash('sha256').update(`perceptrons-gallery-${i}`).digest('hex');
 
@@ -138,7 +138,7 @@ export async function run(args: string[]): Promise<number> {
   const tile = positiveInt(o.tile, 'tile', 256);
   const height = positiveInt(o.height, 'height', 871_234);
   const out = o.out ?? 'docs/images';
-  const stripSeed = o.seed ?? gallerySeed(0);
+  const stripSeed = o.seed ?? gallerySeed(286);
   generateGenome(stripSeed); // names a bad seed before the browser starts
   mkdirSync(out, { recursive: true });
   const lab = await openLab({ dpr: 2 });
