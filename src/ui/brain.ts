@@ -11,6 +11,13 @@ export interface Resolved {
   problem: string;
 }
 
+/** What a viewer pasted, as an ID: a bare ID or the end of a /content/ or /preview/ URL, lowercased (ord shows IDs
+ * lowercase and accepts either case). Anything else comes back unchanged, for isInscriptionId to refuse. */
+export function pastedId(s: string): string {
+  const m = /(?:^|\/)([0-9a-f]{64}i\d+)$/i.exec(s.trim());
+  return m ? m[1].toLowerCase() : s;
+}
+
 /** A viewer-facing sentence for a failed fetch. */
 export function explain(e: BrainError): string {
   switch (e.kind) {

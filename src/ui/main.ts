@@ -10,7 +10,7 @@ import { h } from './dom';
 import { actionFor, type Action } from './keys';
 import { createOverlay } from './overlay';
 import { expose, frozen, type PageState } from './state';
-import { explain, resolveBrain, type Resolved } from './brain';
+import { explain, pastedId, resolveBrain, type Resolved } from './brain';
 import { infoRows } from './info';
 import { readPixels } from './image';
 import { silence } from './verdict';
@@ -131,7 +131,8 @@ async function classifyFile(file: Blob): Promise<void> {
 
 // ---- upgrade (U) and restore (Shift+U)
 let fetching = false;
-async function upgrade(id: string, say: (m: string) => void): Promise<void> {
+async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
+  const id = pastedId(raw);
   if (!isInscriptionId(id)) return say(explain({ kind: 'bad-id', message: '' })); // no request for a malformed ID
   if (fetching) return;
   fetching = true;

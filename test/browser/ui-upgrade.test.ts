@@ -44,7 +44,7 @@ describe('upgrade (U)', () => {
     const before = (await readPerceptron(f))!;
     const cases: [string, RegExp][] = [
       ['not-an-id', /64 hex digits/],
-      [env.ids.default.toUpperCase(), /64 hex digits/],
+      [`${env.ids.default}0`.slice(1), /64 hex digits/],
       [`${'a'.repeat(63)}i0`, /64 hex digits/],
       [env.ids.missing, /404/],
       [env.ids.invalid, /Not a valid brain: .*weight_b64/],
@@ -65,7 +65,8 @@ describe('upgrade (U)', () => {
   it('a valid ID swaps the brain and the portrait together, and the classifier uses the new brain', async () => {
     await press(f, 'Escape');
     const before = await framePixels(f);
-    const msg = await typeId(f, env.ids.other);
+    // pasted as an explorer URL, in upper case: the page reads the ID out of it
+    const msg = await typeId(f, `https://ordinals.com/content/${env.ids.other.toUpperCase()}`);
     expect(msg).toMatch(/Plugged in: artblock_classifier \(20 classes\)/);
     const p = (await readPerceptron(f))!;
     expect(p.brain.id).toBe(env.ids.other);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, KEYS } from '../../src/ui/keys';
 import { heldOutAccuracy, infoRows, type InfoInput } from '../../src/ui/info';
-import { explain, resolveBrain, type BrainResult } from '../../src/ui/brain';
+import { explain, pastedId, resolveBrain, type BrainResult } from '../../src/ui/brain';
 import { silence } from '../../src/ui/verdict';
 import { sniff, ImageInputError } from '../../src/ui/image';
 import { readOnlyView, type PageState } from '../../src/ui/state';
@@ -97,6 +97,14 @@ describe('brain resolution', () => {
     expect([r2.id, r2.model?.name, r2.source]).toEqual([A, 'embedded', 'embedded']);
     const r3 = await resolveBrain('', A, fetcher([]), () => null);
     expect([r3.model, r3.source]).toEqual([null, 'none']);
+  });
+
+  it('reads a pasted ID, bare or at the end of a /content/ URL, in either case; leaves anything else to be refused', () => {
+    expect(pastedId(` ${A} `)).toBe(A);
+    expect(pastedId(A.toUpperCase().replace('I0', 'i0'))).toBe(A);
+    expect(pastedId(`https://ordinals.com/content/${B}`)).toBe(B);
+    expect(pastedId(`/preview/${B}`)).toBe(B);
+    for (const bad of ['a'.repeat(65) + 'i0', 'a'.repeat(63) + 'i0', `x${A}`, `${A}/`, A.slice(0, -2), '']) expect(pastedId(bad)).toBe(bad);
   });
 
   it('explains every error kind in words', () => {
