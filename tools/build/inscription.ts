@@ -98,7 +98,7 @@ function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
 /** Bytes each source file contributes to the minified script (before compression). */
 export type ModuleBytes = { path: string; bytes: number }[];
 
-async function bundle(root: string, entry: string, define: string): Promise<{ js: string; modules: ModuleBytes }> {
+async function bundle(root: string, entry: string, define: string, squeezed: boolean): Promise<{ js: string; modules: ModuleBytes }> {
   const entryPath = resolve(root, entry);
   if (!existsSync(entryPath)) throw new BuildError(`page entry ${entryPath} not found`);
   const result = await build({
@@ -123,7 +123,8 @@ async function bundle(root: string, entry: string, define: string): Promise<{ js
   const modules = Object.entries(inputs)
     .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
-  return { js: await squeeze(result.outputFiles[0].text), modules };
+  const js = result.outputFiles[0].text;
+  return { js: squeezed ? await squeeze(js) : js.trim(), modules };
 }
 
 /**
@@ -164,7 +165,8 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
   const config = resolveConfig(root, opts);
   const mode = opts.mode ?? 'single';
   const define = mode === 'collection' ? TOKEN_GLOBAL : JSON.stringify(config);
-  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', define);
+  // The standalone page is never inscribed: skip terser, slow on the embedded brain.
+  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', define, !opts.standalone);
   let js = bundled.js;
   if (mode === 'collection') {
     // A token sets the global before running this art; whatever it leaves out comes from the baked values.
