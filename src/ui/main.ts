@@ -112,6 +112,7 @@ async function classifyFile(file: Blob): Promise<void> {
   try {
     const [ht, w] = m.inputShape;
     const got = await readPixels(file, w, ht);
+    if (brain.model !== m) return toast('The brain changed meanwhile: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
     seen = { pixels: got.pixels, w, h: ht };
