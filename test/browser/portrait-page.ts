@@ -185,17 +185,17 @@ async function visibility(spec: Spec): Promise<{ visible: number; hidden: number
   p.setScene(scene(spec));
   p.start();
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  await wait(300);
+  await wait(500);
   const visible = frames;
   hidden = true;
   document.dispatchEvent(new Event('visibilitychange'));
-  await wait(50); // the frame already requested may still run
+  await wait(200); // the frame already requested may still run
   const before = frames;
   await wait(300);
   const during = frames - before;
   hidden = false;
   document.dispatchEvent(new Event('visibilitychange'));
-  await wait(300);
+  await wait(500);
   p.stop();
   c.remove();
   window.requestAnimationFrame = raf;

@@ -157,8 +157,8 @@ describe('portrait in Chromium', () => {
 
   it('pauses while the page is hidden and resumes when shown', async () => {
     const r = await lab.page.evaluate((s) => window.portraitLab.visibility!(s), { ...BASE, height: STABLE });
-    expect(r.visible).toBeGreaterThan(3);
+    expect(r.visible).toBeGreaterThan(1);
     expect(r.hidden).toBe(0);
-    expect(r.again).toBeGreaterThan(3);
+    expect(r.again).toBeGreaterThan(1);
   });
 });
