@@ -127,7 +127,13 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
   document.addEventListener('visibilitychange', () => {
     if (running && !document.hidden && !raf) raf = requestAnimationFrame(loop);
   });
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => resize()).observe(canvas);
+  // while a window is being dragged the browser stretches the last frame; the still is redrawn once it rests
+  let settle = 0;
+  if (typeof ResizeObserver === 'function')
+    new ResizeObserver(() => {
+      clearTimeout(settle);
+      settle = setTimeout(resize, w ? 120 : 0) as unknown as number;
+    }).observe(canvas);
 
   return {
     setScene(s) {

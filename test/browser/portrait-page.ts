@@ -216,7 +216,7 @@ async function resizing(spec: Spec): Promise<{ before: number[]; after: number[]
   await frames(3);
   const before = [c.width, c.height];
   box.style.width = '500px';
-  await frames(3);
+  await new Promise((r) => setTimeout(r, 400)); // the portrait redraws once the size has rested (120 ms)
   const after = [c.width, c.height];
   box.remove();
   const u = document.createElement('canvas');
