@@ -105,6 +105,22 @@ describe('inscription.html in an explorer frame', () => {
   });
 });
 
+describe('inscribed with --compress', () => {
+  it('loads the same when ord serves the art and the brain brotli-encoded (Content-Encoding: br)', async () => {
+    const br = await startServer({ port: 0, html: page.path, brainsDir: TEST_BRAINS_DIR, height: HEIGHT, fee: 12, compress: true, quiet: true });
+    const f = await openFramed(br, br.artId);
+    try {
+      const p = await waitForPerceptron(f, (s) => s.ready, 15_000);
+      expect(f.previewHeaders.find((h) => h.name.toLowerCase() === 'content-encoding')?.value).toBe('br');
+      expect(p.brain.parameters).toBe(parameterCount(model));
+      expect(await f.problems()).toEqual([]);
+    } finally {
+      await f.close();
+      await br.close();
+    }
+  });
+});
+
 describe('life follows the simulated block height', () => {
   // One whole life of this genome, sampled in each stage; the page must agree with lifeAt computed here.
   const at = (h: number) => lifeAt(genome, h, TEST_BIRTH_HEIGHT, hidden, model.classes.length);
