@@ -19,6 +19,8 @@ export interface TrainOptions {
   dropout?: DropoutMode;
   /** probability that a sample trains with every neuron alive */
   pFull?: number;
+  /** loss weight per class (default 1 each), e.g. to favour recall of one class */
+  classWeights?: number[];
 }
 
 export interface EpochReport { epoch: number; loss: number; trainAccuracy: number; testAccuracy: number; seconds: number }
@@ -67,7 +69,9 @@ export function train(
         const outs = activations(model, input, alive ? { alive } : undefined);
         const logits = outs[outs.length - 1];
         if (!alive) { if (argmax(logits) === label) right++; seen++; }
-        lossSum += softmaxCrossEntropy(logits, label, dOut);
+        const weight = o.classWeights?.[label] ?? 1;
+        lossSum += weight * softmaxCrossEntropy(logits, label, dOut);
+        if (weight !== 1) for (let u = 0; u < dOut.length; u++) dOut[u] *= weight;
         backward(model, input, outs, dOut, g, alive);
       }
       adam.lr = lr0 + (lrEnd - lr0) * (step++ / Math.max(1, totalSteps - 1));
