@@ -34,6 +34,11 @@ export interface Life {
 const P = Math.log(0.2) / Math.log(0.6);
 const FADE = 0.04; // a neuron fades in/out over 4% of its stage
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const mask = (lv: Float32Array) => {
+  const m = new Uint8Array(lv.length);
+  for (let i = 0; i < lv.length; i++) m[i] = lv[i] > 0 ? 1 : 0;
+  return m;
+};
 
 /** Blocks the birth year adds to the clock: (2023.5 - year) Perceptron years (exact for lives divisible by 120). */
 export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => Math.round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
@@ -60,7 +65,7 @@ export function lifeAt(genome: Genome, height: number, birthHeight: number, hidd
   });
   const level = (t: number) => (s === 0 ? clamp((g - t) / FADE) : s === 1 ? 1 : s === 2 ? clamp((1 - t - x) / FADE) : 0);
   const neuronLevel = born.map((t) => t.map(level));
-  const neurons = neuronLevel.map((lv) => Uint8Array.from(lv, (v) => (v > 0 ? 1 : 0)));
+  const neurons = neuronLevel.map(mask);
 
   const connections: (Uint8Array | null)[] = [null], connectionLevel: (Float32Array | null)[] = [null];
   for (let i = 1; i <= L; i++) {
@@ -71,16 +76,16 @@ export function lifeAt(genome: Genome, height: number, birthHeight: number, hidd
       continue;
     }
     const a = born[i - 1], la = neuronLevel[i - 1], b = born[i], lb = neuronLevel[i];
-    const r = stream(st, 4, life, i), lv = new Float32Array(a.length * units);
-    for (let p = 0; p < a.length; p++)
-      for (let q = 0; q < units; q++) {
-        const v = r(), end = b ? lb[q] : 1;
-        let c = Math.min(la[p], end);
-        if (s === 2) c = Math.min(c, clamp(((1 - Math.max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * v) - x) / FADE));
-        lv[p * units + q] = c;
-      }
+    const r = s === 2 ? stream(st, 4, life, i) : null, lv = new Float32Array(a.length * units);
+    if (s < 3)
+      for (let p = 0; p < a.length; p++)
+        for (let q = 0; q < units; q++) {
+          let c = Math.min(la[p], b ? lb[q] : 1);
+          if (r) c = Math.min(c, clamp(((1 - Math.max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * r()) - x) / FADE));
+          lv[p * units + q] = c;
+        }
     connectionLevel.push(lv);
-    connections.push(Uint8Array.from(lv, (v) => (v > 0 ? 1 : 0)));
+    connections.push(mask(lv));
   }
   return {
     stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel,

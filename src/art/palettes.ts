@@ -17,23 +17,23 @@ const p = (name: string, background: string, paper: string, ink: string, nodes: 
 /** [palette, rarity in %] (sums to 100). */
 export const PALETTES: readonly (readonly [Palette, number])[] = [
   // a clear morning: pale blue sheet, navy ink, day blue warming to a low sun
-  [p('Sky', '#bcd6ea', '#f3f8fc', '#1c2d4a', ['#8cc4ec', '#3f7fce', '#f0a27a'], '#3f7fce', '#e07a64', '#f2b63d'), 12],
+  [p('Sky', '#bcd6ea', '#f3f8fc', '#1c2d4a', ['#6fb0e3', '#3f7fce', '#ec8a5e'], '#3f7fce', '#e07a64', '#e8902a'), 12],
   // dusk, the hour between: mauve greys, lavender into peach
-  [p('Liminality', '#2d2838', '#ebe5ee', '#2d2838', ['#8a7cc4', '#c48fb6', '#f1c7a3'], '#6e60aa', '#c97460', '#e8b24c'), 10],
+  [p('Liminality', '#2d2838', '#ebe5ee', '#2d2838', ['#8a7cc4', '#b87aa8', '#d8936b'], '#6e60aa', '#c97460', '#cc8a1f'), 10],
   // an empty corridor under fluorescent light: jaundiced beige, olive, one teal exit sign
-  [p('Liminal Space', '#cfc48e', '#eee5bb', '#4a4327', ['#cdb85a', '#a4974f', '#6d7858'], '#7a7142', '#b4664b', '#2f7a7d'), 8],
+  [p('Liminal Space', '#cfc48e', '#eee5bb', '#4a4327', ['#b9a043', '#a4974f', '#6d7858'], '#4f5a3a', '#c0583e', '#2f7a7d'), 8],
   // neon in the dark of sleep: turquoise, violet, pink on indigo
   [p('Lucid Dream', '#110f2b', '#1c1944', '#e8e4ff', ['#4fe0d2', '#8c7bff', '#ff6fb4'], '#4fe0d2', '#ff6fb4', '#ffe06a'), 6],
   // two worlds side by side: deep teal against burnt orange
-  [p('Parallel', '#0f3a3e', '#f3eee4', '#10292c', ['#0f7d82', '#e6a33e', '#d65a2c'], '#0f7d82', '#d65a2c', '#e6a33e'), 9],
+  [p('Parallel', '#0f3a3e', '#f3eee4', '#10292c', ['#0f7d82', '#dc9126', '#d65a2c'], '#0f7d82', '#d65a2c', '#dc9126'), 9],
   // an engineer's drawing: white lines on cyan-blue
   [p('Blueprint', '#0a2948', '#133c66', '#d7e7f6', ['#a6d0f2', '#ffffff'], '#a6d0f2', '#f2a65a', '#ffd166'), 10],
   // 1950s punched card: manila, brown ink, rust and slate
-  [p('Punch Card', '#c9b68d', '#efe3c2', '#3b2f23', ['#b5533c', '#7b8a5b', '#2f4c5b'], '#2f4c5b', '#b5533c', '#d9a441'), 9],
+  [p('Punch Card', '#c9b68d', '#efe3c2', '#3b2f23', ['#b5533c', '#7b8a5b', '#2f4c5b'], '#2f4c5b', '#b5533c', '#c98f2a'), 9],
   // sumi ink on rice paper, with a red seal
   [p('Ink Wash', '#d8d3c8', '#f3f0e9', '#1c1c1c', ['#95928a', '#44433f', '#121212'], '#2b2b2b', '#a6a196', '#b8322a'), 10],
   // cherry blossom: blush paper, rose to plum, a misty blue counterpoint
-  [p('Sakura', '#ecd3d6', '#fbf1f1', '#4a2c3a', ['#f4b7c3', '#d9708f', '#7a2e4d'], '#d9708f', '#6b8fa3', '#e0a458'), 8],
+  [p('Sakura', '#ecd3d6', '#fbf1f1', '#4a2c3a', ['#eb9aad', '#d9708f', '#7a2e4d'], '#d9708f', '#6b8fa3', '#d08a3a'), 8],
   // a green CRT terminal with an amber warning
   [p('Phosphor', '#040905', '#0a140c', '#7dff9a', ['#1f7a3a', '#39d36a', '#b6ffc6'], '#39d36a', '#ffb000', '#e9fff0'), 6],
   // polar night: green curtains into violet, a pink flare

@@ -1,8 +1,9 @@
 // Seeded randomness. One seed = a 64-hex-digit hash (as Art Blocks' tokenData.hash, "0x" prefix allowed).
 // Generator: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand), 128-bit state.
-// Seeding, so anyone can re-derive a token: split the hash into eight big-endian 32-bit words w0..w7,
-// fold them to a = w0^w4, b = w1^w5, c = w2^w6, d = w3^w7, then discard the first 15 outputs.
-// A sub-stream (for per-layer or per-life draws that must not shift the main draw order) XORs three salts into a, b, c.
+// Seeding, so anyone can re-derive a token: split the hash into eight big-endian 32-bit words w0..w7; the state
+// (a, b, c, d) starts as (w0, w1, w2, w3), runs 12 rounds, XORs (w4, w5, w6, w7) into (a, b, c, d), runs 12 more.
+// A stream then discards 15 outputs after its start. A sub-stream (per-layer or per-life draws that must not shift
+// the main draw order) XORs three salts into a, b, c of that state first.
 
 export type Rng = () => number; // uniform in [0, 1)
 
@@ -15,26 +16,32 @@ export function normalizeSeed(seed: string): string {
   return m[1].toLowerCase();
 }
 
-/** The folded 4-word sfc32 state of a seed. */
-export function seedState(seed: string): number[] {
-  const hex = normalizeSeed(seed);
-  const w = (i: number) => parseInt(hex.slice(i * 8, i * 8 + 8), 16);
-  return [w(0) ^ w(4), w(1) ^ w(5), w(2) ^ w(6), w(3) ^ w(7)];
+/** One sfc32 round on state s = [a, b, c, d] (mutated); returns the 32-bit output. */
+function round(s: number[]): number {
+  const t = (((s[0] + s[1]) | 0) + s[3]) | 0;
+  s[3] = (s[3] + 1) | 0;
+  s[0] = s[1] ^ (s[1] >>> 9);
+  s[1] = (s[2] + (s[2] << 3)) | 0;
+  s[2] = (((s[2] << 21) | (s[2] >>> 11)) + t) | 0;
+  return t >>> 0;
 }
 
+/** The sfc32 state a seed's 256 bits are absorbed into (see the header). */
+export function seedState(seed: string): number[] {
+  const hex = normalizeSeed(seed);
+  const w = (i: number) => parseInt(hex.slice(i * 8, i * 8 + 8), 16) | 0;
+  const s = [w(0), w(1), w(2), w(3)];
+  for (let i = 0; i < 12; i++) round(s);
+  for (let i = 0; i < 4; i++) s[i] ^= w(4 + i);
+  for (let i = 0; i < 12; i++) round(s);
+  return s;
+}
+
+/** sfc32 from a state, its first 15 outputs discarded. */
 export function sfc32(a: number, b: number, c: number, d: number): Rng {
-  const next = (): number => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 15; i++) next();
-  return next;
+  const s = [a | 0, b | 0, c | 0, d | 0];
+  for (let i = 0; i < 15; i++) round(s);
+  return () => round(s) / 4294967296;
 }
 
 /** The main stream of a seed, or a sub-stream identified by up to three integer salts. */
