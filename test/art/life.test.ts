@@ -189,3 +189,23 @@ describe('per-neuron and per-connection lives', () => {
     expect(at(2)).toEqual(at(2));
   });
 });
+
+describe('the mask drives src/nn', () => {
+  it('a stable network answers as the unmasked one; a dead one answers only its output bias; growing sits between', async () => {
+    const { decodeDataInscription, forward } = await import('../../src/nn/index');
+    const { readFileSync } = await import('node:fs');
+    const model = decodeDataInscription(readFileSync('fixtures/brains/pfp_classifier_0000.json', 'utf8'));
+    const [h, w] = model.inputShape, pixels = new Uint8ClampedArray(h * w * 3).map((_, i) => (i * 37) % 256);
+    const hidden = model.layers.slice(0, -1).map((l) => l.units), out = model.layers[model.layers.length - 1];
+    const g = genome(40, { lifeCycle: '60 Days', birthYear: 2023 });
+    const at = (p: number) => lifeAt(g, heightAt(g, g.lifeBlocks + p), BIRTH, hidden, out.units);
+    const full = Array.from(forward(model, pixels));
+    // (the engine's masked path may sum in another order: equal up to float rounding)
+    Array.from(forward(model, pixels, { alive: at(5000).alive })).forEach((v, i) => expect(v).toBeCloseTo(full[i], 5));
+    const dead = Array.from(forward(model, pixels, { alive: at(8630).alive }));
+    expect(dead).toEqual(Array.from(out.bias ?? new Float32Array(out.units)));
+    const growing = Array.from(forward(model, pixels, { alive: at(1500).alive }));
+    expect(growing).not.toEqual(full);
+    expect(growing).not.toEqual(dead);
+  });
+});
