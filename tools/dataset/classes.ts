@@ -3,7 +3,7 @@
 import { createAvatar, type Style } from '@dicebear/core';
 import { bottts, pixelArt, thumbs } from '@dicebear/collection';
 import { Resvg } from '@resvg/resvg-js';
-import { randomNounSeed, renderNoun, nounsData } from './nouns';
+import { randomNounSeed, renderNoun } from './nouns';
 import type { Rng } from './prng';
 
 export const SIZE = 32;
@@ -22,9 +22,9 @@ export interface PfpClass {
   draw(rng: Rng, key: string): Foreground;
 }
 
-// Background colours of DiceBear's own examples, plus the two Nouns greys so that the background alone
-// never gives the class away.
-const AVATAR_BACKGROUNDS = ['b6e3f4', 'c0aede', 'd1d4f9', 'ffd5dc', 'ffdfbf', 'ffffff', 'e0e0e0', ...nounsData.bgcolors];
+// The background colours of DiceBear's own examples and white: as each real PFP collection has its own
+// backgrounds, the avatars keep theirs and the Nouns keep their two greys (the background is one of the cues).
+const AVATAR_BACKGROUNDS = ['b6e3f4', 'c0aede', 'd1d4f9', 'ffd5dc', 'ffdfbf', 'ffffff'];
 
 function hexRgb(hex: string): [number, number, number] {
   const v = parseInt(hex, 16);
