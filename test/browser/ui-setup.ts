@@ -115,11 +115,11 @@ export async function panel(frame: Frame): Promise<{ name: string; text: string 
   });
 }
 
-export async function waitPanel(frame: Frame, name: string, text: RegExp = /./): Promise<string> {
+export async function waitPanel(frame: Frame, name: string, text: RegExp = /./, timeout = 20_000): Promise<string> {
   const h = await frame.waitForFunction(([name, src]) => {
     const p = document.querySelector<HTMLElement>('[role=dialog]');
     return p && p.dataset.panel === name && new RegExp(src).test(p.innerText) ? p.innerText : false;
-  }, [name, text.source] as const, { timeout: 20_000 });
+  }, [name, text.source] as const, { timeout });
   return (await h.jsonValue()) as string;
 }
 

@@ -173,28 +173,31 @@ describe('the page', () => {
         };
         const cib = window.createImageBitmap;
         window.createImageBitmap = ((...a: Parameters<typeof createImageBitmap>) => (w.__pageDecodes++, cib(...a))) as typeof createImageBitmap;
-        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.startTime, e.duration))).observe({ type: 'longtask' });
       }),
     });
     try {
       await waitForPerceptron(g);
       const t0 = Date.now();
+      const dropAt = await g.frame.evaluate(() => performance.now());
       await give(g.frame, huge);
-      await waitPanel(g.frame, 'result', /%/);
+      await waitPanel(g.frame, 'result', /%/, 90_000); // decoding 576 MB of pixels takes a while on a busy CI machine
       if (process.env.UI_REPORT) console.log(`huge image: classified ${Date.now() - t0} ms after the drop`);
       const { input } = await seen(g.frame);
       expect(new Set(input!.pixels)).toEqual(new Set([0x80]));
-      const probe = await g.frame.evaluate(() => {
+      const probe = await g.frame.evaluate((from) => {
         const w = window as unknown as { __workers: number; __pageDecodes: number; __long: number[] };
-        return { workers: w.__workers, pageDecodes: w.__pageDecodes, longestTaskMs: Math.max(0, ...w.__long) };
-      });
+        // long tasks from the drop on (page load is not this test's business): [start, duration] pairs
+        const after = w.__long.filter((d, i) => i % 2 === 1 && w.__long[i - 1] >= from);
+        return { workers: w.__workers, pageDecodes: w.__pageDecodes, longestTaskMs: Math.round(Math.max(0, ...after)) };
+      }, dropAt);
       expect([probe.workers, probe.pageDecodes]).toEqual([1, 0]);
-      if (process.env.UI_REPORT) console.log(`huge image: longest main-thread task ${probe.longestTaskMs} ms`);
+      if (process.env.UI_REPORT) console.log(`huge image: longest main-thread task from the drop to the answer ${probe.longestTaskMs} ms`);
       expect(await g.problems()).toEqual([]);
     } finally {
       await g.close();
     }
-  });
+  }, 150_000);
 
   it('a dead Perceptron says it cannot answer', async () => {
     env.server.setHeight(heights.dead);
