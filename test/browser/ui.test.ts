@@ -251,12 +251,12 @@ describe('keys and pointer', () => {
 
   it('O and the ◫ button open the file picker; a long press does too, a tap opens info', async () => {
     for (const act of [() => press(f, 'o'), () => f.frame.getByRole('button', { name: /open an image/ }).click()]) {
-      const [chooser] = await Promise.all([f.page.waitForEvent('filechooser', { timeout: 5000 }), act()]);
+      const [chooser] = await Promise.all([f.page.waitForEvent('filechooser', { timeout: 20_000 }), act()]);
       expect(chooser.isMultiple()).toBe(false);
     }
     const box = (await f.frame.locator('canvas').boundingBox())!;
     const [chooser] = await Promise.all([
-      f.page.waitForEvent('filechooser', { timeout: 5000 }),
+      f.page.waitForEvent('filechooser', { timeout: 20_000 }),
       (async () => {
         await f.page.mouse.move(box.x + 50, box.y + 50);
         await f.page.mouse.down();
