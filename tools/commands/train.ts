@@ -12,18 +12,37 @@ import { createModel } from '../train/init';
 import { train } from '../train/loop';
 import { createProgress, progressBar } from '../train/progress';
 import { freshNounsRecall } from '../train/fresh';
+import { favourClass } from '../train/favour';
+import { PFP_CLASSES } from '../dataset/classes';
+import { renderChunk, type LabelledImages } from '../dataset/generate';
 
 export const summary = 'train a brain: --arch ARCH.json | --seed SEED | --hidden 10,8,10, --epochs N --out brain.json';
 
 const USAGE = `usage: perceptrons train (--arch ARCH.json | --seed SEED | --hidden 10,8,10 [--activation leaky_relu]) --out brain.json
   [--epochs N (default 5, or the genome's)] [--data pfp|mnist|fashion] [--name NAME] [--train-seed S]
-  [--dtype float32|float16|int8] [--batch 32] [--lr 0.002] [--dropout ordered|random|none]
-  [--per-class 6000] [--test-per-class 1000] [--workers 2]`;
+  [--dtype float32|float16|int8] [--batch 32] [--lr 0.002] [--dropout ordered|random|none] [--p-full 0.5]
+  [--per-class 6000] [--test-per-class 1000] [--workers 2]
+  [--class-weight CLASS=W] (loss weight of one class) [--favour CLASS=RECALL] (raise that class's output bias until it
+  recognises RECALL of its validation images)`;
+
+function classOption(value: string | undefined, classes: string[], key: string): [number, number] | null {
+  if (value === undefined) return null;
+  const m = /^(.+)=([0-9.]+)$/.exec(value);
+  const index = m ? classes.indexOf(m[1]) : -1;
+  if (!m || index < 0 || !(Number(m[2]) > 0)) throw new Error(`--${key} must be CLASS=NUMBER with CLASS one of ${classes.join(', ')}, got "${value}"`);
+  return [index, Number(m[2])];
+}
+
+function validationImages(classes: string[], classIndex: number): LabelledImages {
+  const c = PFP_CLASSES.findIndex((k) => k.name === classes[classIndex]);
+  const count = 2000;
+  return { count, images: renderChunk('0', { classIndex: c, split: 'valid', start: 0, count }), labels: new Uint8Array(count).fill(classIndex) };
+}
 
 export async function run(args: string[]): Promise<number> {
   let o: Record<string, string | true>;
   try {
-    o = parseArgs(args, ['arch', 'seed', 'hidden', 'activation', 'epochs', 'out', 'data', 'name', 'train-seed', 'dtype', 'batch', 'lr', 'dropout', 'per-class', 'test-per-class', 'workers', 'fresh']);
+    o = parseArgs(args, ['arch', 'seed', 'hidden', 'activation', 'epochs', 'out', 'data', 'name', 'train-seed', 'dtype', 'batch', 'lr', 'dropout', 'per-class', 'test-per-class', 'workers', 'fresh', 'class-weight', 'favour', 'p-full']);
   } catch (e) {
     console.error(`perceptrons train: ${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -56,13 +75,25 @@ export async function run(args: string[]): Promise<number> {
   const model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
   log(`training ${name}: ${dataset.inputShape.join('x')}-${arch.hidden.join('-')}-${dataset.classes.length} ${arch.activation}, ` +
     `${epochs} epochs on ${dataset.train.count} images (${dataset.description}), dropout ${dropout}`);
+  const weight = classOption(stringOption(o, 'class-weight'), dataset.classes, 'class-weight');
+  const favour = classOption(stringOption(o, 'favour'), dataset.classes, 'favour');
+  const classWeights = weight ? dataset.classes.map((_, i) => (i === weight[0] ? weight[1] : 1)) : undefined;
   const bar = createProgress();
-  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize: intOption(o, 'batch', 32), learningRate: numberOption(o, 'lr', 2e-3) },
+  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize: intOption(o, 'batch', 32), learningRate: numberOption(o, 'lr', 2e-3), classWeights, pFull: numberOption(o, 'p-full', 0.5) },
     (epoch, f, loss, acc) => bar.update(progressBar(`epoch ${epoch}/${epochs}`, f, `loss ${loss.toFixed(4)} acc ${(acc * 100).toFixed(2)}%`)),
     (r) => bar.done(progressBar(`epoch ${r.epoch}/${epochs}`, 1, `loss ${r.loss.toFixed(4)} acc ${(r.trainAccuracy * 100).toFixed(2)}% held-out ${(r.testAccuracy * 100).toFixed(2)}% (${r.seconds.toFixed(1)} s)`)));
+  const extra: Record<string, unknown> = {};
+  if (classWeights) extra.class_weights = Object.fromEntries(dataset.classes.map((c, i) => [c, classWeights[i]]));
+  if (favour) {
+    // on a validation split of the favoured class (its own key space: neither training nor held-out images);
+    // other data sets have no generator, so their training images stand in
+    const valid = data === 'pfp' ? validationImages(dataset.classes, favour[0]) : dataset.train;
+    const shift = favourClass(model, valid, favour[0], Math.min(1, favour[1]));
+    extra.favoured = { class: dataset.classes[favour[0]], validation_recall: favour[1], validation_images: valid.count, bias_shift: Math.round(shift * 1e4) / 1e4 };
+    log(`favoured ${dataset.classes[favour[0]]}: output bias +${shift.toFixed(4)} for ${favour[1] * 100}% recall on ${valid.count} validation images`);
+  }
   const curve = aliveCurve(model, dataset.test, result.order);
   const last = result.epochs[result.epochs.length - 1];
-  const extra: Record<string, unknown> = {};
   if (data === 'pfp') extra.fresh_nouns_recognised = Math.round(freshNounsRecall(model, dataset.classes, 'fresh-check', intOption(o, 'fresh', 2000)) * 10000) / 10000;
   const traits = trainingTraits(arch, {
     dataset: dataset.description.replace(/ \(.*$/, '') + (data === 'pfp' ? ` (${dataset.classes.join(', ')})` : ''),

@@ -5,7 +5,7 @@ import { PFP_CLASSES, SIZE } from './classes';
 import { compose, randomAugmentation, NO_AUGMENTATION } from './augment';
 import { rngFrom } from './prng';
 
-export type Split = 'train' | 'test' | 'fresh';
+export type Split = 'train' | 'test' | 'valid' | 'fresh';
 export const PIXELS = SIZE * SIZE * 3;
 
 export interface Chunk { classIndex: number; split: Split; start: number; count: number }
