@@ -1,28 +1,19 @@
-// Base64 <-> bytes without Node's Buffer, so the same code runs in browsers and Node.
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+// Base64 <-> bytes without Node's Buffer or atob, so the same code runs in browsers, Node and bare JS engines.
 
 /** Decodes base64 the caller has already validated (alphabet, optional '=' padding). */
 export function base64ToBytes(s: string): Uint8Array<ArrayBuffer> {
-  const body = s.replace(/=+$/, '');
-  if (typeof atob !== 'function') return base64ToBytesFallback(body);
-  const bin = atob(body);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-/** Plain-JS decoder for engines without atob (exported for tests). */
-export function base64ToBytesFallback(s: string): Uint8Array<ArrayBuffer> {
-  const body = s.replace(/=+$/, '');
-  const out = new Uint8Array((body.length * 3) >> 2);
-  for (let i = 0, j = 0, acc = 0, bits = 0; i < body.length; i++) {
-    acc = ((acc & 0xffff) << 6) | ALPHABET.indexOf(body[i]);
+  const body = s.replace(/=+$/, ''), out = new Uint8Array((body.length * 3) >> 2);
+  for (let i = 0, j = 0, acc = 0, bits = 0, c; i < body.length; i++) {
+    // a-z, A-Z, 0-9, '/', '+' -> 26.., 0.., 52.., 63, 62; the high bits lost to int32 overflow were written already
+    c = body.charCodeAt(i);
+    acc = (acc << 6) | (c > 96 ? c - 71 : c > 64 ? c - 65 : c > 47 ? c + 4 : c > 43 ? 63 : 62);
     bits += 6;
-    if (bits >= 8) out[j++] = acc >> (bits -= 8);
+    if (bits > 7) out[j++] = acc >> (bits -= 8);
   }
   return out;
 }
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Encodes bytes as padded base64, in chunks (String.fromCharCode on 4096 codes at a time is fast everywhere). */
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -1,9 +1,7 @@
 /** The only error decodeDataInscription throws. `path` is the JSON path at fault ('' = the whole document). */
 export class DataInscriptionError extends Error {
-  readonly path: string;
-  constructor(path: string, problem: string) {
+  constructor(readonly path: string, problem: string) {
     super(`invalid data inscription${path ? ' at ' + path : ''}: ${problem}`);
     this.name = 'DataInscriptionError';
-    this.path = path;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataInscriptionError, decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
-import { base64ToBytes, base64ToBytesFallback, bytesToBase64 } from '../../src/nn/base64';
+import { base64ToBytes, bytesToBase64 } from '../../src/nn/base64';
 import { floatToHalf, halfToFloat } from '../../src/nn/float16';
 import { randomModel, randomPixels, rng } from './helpers';
 import { paperDocument, tinyDocument, tinyModel } from './docs';
@@ -42,9 +42,9 @@ describe('decode: the paper format', () => {
     // 18*3+3 + 3*2+2 + 2*3+3 = 74 with output bias, 71 without
     const e = error({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(72 * 4)) });
     expect(e.path).toBe('weight_b64');
-    expect(e.message).toContain('holds 72 float32 values (288 bytes) but the layers need 74 (with output bias) or 71 (without)');
+    expect(e.message).toContain('holds 72 float32 values (288 bytes) but the layers need 74 (with output bias) or 71 (without output bias)');
     const e2 = error({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(75 * 4)) });
-    expect(e2.message).toMatch(/longer than the 74 \(with output bias\) or 71 \(without\) float32 values/);
+    expect(e2.message).toContain('holds 75 float32 values (300 bytes) but the layers need 74 (with output bias) or 71 (without output bias)');
   });
 
   it('honours an explicit use_bias on the output layer', () => {
@@ -54,6 +54,9 @@ describe('decode: the paper format', () => {
     const hidden = tinyDocument(3, true);
     hidden.layers_config.config.layers[3].config.use_bias = false;
     expect(error(hidden).path).toBe('layers_config.config.layers[3].config.use_bias');
+    expect(error(hidden).message).toMatch(/must be true in a hidden layer, got false$/);
+    hidden.layers_config.config.layers[3].config.use_bias = 'yes';
+    expect(error(hidden).message).toMatch(/layers\[3\]\.config\.use_bias: must be true or false, got "yes"$/);
   });
 
   it('accepts Keras extras (Sequential wrapper, names, dtypes, batch_shape) and Rescaling after Flatten', () => {
@@ -150,14 +153,17 @@ describe('float16 and base64 primitives', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('the fallback base64 decoder agrees with atob on every length', () => {
+  it('base64 agrees with Node on every length and every character, padded or not', () => {
     const r = rng(4);
     for (let n = 0; n < 40; n++) {
       const bytes = new Uint8Array(n).map(() => Math.floor(r() * 256)), s = bytesToBase64(bytes);
       expect(s).toBe(Buffer.from(bytes).toString('base64'));
-      expect(Array.from(base64ToBytesFallback(s))).toEqual(Array.from(bytes));
+      expect(Array.from(base64ToBytes(s))).toEqual(Array.from(bytes));
       expect(Array.from(base64ToBytes(s.replace(/=+$/, '')))).toEqual(Array.from(bytes));
     }
+    const all = Uint8Array.from({ length: 192 }, (_, i) => (i * 85) & 255), s = Buffer.from(all).toString('base64');
+    expect(new Set(s).size).toBe(64); // all 64 characters occur
+    expect(Array.from(base64ToBytes(s))).toEqual(Array.from(all));
   });
 });
 
@@ -167,25 +173,26 @@ describe('decode: strict validation names the JSON path', () => {
     ['not an object', (d) => Object.keys(d).forEach((k) => delete d[k]), 'model_name', /must be a string, got nothing/],
     ['model_name type', (d) => (d.model_name = 7), 'model_name', /must be a string, got 7/],
     ['layers missing', (d) => delete d.layers_config.config.layers, L, /must be an array/],
-    ['first layer not input', (d) => d.layers_config.config.layers.shift(), `${L}[0].class_name`, /must be an InputLayer/],
+    ['first layer not input', (d) => d.layers_config.config.layers.shift(), `${L}[0]`, /Rescaling is out of place \(expected InputLayer, /],
     ['input shape', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [null, 2, 3, 1]), `${L}[0].config.batch_input_shape[3]`, /from 3 to 3, got 1/],
     ['input too big', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [null, 65, 3, 3]), `${L}[0].config.batch_input_shape[1]`, /from 1 to 64, got 65/],
-    ['shape not batch', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [1, 2, 3, 3]), `${L}[0].config.batch_input_shape`, /\[null, height, width, 3\]/],
+    ['shape not batch', (d) => (d.layers_config.config.layers[0].config.batch_input_shape = [1, 2, 3, 3]), `${L}[0].config.batch_input_shape`, /must be \[null, height, width, 3\], got an array/],
     ['rescaling scale', (d) => (d.layers_config.config.layers[1].config.scale = '2'), `${L}[1].config.scale`, /finite number, got "2"/],
-    ['unknown layer', (d) => (d.layers_config.config.layers[2].class_name = 'Conv2D'), `${L}[2].class_name`, /unknown layer "Conv2D"/],
+    ['unknown layer', (d) => (d.layers_config.config.layers[2].class_name = 'Conv2D'), `${L}[2].class_name`, /must be one of InputLayer,Rescaling,Flatten,Dense, got "Conv2D"/],
     ['dense before flatten', (d) => d.layers_config.config.layers.splice(2, 1), `${L}[2]`, /Dense is out of place/],
     ['two flattens', (d) => d.layers_config.config.layers.splice(2, 0, { class_name: 'Flatten' }), `${L}[3]`, /Flatten is out of place/],
     ['units zero', (d) => (d.layers_config.config.layers[4].config.units = 0), `${L}[4].config.units`, /integer from 1 to 4096, got 0/],
     ['units fractional', (d) => (d.layers_config.config.layers[4].config.units = 2.5), `${L}[4].config.units`, /got 2.5/],
     ['units too many', (d) => (d.layers_config.config.layers[3].config.units = 4097), `${L}[3].config.units`, /from 1 to 4096, got 4097/],
-    ['unknown activation', (d) => (d.layers_config.config.layers[4].config.activation = 'swish'), `${L}[4].config.activation`, /unknown activation "swish"/],
-    ['prototype activation', (d) => (d.layers_config.config.layers[4].config.activation = 'constructor'), `${L}[4].config.activation`, /unknown activation/],
+    ['unknown activation', (d) => (d.layers_config.config.layers[4].config.activation = 'swish'), `${L}[4].config.activation`, /must be one of linear,relu,leaky_relu,tanh,sigmoid,softmax, got "swish"/],
+    ['prototype activation', (d) => (d.layers_config.config.layers[4].config.activation = 'constructor'), `${L}[4].config.activation`, /must be one of .*, got "constructor"/],
     ['no dense', (d) => d.layers_config.config.layers.splice(3), L, /no Dense layer/],
-    ['class count', (d) => d.classes_name.pop(), 'classes_name', /has 2 names but the output layer has 3 units/],
+    ['too many layers', (d) => d.layers_config.config.layers.push(...Array(251).fill(d.layers_config.config.layers[5])), L, /has 257 layers, more than the cap of 256/],
+    ['class count', (d) => d.classes_name.pop(), 'classes_name', /has 2 names for 3 output units/],
     ['class type', (d) => (d.classes_name[1] = null), 'classes_name[1]', /must be a string, got null/],
     ['traits', (d) => (d.training_traits = []), 'training_traits', /must be an object, got an array/],
-    ['dtype', (d) => (d.weight_dtype = 'float64'), 'weight_dtype', /"float32", "float16" or "int8"/],
-    ['scales without int8', (d) => (d.weight_scales = [1, 1, 1]), 'weight_scales', /only allowed with weight_dtype "int8"/],
+    ['dtype', (d) => (d.weight_dtype = 'float64'), 'weight_dtype', /must be one of float32,float16,int8, got "float64"/],
+    ['scales without int8', (d) => (d.weight_scales = [1, 1, 1]), 'weight_scales', /is only for weight_dtype "int8"/],
     ['bad base64', (d) => (d.weight_b64 = '*' + d.weight_b64.slice(1)), 'weight_b64', /not valid base64/],
     ['b64 not string', (d) => (d.weight_b64 = [1]), 'weight_b64', /must be a string, got an array/],
     ['truncated weights', (d) => (d.weight_b64 = d.weight_b64.slice(0, 100)), 'weight_b64', /holds 18.75 float32 values \(75 bytes\)/],
@@ -203,9 +210,9 @@ describe('decode: strict validation names the JSON path', () => {
 
   it('int8 needs one finite scale per Dense layer', () => {
     const doc = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'int8' })));
-    expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/has 2 scales but there are 3 Dense layers/);
+    expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/has 2 scales for 3 Dense layers/);
     expect(error({ ...doc, weight_scales: [1, 'x', 2] }).path).toBe('weight_scales[1]');
-    expect(error({ ...doc, weight_scales: [1, 1, -0.5] }).message).toMatch(/weight_scales\[2\]: must not be negative, got -0.5/);
+    expect(error({ ...doc, weight_scales: [1, 1, -0.5] }).message).toMatch(/weight_scales\[2\]: must be a finite number ≥ 0, got -0.5/);
     expect(error({ ...doc, weight_scales: undefined }).path).toBe('weight_scales');
     expect(error({ ...doc, weight_scales: [1, 1, 1e308] }).message).toMatch(/weight_b64.*value \d+ \(kernel of layers_config.config.layers\[5\]\) is not finite/);
   });
@@ -229,7 +236,7 @@ describe('decode: strict validation names the JSON path', () => {
     layers[3].config.units = 400; // 12288*400 > 4M
     const e = error(doc);
     expect(e.path).toBe('layers_config.config.layers[3].config.units');
-    expect(e.message).toMatch(/4915600 parameters, more than the cap of 4000000/);
+    expect(e.message).toMatch(/makes 4915600 parameters, more than the cap of 4000000/);
   });
 
   it('rejects non-JSON text, non-objects and hostile objects with DataInscriptionError only', () => {
