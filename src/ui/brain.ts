@@ -20,20 +20,16 @@ export function pastedId(s: string): string {
 
 /** A viewer-facing sentence for a failed fetch. */
 export function explain(e: BrainError): string {
-  switch (e.kind) {
-    case 'bad-id':
-      return 'Not an inscription ID: 64 hex digits, i, an index (…i0).';
-    case 'http':
-      return e.status === 404 ? 'No inscription with that ID (404).' : `The server answered ${e.status}.`;
-    case 'timeout':
-      return 'The request timed out.';
-    case 'network':
-      return 'The network failed.';
-    case 'not-json':
-      return 'That inscription is not JSON: not a brain.';
-    case 'invalid-brain':
-      return 'Not a valid brain: ' + e.message.slice(0, 160);
-  }
+  return e.kind === 'http'
+    ? e.status === 404 ? 'No inscription with that ID (404).' : `The server answered ${e.status}.`
+    : e.kind === 'invalid-brain'
+      ? 'Not a valid brain: ' + e.message.slice(0, 160)
+      : {
+          'bad-id': 'Not an inscription ID: 64 hex digits, i, an index (…i0).',
+          timeout: 'The request timed out.',
+          network: 'The network failed.',
+          'not-json': 'That inscription is not JSON: not a brain.',
+        }[e.kind];
 }
 
 export async function resolveBrain(

@@ -24,19 +24,19 @@ export function heldOutAccuracy(traits: Record<string, unknown>): string {
 
 export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [string, string][] {
   const m = brain.model;
-  const rows: [string, string][] = [['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'], ['brain ID', brain.id || '—']];
-  if (brain.source === 'embedded') rows.push(['source', 'offline: embedded default']);
-  if (m) {
-    rows.push(['classes', cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)]);
-    rows.push(['parameters', s.brain.parameters.toLocaleString('en-US')]);
-    const acc = heldOutAccuracy(m.trainingTraits);
-    if (acc) rows.push(['held-out accuracy', acc]);
-  }
-  rows.push(['stage', s.stage]);
-  rows.push(['age', `${Math.round(s.age * 100)}% of life ${s.life}`]);
-  rows.push(['block height', offline ? `${s.height} (offline)` : String(s.height)]);
-  rows.push(['fee rate', s.feeRate === null ? 'unknown' : `${s.feeRate} sat/vB`]);
-  rows.push(['birth year', g.history ? `${g.birthYear}: ${cap(g.history, 200)}` : String(g.birthYear)]);
-  for (const [k, v] of Object.entries(g.features)) rows.push([cap(k, 30), cap(v, 60)]);
-  return rows;
+  const rows: [string, string | false][] = [
+    ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
+    ['brain ID', brain.id || '—'],
+    ['source', brain.source === 'embedded' && 'offline: embedded default'],
+    ['classes', !!m && cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)],
+    ['parameters', !!m && s.brain.parameters.toLocaleString('en-US')],
+    ['held-out accuracy', !!m && heldOutAccuracy(m.trainingTraits)],
+    ['stage', s.stage],
+    ['age', `${Math.round(s.age * 100)}% of life ${s.life}`],
+    ['block height', s.height + (offline ? ' (offline)' : '')],
+    ['fee rate', s.feeRate === null ? 'unknown' : `${s.feeRate} sat/vB`],
+    ['birth year', g.birthYear + (g.history ? ': ' + cap(g.history, 200) : '')],
+    ...Object.entries(g.features).map(([k, v]): [string, string] => [cap(k, 30), cap(v, 60)]),
+  ];
+  return rows.filter((r): r is [string, string] => !!r[1]);
 }
