@@ -13,4 +13,5 @@ background:#111e;border:1px solid #fff3;border-radius:6px;padding:10px 14px}
 .ov b{height:8px;background:#fff2}.ov i{display:block;height:100%;background:#fc0}
 .th{width:84px;height:84px;image-rendering:pixelated}
 .ov input{font:inherit;width:100%;box-sizing:border-box;margin:4px 0 8px;padding:4px;background:#000;color:inherit;border:1px solid #fff4}
-.msg{color:#fc0}.drag canvas{outline:3px dashed #fc0;outline-offset:-3px}`;
+.msg{color:#fc0}.drag canvas{outline:3px dashed #fc0;outline-offset:-3px}
+canvas{user-select:none;-webkit-user-select:none;-webkit-touch-callout:none}`;
