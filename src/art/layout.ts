@@ -40,15 +40,13 @@ export interface LayoutOptions {
   jitter?: number;
   /** node size multiplier */
   nodeScale?: number;
-  /** noise(k, j) in [0, 1): the jitter of node j of column k (seeded: a new life, a new pattern) */
-  noise?: (k: number, j: number) => number;
 }
 
-/** counts: drawn nodes per hidden layer, then the output layer's; labelChars: the longest class name. */
-export function layout(w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}): Layout {
+/** counts: drawn nodes per hidden layer, then the output layer's; labelChars: the longest class name;
+ * noise(k, j) in [0, 1): the jitter of node j of column k (seeded: a new life, a new pattern). */
+export function layout(w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}, noise = (k: number, j: number) => 0.5): Layout {
   const margin = o.margin ?? 0.05;
   const jit = Math.min(0.25, Math.max(0, o.jitter ?? 0));
-  const noise = o.noise ?? (() => 0.5);
   if (!(w > 0 && h > 0)) throw new Error(`canvas size must be positive, got ${w}x${h}`);
   if (counts.length < 1 || counts.some((c) => !(c >= 1))) throw new Error(`every layer needs >= 1 node: [${counts}]`);
   const u = Math.min(w, h);

@@ -7,8 +7,8 @@ import type { Life } from './life';
 import { hash01 } from './prng';
 import { layout, type Layout } from './layout';
 import { buildGraph, type Graph } from './wiring';
-import { drawStill, tilt, type Still } from './draw';
-import { actLevels, drawPulses, drawReplay, routes, tempo, type Replay } from './motion';
+import { canvas as newCanvas, drawStill, pen, tilt, type Still } from './draw';
+import { drawPulses, drawReplay, routes, tempo, type Replay } from './motion';
 
 export interface Scene {
   genome: Genome;
@@ -30,14 +30,12 @@ export interface Portrait {
   drawFrame(timeMs: number): void;
 }
 
-const group = (n: number) => String(Math.floor(n)).replace(/\B(?=(\d{3})+$)/g, ',');
-
 /** The caption: status (stage, age, life, block, brain name) and the birth year's line of history (widths are under the columns). */
 export function captionOf(s: Scene): string[] {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
   return [
-    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${group(s.height)}${model ? ' · ' + model.name : ''}`,
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${Math.floor(s.height).toLocaleString('en-US')}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${g.history}`,
   ];
 }
@@ -45,17 +43,15 @@ export function captionOf(s: Scene): string[] {
 export function createPortrait(canvas: HTMLCanvasElement): Portrait {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('createPortrait: the canvas has no 2d context');
-  const still = document.createElement('canvas');
+  const still = newCanvas(0, 0);
   let scene: Scene | null = null;
   let w = 0;
   let h = 0;
   let dpr = 1;
   let G: Graph | null = null;
   let L: Layout | null = null;
-  let S: Still | null = null;
   let R: Float32Array[][] = [];
   let rp: Replay | null = null;
-  let lv: Float32Array[] = [];
   let dirty = true;
   let lastT = 0;
   let running = false;
@@ -70,14 +66,14 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     R = routes(G);
     seed = (v.noise ^ Math.imul(life.life, 0x9e3779b1)) | 0; // a new life, a new pattern
     const chars = Math.max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
-    L = layout(w, h, G.counts, chars, { margin: v.margin, jitter: v.jitter, nodeScale: v.nodeScale, noise: (k, j) => hash01(seed, k, j) });
-    S = { v, p: g.palette, stage: life.stage, progress: life.progress, input: s.input, caption: captionOf(s) };
+    L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
+    const S: Still = { v, p: g.palette, stage: life.stage, progress: life.progress, input: s.input, caption: captionOf(s) };
     still.width = canvas.width;
     still.height = canvas.height;
     const c = still.getContext('2d')!;
-    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    c.scale(dpr, dpr);
     drawStill(c, w, h, L, G, S);
-    if (rp) lv = actLevels(G, rp.acts);
+    if (rp) rp = { acts: rp.acts, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
     dirty = false;
   }
 
@@ -85,14 +81,15 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     lastT = t;
     if (!scene || !w) return;
     if (dirty) rebuild(scene);
-    ctx!.setTransform(1, 0, 0, 1, 0, 0);
+    ctx!.resetTransform();
+    pen(ctx!, 1);
     ctx!.drawImage(still, 0, 0);
     if (scene.life.stage === 'dead') return;
     const v = scene.genome.visual;
-    ctx!.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx!.scale(dpr, dpr);
     tilt(ctx!, w, h, v.tilt);
     drawPulses(ctx!, t, L!, G!, R, v, scene.genome.palette, tempo(v, scene.feeRate), seed);
-    if (rp) drawReplay(ctx!, t, L!, G!, v, scene.genome.palette, rp, lv);
+    if (rp) drawReplay(ctx!, t, L!, G!, v, scene.genome.palette, rp);
   }
 
   function resize(): void {
@@ -122,11 +119,13 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
 
   const loop = (t: number) => {
     drawFrame(t);
-    raf = running && !document.hidden ? requestAnimationFrame(loop) : 0;
+    raf = 0;
+    wake();
   };
-  document.addEventListener('visibilitychange', () => {
+  const wake = () => {
     if (running && !document.hidden && !raf) raf = requestAnimationFrame(loop);
-  });
+  };
+  document.addEventListener('visibilitychange', wake);
   // while a window is being dragged the browser stretches the last frame; the still is redrawn once it rests
   let settle = 0;
   if (typeof ResizeObserver === 'function')
@@ -148,12 +147,11 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     },
     replay(acts) {
       rp = { acts, t0: lastT };
-      if (G) lv = actLevels(G, acts);
     },
     resize,
     start() {
       running = true;
-      if (!raf && !document.hidden) raf = requestAnimationFrame(loop);
+      wake();
     },
     stop() {
       running = false;

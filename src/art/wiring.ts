@@ -30,76 +30,59 @@ export interface LifeLevels {
   connectionLevel: (Float32Array | null)[];
 }
 
-/** mean of v over [a, b) of a layer, or 1 when the array is missing or of the wrong length */
-function mean(v: Float32Array | null | undefined, len: number, a: number, b: number): number {
-  if (!v || v.length !== len) return 1;
-  let s = 0;
-  for (let i = a; i < b; i++) s += v[i];
-  return s / (b - a);
-}
-
 export function buildGraph(hidden: number[], model: Model | null, life: LifeLevels, seedHex: string): Graph {
   const units = model ? model.layers.map((l) => l.units) : [...hidden, 1];
   const [inH, inW] = model ? model.inputShape : [32, 32];
-  const bands = Math.min(inH, 16);
-  const g = units.map((u) => grouping(u));
-  const counts = g.map((x) => x.n);
-  const sizes = g.map((x) => x.size);
-  const span = (k: number, j: number) => [j * sizes[k], Math.min(units[k], (j + 1) * sizes[k])];
-  const level = counts.map((n, k) => {
-    const out = new Float32Array(n);
-    for (let j = 0; j < n; j++) {
-      const [a, b] = span(k, j);
-      out[j] = k < units.length - 1 ? mean(life.neuronLevel[k], units[k], a, b) : 1;
-    }
-    return out;
-  });
+  const groups = [grouping(inH, 16), ...units.map((u) => grouping(u))];
+  // index 0 is the input, as row bands of inW * 3 values; then the layers. Drawn node j of column k stands for [lo, hi).
+  const U = [inH * inW * 3, ...units];
+  const Z = groups.map((g, k) => g.size * (k ? 1 : inW * 3));
+  const N = groups.map((g) => g.n);
+  const lo = (k: number, j: number) => j * Z[k];
+  const hi = (k: number, j: number) => Math.min(U[k], (j + 1) * Z[k]);
+  // node presence: the mean level of its neurons (the input and the output are never masked)
+  const level = N.map((n, k) =>
+    Float32Array.from({ length: n }, (_, j) => {
+      const v = life.neuronLevel[k - 1];
+      let s = 0;
+      for (let i = lo(k, j); i < hi(k, j); i++) s += v?.length === U[k] && k < units.length ? v[i] : 1;
+      return s / (hi(k, j) - lo(k, j));
+    }),
+  );
   const seed = parseInt(seedHex.slice(0, 8), 16) | 0;
   const w: Float32Array[] = [];
   const live: Float32Array[] = [];
-  for (let k = 0; k < units.length; k++) {
-    const nFrom = k ? counts[k - 1] : bands;
-    const nTo = counts[k];
-    const wk = new Float32Array(nFrom * nTo);
-    const lk = new Float32Array(nFrom * nTo);
+  units.forEach((u, k) => {
     const layer = model?.layers[k];
     const cl = life.connectionLevel[k];
-    const fanIn = k ? units[k - 1] : inH * inW * 3;
-    const rowLen = inW * 3; // input values per image row
-    for (let f = 0; f < nFrom; f++) {
-      // the span of real inputs this drawn source stands for
-      const [a, b] = k ? span(k - 1, f) : [Math.floor((f * inH) / bands) * rowLen, Math.floor(((f + 1) * inH) / bands) * rowLen];
-      for (let t = 0; t < nTo; t++) {
-        const [c, d] = span(k, t);
-        let s = 0;
-        let alive = 0;
-        for (let x = a; x < b; x++) {
-          for (let y = c; y < d; y++) {
-            s += layer ? layer.kernel[x * units[k] + y] : 0;
-            alive += k && cl && cl.length === fanIn * units[k] ? cl[x * units[k] + y] : 1;
-          }
+    const wk = new Float32Array(N[k] * N[k + 1]);
+    const lk = wk.map((_, i) => {
+      const f = (i / N[k + 1]) | 0;
+      const t = i % N[k + 1];
+      let s = 0;
+      let alive = 0;
+      let n = 0;
+      // the block of the kernel between the two drawn nodes
+      for (let x = lo(k, f); x < hi(k, f); x++)
+        for (let y = lo(k + 1, t); y < hi(k + 1, t); y++, n++) {
+          s += layer ? layer.kernel[x * u + y] : 0;
+          alive += k && cl?.length === U[k] * u ? cl[x * u + y] : 1;
         }
-        const i = f * nTo + t;
-        const n = (b - a) * (d - c);
-        wk[i] = layer ? s / n : hash01(seed, k, i) * 2 - 1; // no brain: seeded stand-in weights
-        const ends = Math.min(k ? level[k - 1][f] : 1, level[k][t]);
-        lk[i] = Math.min(ends, alive / n);
-      }
-    }
-    let max = 0;
-    for (const v of wk) max = Math.max(max, Math.abs(v));
-    if (max > 0) for (let i = 0; i < wk.length; i++) wk[i] /= max;
-    w.push(wk);
+      wk[i] = layer ? s / n : hash01(seed, k, i) * 2 - 1; // no brain: seeded stand-in weights
+      return Math.min(level[k][f], level[k + 1][t], alive / n);
+    });
+    const max = Math.max(...wk.map(Math.abs));
+    w.push(max > 0 ? wk.map((x) => x / max) : wk);
     live.push(lk);
-  }
+  });
   return {
     units,
-    counts,
-    sizes,
-    level,
+    counts: N.slice(1),
+    sizes: Z.slice(1),
+    level: level.slice(1),
     w,
     live,
-    bands,
+    bands: N[0],
     inH,
     inW,
     field: model ? receptiveField(model, life.neuronLevel[0]) : null,
@@ -111,23 +94,19 @@ export function buildGraph(hidden: number[], model: Model | null, life: LifeLeve
  * alive network's maximum, so the field fades as the first layer dies. */
 export function receptiveField(model: Model, lv: Float32Array | undefined): Float32Array {
   const [h, wd] = model.inputShape;
-  const L = model.layers[0];
-  const out = new Float32Array(h * wd);
+  const { units, kernel } = model.layers[0];
   let max = 0;
-  for (let p = 0; p < h * wd; p++) {
+  const out = Float32Array.from({ length: h * wd }, (_, p) => {
     let s = 0;
     let full = 0;
-    for (let c = 0; c < 3; c++) {
-      const row = (p * 3 + c) * L.units;
-      for (let u = 0; u < L.units; u++) {
-        const a = Math.abs(L.kernel[row + u]);
-        full += a;
-        s += a * (lv && lv.length === L.units ? lv[u] : 1);
-      }
+    // the pixel's 3 channels are rows p * 3 .. p * 3 + 2 of the kernel
+    for (let i = p * 3 * units; i < (p + 1) * 3 * units; i++) {
+      const a = Math.abs(kernel[i]);
+      full += a;
+      s += a * (lv?.length === units ? lv[i % units] : 1);
     }
-    out[p] = s;
     max = Math.max(max, full);
-  }
-  if (max > 0) for (let p = 0; p < out.length; p++) out[p] /= max;
-  return out;
+    return s;
+  });
+  return max > 0 ? out.map((x) => x / max) : out;
 }
