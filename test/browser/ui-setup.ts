@@ -38,7 +38,10 @@ export function chosenHeights(seed: string): { partial: number; dead: number; st
   let partial = -1;
   let dead = -1;
   let stable = -1;
-  for (let h = TEST_BIRTH_HEIGHT; h < TEST_BIRTH_HEIGHT + 2 * g.lifeBlocks && (partial < 0 || dead < 0 || stable < 0); h++) {
+  // A life is 1440 steps; the shortest stage (dead) lasts one. Half-step strides find every stage in a few thousand
+  // calls whatever the life cycle (60 days to 60 years).
+  const stride = Math.max(1, Math.floor(g.lifeBlocks / 2880));
+  for (let h = TEST_BIRTH_HEIGHT; h < TEST_BIRTH_HEIGHT + 2 * g.lifeBlocks && (partial < 0 || dead < 0 || stable < 0); h += stride) {
     const life = lifeAt(g, h, TEST_BIRTH_HEIGHT, hidden, 4);
     const alive = life.alive.neurons.map((n) => (n ? n.reduce((a, b) => a + b, 0) : Infinity));
     if (partial < 0 && life.stage === 'decaying' && alive.every((a) => a > 0) && alive.some((a, i) => a < hidden[i])) partial = h;
