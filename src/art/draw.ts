@@ -1,8 +1,9 @@
 // The still part of the portrait, drawn once per scene and size onto an offscreen canvas: paper, pattern, the input,
 // the connections (colour = weight sign, width and ink = magnitude, length = life), the nodes and the caption.
-// Written for bytes (every one is inscribed): canvas state goes through pen(), links through one Edge tuple.
-import type { Box, Layout } from './layout';
-import { NODE_W } from './layout';
+// Written for bytes (every one is inscribed): one Art object per scene and size, canvas state through pen(), links as
+// Edge tuples.
+import type { Layout } from './layout';
+import { abs, max, min, NODE_W } from './layout';
 import type { Graph } from './wiring';
 import type { Visual } from './traits';
 import type { Palette } from './palettes';
@@ -14,7 +15,10 @@ type Ctx = CanvasRenderingContext2D;
 /** Appended to a size: `c.font = 12 + FONT`. */
 export const FONT = 'px ui-monospace,Menlo,Consolas,monospace';
 
-export interface Still {
+/** Everything one scene at one canvas size draws from. */
+export interface Art {
+  L: Layout;
+  G: Graph;
   v: Visual;
   p: Palette;
   stage: Stage;
@@ -22,6 +26,9 @@ export interface Still {
   progress: number;
   input: Uint8ClampedArray | null;
   caption: string[];
+  /** pulse routes (motion.routes) and the seed of this life's pattern */
+  R: Float32Array[][];
+  seed: number;
 }
 
 /** A link as drawn: from (x0, y0) to (x1, y1). */
@@ -36,13 +43,6 @@ export function pen(c: Ctx, alpha: number, colour?: string, width?: number): voi
 
 export const canvas = (w: number, h: number): HTMLCanvasElement => Object.assign(document.createElement('canvas'), { width: w, height: h });
 
-/** Canvas centre rotation of the hand-placed sheet; motion applies the same. */
-export function tilt(c: Ctx, w: number, h: number, a: number): void {
-  c.translate(w / 2, h / 2);
-  c.rotate(a);
-  c.translate(-w / 2, -h / 2);
-}
-
 /** A node outline: Theano ellipse, Torch square, TensorFlow diamond. */
 function nodePath(c: Ctx, shape: Visual['nodeShape'], x: number, y: number, r: number): void {
   c.beginPath();
@@ -53,11 +53,11 @@ function nodePath(c: Ctx, shape: Visual['nodeShape'], x: number, y: number, r: n
 }
 
 /** One node in the dataset's fill mode: MNIST solid, CIFAR outline, IMAGENET x-ray (translucent, inner ring). */
-function paintNode(c: Ctx, { v, p }: Still, x: number, y: number, r: number, col: string, a: number): void {
+function paintNode(c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: string, a: number): void {
   const solid = v.nodeFill === 'solid';
   const outline = v.nodeFill === 'outline';
   nodePath(c, v.nodeShape, x, y, r);
-  pen(c, solid || outline ? a : a * 0.2, outline ? p.paper : col, Math.max(0.6, r * (outline ? 0.26 : 0.12)));
+  pen(c, solid || outline ? a : a * 0.2, outline ? p.paper : col, max(0.6, r * (outline ? 0.26 : 0.12)));
   c.fill();
   pen(c, solid ? a * 0.35 : a, solid ? p.ink : col);
   c.stroke();
@@ -68,7 +68,7 @@ function paintNode(c: Ctx, { v, p }: Still, x: number, y: number, r: number, col
 }
 
 /** Link i into column k (i = from * counts[k] + to): from an input band on the image's right edge, or a node. */
-export function edge(L: Layout, G: Graph, k: number, i: number): Edge {
+export function edge({ L, G }: Art, k: number, i: number): Edge {
   const n = G.counts[k];
   const f = (i / n) | 0;
   const { x, y, w, h } = L.input;
@@ -88,17 +88,17 @@ export function along(v: Visual, [x0, y0, x1, y1]: Edge, t: number): [number, nu
     return [x0 + dx * e + 3 * (0.2 + v.curvature) * dx * s * t * (s - t), y0 + dy * e];
   }
   if (v.links === 'stepped') {
-    const a = Math.abs(dx) / 2;
-    const d = t * (2 * a + Math.abs(dy));
-    return [x0 + Math.sign(dx) * (Math.min(d, a) + Math.max(0, d - a - Math.abs(dy))), y0 + Math.sign(dy) * Math.min(Math.max(0, d - a), Math.abs(dy))];
+    const a = abs(dx) / 2;
+    const d = t * (2 * a + abs(dy));
+    return [x0 + Math.sign(dx) * (min(d, a) + max(0, d - a - abs(dy))), y0 + Math.sign(dy) * min(max(0, d - a), abs(dy))];
   }
   return [x0 + dx * t, y0 + dy * t];
 }
 
 /** Trace the link from t0 to t1 into path c: curves as chords (24 over a whole link), stepped links through their corners. */
 export function trace(c: CanvasPath, v: Visual, e: Edge, t0 = 0, t1 = 1): void {
-  const a = Math.abs(e[2] - e[0]) / 2;
-  const k = a / (2 * a + Math.abs(e[3] - e[1]) || 1);
+  const a = abs(e[2] - e[0]) / 2;
+  const k = a / (2 * a + abs(e[3] - e[1]) || 1);
   const ts = v.links === 'stepped' ? [k, 1 - k].filter((t) => t > t0 && t < t1) : [];
   const n = v.links === 'curved' ? Math.ceil((t1 - t0) * 24) : 1;
   for (let i = 1; i <= n; i++) ts.push(t0 + ((t1 - t0) * i) / n);
@@ -106,16 +106,15 @@ export function trace(c: CanvasPath, v: Visual, e: Edge, t0 = 0, t1 = 1): void {
   for (const t of ts) c.lineTo(...along(v, e, t));
 }
 
-/** Background, the sheet's shadow, the sheet (which then clips everything), its grain and its pattern. */
-function paper(c: Ctx, L: Layout, { v, p }: Still, w: number, h: number): void {
+/** Background, the sheet's shadow, the sheet (which then clips everything) and its pattern. c is tilted already. */
+function paper(c: Ctx, { L, v, p }: Art, w: number, h: number): void {
   const { x, y, w: bw, h: bh } = L.sheet;
-  const u = Math.min(w, h);
+  const u = min(w, h);
   const s = (v.gridStep * u) / 1000;
-  const d = Math.max(0.5, u * 0.0014);
+  const d = max(0.5, u * 0.0014);
   const dotted = v.paper === 'dotted';
   pen(c, 1, p.background);
-  c.fillRect(0, 0, w, h);
-  tilt(c, w, h, v.tilt);
+  c.fillRect(-w, -h, 3 * w, 3 * h);
   pen(c, 0.18, '#000');
   c.fillRect(x + u * 0.004, y + u * 0.007, bw, bh);
   pen(c, 1, p.paper);
@@ -123,52 +122,49 @@ function paper(c: Ctx, L: Layout, { v, p }: Still, w: number, h: number): void {
   c.beginPath();
   c.rect(x, y, bw, bh);
   c.clip();
-  // grain: specks of ink at seeded places
-  c.beginPath();
-  for (let i = 0; i < v.grain * 4000; i++) c.rect(x + hash01(v.noise, i, 1) * bw, y + hash01(v.noise, i, 2) * bh, u * 0.0012, u * 0.0012);
-  pen(c, 0.12, p.ink, Math.max(0.5, u * 0.0008));
-  c.fill();
   // the pattern, centred on the sheet: a dot at each crossing, or each cell outlined
   c.beginPath();
   if (v.paper !== 'plain')
     for (let gx = x + ((bw / 2) % s) - s; gx < x + bw; gx += s)
       for (let gy = y + ((bh / 2) % s) - s; gy < y + bh; gy += s) dotted ? c.rect(gx - d, gy - d, 2 * d, 2 * d) : c.rect(gx, gy, s, s);
-  c.globalAlpha = dotted ? 0.3 : 0.16;
+  pen(c, dotted ? 0.3 : 0.16, p.ink, max(0.5, u * 0.0008));
   dotted ? c.fill() : c.stroke();
 }
 
 /** The input square: the last image seen, else what the first layer listens to, else a seeded stipple. */
-function inputImage(c: Ctx, { x, y, w, h }: Box, G: Graph, S: Still): void {
+function inputImage(c: Ctx, { L, G, input, p, v, stage }: Art): void {
+  const { x, y, w, h } = L.input;
   const n = G.inW * G.inH;
-  const img = S.input?.length === n * 3 ? S.input : null;
-  const ink = parseInt(S.p.ink.slice(1), 16);
+  const img = input?.length === n * 3 ? input : null;
+  const ink = parseInt(p.ink.slice(1), 16);
   const px = new ImageData(G.inW, G.inH);
   for (let q = 0; q < n * 4; q++) {
     const o = q >> 2;
     const ch = q & 3;
     px.data[q] =
-      ch > 2 ? (img ? 255 : 230 * (G.field ? G.field[o] ** 1.5 : hash01(S.v.noise, o) ** 4 * 0.5))
+      ch > 2 ? (img ? 255 : 230 * (G.field ? G.field[o] ** 1.5 : hash01(v.noise, o) ** 4 * 0.5))
       : img ? img[o * 3 + ch]
       : (ink >> (16 - 8 * ch)) & 255;
   }
   const t = canvas(G.inW, G.inH);
   t.getContext('2d')!.putImageData(px, 0, 0);
   c.imageSmoothingEnabled = false;
-  c.globalAlpha = S.stage === 'rebirth' ? 0.15 : 1;
+  c.globalAlpha = stage === 'rebirth' ? 0.15 : 1;
   c.drawImage(t, x, y, w, h);
-  pen(c, 0.6, S.p.ink, Math.max(0.6, w * 0.006));
+  pen(c, 0.6, p.ink, max(0.6, w * 0.006));
   c.strokeRect(x, y, w, h);
 }
 
 /** Every living link, bucketed by sign and strength (12 strokes, weak first, strong on top). */
-function edges(c: Ctx, L: Layout, G: Graph, { v, p, stage }: Still, u: number): void {
+function edges(c: Ctx, A: Art, u: number): void {
+  const { G, v, p, stage } = A;
   const paths = Array.from({ length: 12 }, () => new Path2D());
   G.w.forEach((wk, k) =>
     wk.forEach((x, i) => {
       const lv = G.live[k][i];
       if (lv <= 0.01) return;
-      const path = paths[Math.min(5, (Math.abs(x) * 6) | 0) * 2 + +(x < 0)];
-      const e = edge(L, G, k, i);
+      const path = paths[min(5, (abs(x) * 6) | 0) * 2 + +(x < 0)];
+      const e = edge(A, k, i);
       // growing: reaches out from its source; decaying: breaks open from the middle
       const g = lv >= 1 || stage === 'stable' ? 1 : stage === 'decaying' ? lv / 2 : lv;
       trace(path, v, e, 0, g);
@@ -178,46 +174,39 @@ function edges(c: Ctx, L: Layout, G: Graph, { v, p, stage }: Still, u: number): 
   c.lineCap = 'round';
   paths.forEach((path, b) => {
     const m = (b >> 1) / 5;
-    pen(c, Math.min(1, v.linkAlpha * (0.25 + 1.9 * m)), b & 1 ? p.negative : p.positive, Math.max(0.35, (v.stroke * u * (0.35 + 2.2 * m * m)) / 1000));
+    pen(c, min(1, v.linkAlpha * (0.25 + 1.9 * m)), b & 1 ? p.negative : p.positive, max(0.35, (v.stroke * u * (0.35 + 2.2 * m * m)) / 1000));
     c.stroke(path);
   });
 }
 
-function nodes(c: Ctx, L: Layout, G: Graph, S: Still): void {
-  const { stage, v, p } = S;
+/** The nodes, coloured along the palette's gradient, and the output's labels. */
+function nodes(c: Ctx, A: Art): void {
+  const { L, G, stage, v, p } = A;
   const born = stage === 'rebirth';
   const K = L.cols.length;
-  const I = L.input;
   L.cols.forEach(({ xs, ys }, k) =>
     ys.forEach((y, j) => {
       // rebirth: the new life's pattern sprouts as faint seeds, node by node
-      const lv = born ? (hash01(v.noise, k, j) < S.progress ? 0.25 : 0) : G.level[k][j];
+      const lv = born ? (hash01(v.noise, k, j) < A.progress ? 0.25 : 0) : G.level[k][j];
       // a growing neuron swells into place, a dying one keeps its size and fades
       if (lv > 0.01)
-        paintNode(c, S, xs[j], y, L.r * (stage === 'growing' || born ? 0.45 + 0.55 * lv : 1), gradientAt(p.nodes, (k + 1) / K), stage === 'decaying' ? 0.3 + 0.7 * lv : lv);
+        paintNode(c, A, xs[j], y, L.r * (stage === 'growing' || born ? 0.45 + 0.55 * lv : 1), gradientAt(p.nodes, (k + 1) / K), stage === 'decaying' ? 0.3 + 0.7 * lv : lv);
     }),
   );
-  // engineering notes: the input's shape under it, each layer's width under its column
-  pen(c, 0.5, p.ink);
-  c.font = L.cap * 0.85 + FONT;
-  c.textAlign = 'center';
-  c.fillText(`${G.inH}×${G.inW}×3`, I.x + I.w / 2, I.y + I.h + L.cap * 0.93);
-  L.cols.forEach((col, k) => c.fillText('' + G.units[k], col.x, L.foot + L.cap * 0.43));
-  c.textAlign = 'left';
   const { xs, ys } = L.cols[K - 1];
   const size = G.sizes[K - 1];
   c.font = L.label + FONT;
-  c.globalAlpha = born ? 0.3 : 0.85;
+  pen(c, born ? 0.3 : 0.85, p.ink);
   ys.forEach((y, j) => c.fillText((G.labels[j * size] ?? '') + (size > 1 ? '…' : ''), xs[j] + 2 * L.r, y));
 }
 
 /** Caption lines word-wrapped to the caption box, at most four rows; the first line (the status) in bold. */
-function caption(c: Ctx, L: Layout, S: Still): void {
+function caption(c: Ctx, { L, p, caption }: Art): void {
   const B = L.caption;
   let y = B.y + L.cap / 2;
-  S.caption.forEach((t, i) => {
+  caption.forEach((t, i) => {
     c.font = (i ? '' : 'bold ') + L.cap + FONT;
-    pen(c, i ? 0.65 : 0.9, S.p.ink);
+    pen(c, i ? 0.65 : 0.9, p.ink);
     let row = '';
     for (const word of [...t.split(' '), '']) {
       const next = row ? row + ' ' + word : word;
@@ -231,16 +220,14 @@ function caption(c: Ctx, L: Layout, S: Still): void {
   });
 }
 
-/** Draw the still portrait into c (already scaled to CSS pixels). */
-export function drawStill(c: Ctx, w: number, h: number, L: Layout, G: Graph, S: Still): void {
-  c.save();
-  paper(c, L, S, w, h);
+/** Draw the still portrait into c, already scaled to CSS pixels and tilted like the sheet. */
+export function drawStill(c: Ctx, w: number, h: number, A: Art): void {
+  paper(c, A, w, h);
   c.textBaseline = 'middle';
-  if (S.stage !== 'dead') {
-    inputImage(c, L.input, G, S);
-    edges(c, L, G, S, Math.min(w, h));
-    nodes(c, L, G, S);
+  if (A.stage !== 'dead') {
+    inputImage(c, A);
+    edges(c, A, min(w, h));
+    nodes(c, A);
   }
-  caption(c, L, S);
-  c.restore();
+  caption(c, A);
 }

@@ -1,6 +1,9 @@
 // Layout maths of the portrait: where the sheet, the input image, the node columns, the labels and the caption go.
 // Pure (no DOM): every length is in CSS pixels and scales linearly with the canvas, so a resize keeps the composition.
 
+/** Short names for the maths used all over the renderer (each Math.max costs bytes in the inscription). */
+export const { abs, max, min } = Math;
+
 export interface Box { x: number; y: number; w: number; h: number }
 export interface Column { x: number; xs: number[]; ys: number[] }
 export interface Layout {
@@ -46,34 +49,34 @@ export interface LayoutOptions {
  * noise(k, j) in [0, 1): the jitter of node j of column k (seeded: a new life, a new pattern). */
 export function layout(w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}, noise = (k: number, j: number) => 0.5): Layout {
   const margin = o.margin ?? 0.05;
-  const jit = Math.min(0.25, Math.max(0, o.jitter ?? 0));
+  const jit = min(0.25, max(0, o.jitter ?? 0));
   if (!(w > 0 && h > 0)) throw new Error(`canvas size must be positive, got ${w}x${h}`);
   if (counts.length < 1 || counts.some((c) => !(c >= 1))) throw new Error(`every layer needs >= 1 node: [${counts}]`);
-  const u = Math.min(w, h);
+  const u = min(w, h);
   const m = u * margin;
   const sheet = { x: m, y: m, w: w - 2 * m, h: h - 2 * m };
-  const pad = Math.min(sheet.w, sheet.h) * 0.07;
-  const cap = Math.max(6, u * 0.014);
+  const pad = min(sheet.w, sheet.h) * 0.07;
+  const cap = max(6, u * 0.014);
   const captionH = cap * 5.4; // a bold status row and up to three rows of history
-  const above = Math.max(pad * 0.5, cap * 1.6); // room for the column notes between nodes and caption
+  const above = max(pad * 0.5, cap * 1.6); // room for the column notes between nodes and caption
   const area = { x: sheet.x + pad, y: sheet.y + pad, w: sheet.w - 2 * pad, h: sheet.h - 1.5 * pad - above - captionH };
-  const most = Math.max(...counts);
-  const chars = Math.max(1, labelChars);
-  const side = Math.min(area.h * 0.4, area.w * 0.17);
+  const most = max(...counts);
+  const chars = max(1, labelChars);
+  const side = min(area.h * 0.4, area.w * 0.17);
   const x0 = area.x + side;
   const scale = o.nodeScale ?? 1;
   const fit = (pitch: number) => {
     // labels: at most a quarter of the area, shrinking the font to fit the longest name
-    const label = Math.min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (area.w * 0.25) / (chars * 0.6 + 1.5));
+    const label = min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (area.w * 0.25) / (chars * 0.6 + 1.5));
     // neighbours may jitter towards each other by 2 jit pitch; the tallest shape (diamond) is 2.4 r high
-    const r0 = Math.min(pitch * 0.32 * scale, ((1 - 2 * jit) * pitch) / 2.6, u * 0.03 * scale);
+    const r0 = min(pitch * 0.32 * scale, ((1 - 2 * jit) * pitch) / 2.6, u * 0.03 * scale);
     const x1 = area.x + area.w - label * (chars * 0.6 + 0.5) - 2 * r0;
     return { pitch, label, r0, d: (x1 - x0) / counts.length };
   };
   // on a tall canvas, columns stay no taller than their spacing allows (no long thin threads): the rest is paper
   const first = fit(area.h / most);
-  const { pitch, label, r0, d } = fit(Math.min(first.pitch, first.d * 1.6));
-  const r = Math.min(r0, d * 0.2);
+  const { pitch, label, r0, d } = fit(min(first.pitch, first.d * 1.6));
+  const r = min(r0, d * 0.2);
   const cy = area.y + area.h / 2;
   const cols = counts.map((n, k) => {
     const x = x0 + (k + 1) * d;
@@ -82,7 +85,7 @@ export function layout(w: number, h: number, counts: number[], labelChars: numbe
     for (let j = 0; j < n; j++) {
       const a = noise(k, j) * Math.PI * 2; // a direction and a distance, both from one noise value
       const q = noise(k + 97, j) * jit;
-      xs.push(x + Math.cos(a) * q * Math.min(pitch, d) * 0.5);
+      xs.push(x + Math.cos(a) * q * min(pitch, d) * 0.5);
       ys.push(cy + (j - (n - 1) / 2) * pitch + Math.sin(a) * q * pitch);
     }
     return { x, xs, ys };

@@ -1,17 +1,16 @@
 // What moves: signal pulses travelling input → output along living connections, and the replay of a classification's
 // real activations, layer by layer. Everything is a pure function of the time t (ms), so a frame can be redrawn exactly.
-import type { Layout } from './layout';
 import type { Graph } from './wiring';
 import type { Visual } from './traits';
-import type { Palette } from './palettes';
-import { along, canvas, edge, FONT, pen, trace } from './draw';
+import { along, canvas, edge, FONT, pen, trace, type Art } from './draw';
+import { abs, max, min } from './layout';
 import { hash01 } from './prng';
 
 type Ctx = CanvasRenderingContext2D;
 
 /** Mempool pressure 0.2..0.8 from the fee rate (sat/vB), as the 2023 original: tanh(log10 fee); null: a calm 0.3. */
 export function feeIntensity(fee: number | null): number {
-  return fee! > 0 && fee! < Infinity ? 0.2 + 0.6 * Math.max(0, Math.tanh(Math.log10(fee!))) : 0.3;
+  return fee! > 0 && fee! < Infinity ? 0.2 + 0.6 * max(0, Math.tanh(Math.log10(fee!))) : 0.3;
 }
 
 export interface Tempo {
@@ -34,7 +33,7 @@ export function routes(G: Graph): Float32Array[][] {
     const n = G.counts[k];
     return Array.from({ length: wk.length / n }, (_, f) => {
       let s = 0;
-      return Float32Array.from({ length: n }, (_, t) => (s += G.live[k][f * n + t] >= 0.5 ? 0.15 + Math.abs(wk[f * n + t]) : 0));
+      return Float32Array.from({ length: n }, (_, t) => (s += G.live[k][f * n + t] >= 0.5 ? 0.15 + abs(wk[f * n + t]) : 0));
     });
   });
 }
@@ -59,44 +58,43 @@ export function wave(kind: Visual['pulse'], x: number): number {
   const f = x - Math.floor(x);
   return kind === 'square' ? +(f < 0.5)
     : kind === 'sawtooth' ? f
-    : kind === 'heartbeat' ? Math.max(0, 1 - Math.abs(f - 0.1) * 12, 0.7 - Math.abs(f - 0.3) * 12)
+    : kind === 'heartbeat' ? max(0, 1 - abs(f - 0.1) * 12, 0.7 - abs(f - 0.3) * 12)
     : 0.5 + 0.5 * Math.sin(f * 2 * Math.PI);
 }
 
 /** A circle as its own subpath. */
 const dot = (path: Path2D, x: number, y: number, r: number) => (path.moveTo(x + r, y), path.arc(x, y, r, 0, 7));
 
-export function drawPulses(c: Ctx, t: number, L: Layout, G: Graph, R: Float32Array[][], v: Visual, p: Palette, T: Tempo, seed: number): void {
+/** The pulses in flight at t, each a head with a glow and a short trail behind it. */
+export function drawPulses(c: Ctx, t: number, A: Art, fee: number | null): void {
+  const { L, G, R, v } = A;
+  const T = tempo(v, fee);
   const K = R.length;
-  const [trails, glows, heads, rings] = [0, 0, 0, 0].map(() => new Path2D());
-  const base = Math.max(0.8, L.r * 0.2 * (0.6 + T.power));
+  const [trails, glows, heads] = [0, 0, 0].map(() => new Path2D());
+  const base = max(0.8, L.r * 0.2 * (0.6 + T.power));
   const span = (K + 0.5) * T.hop;
-  const every = Math.max(T.every, span / 48); // at most ~48 pulses in flight
+  const every = max(T.every, span / 48); // at most ~48 pulses in flight
   for (let n = Math.floor(t / every); n >= 0 && t - n * every < span; n--) {
     const s = (t - n * every) / T.hop;
     const k = s | 0;
     const f = s - k;
-    const path = walk(R, seed, n, K);
-    if (path.length > k + 1 && k < K) {
-      const e = edge(L, G, k, path[k] * G.counts[k] + path[k + 1]);
+    const path = walk(R, A.seed, n, K);
+    if (path.length > k + 1) {
+      const e = edge(A, k, path[k] * G.counts[k] + path[k + 1]);
       const [x, y] = along(v, e, f);
       const r = base * (0.5 + wave(v.pulse, t / v.pulsePeriod + n * 0.37));
       dot(heads, x, y, r);
       dot(glows, x, y, r * 2.4);
-      trace(trails, v, e, Math.max(0, f - 0.2), f);
+      trace(trails, v, e, max(0, f - 0.2), f);
     }
-    // a ring where the pulse just arrived (a node, or the output it reached)
-    if (k && f < 0.35 && path.length > k) dot(rings, L.cols[k - 1].xs[path[k]], L.cols[k - 1].ys[path[k]], L.r * (1.2 + f * 2.5));
   }
   c.lineCap = 'round';
-  pen(c, 0.15 + 0.3 * T.power, p.accent, base * 0.6);
+  pen(c, 0.15 + 0.3 * T.power, A.p.accent, base * 0.6);
   c.stroke(trails);
   c.globalAlpha = 0.1 + 0.15 * T.power;
   c.fill(glows);
   c.globalAlpha = 0.6 + 0.5 * T.power;
   c.fill(heads);
-  pen(c, 0.45, '', Math.max(0.6, L.r * 0.12));
-  c.stroke(rings);
 }
 
 export interface Replay {
@@ -113,7 +111,7 @@ export interface Replay {
 
 /** Softmax of logits (max-shifted, so large logits cannot overflow). */
 export function softmax(z: Float32Array): Float32Array {
-  const m = Math.max(...z);
+  const m = max(...z);
   const e = z.map((x) => Math.exp(x - m));
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / s);
@@ -127,10 +125,10 @@ export function actLevels(G: Graph, acts: Float32Array[]): Float32Array[] {
     const size = G.sizes[k];
     const out = Float32Array.from({ length: n }, (_, j) => {
       const g = a.slice(j * size, (j + 1) * size);
-      return g.length ? g.reduce((s, x) => s + Math.abs(x), 0) / g.length : 0;
+      return g.length ? g.reduce((s, x) => s + abs(x), 0) / g.length : 0;
     });
-    const max = Math.max(...out);
-    return max > 0 && k < K ? out.map((x) => x / max) : out;
+    const top = max(...out);
+    return top > 0 && k < K ? out.map((x) => x / top) : out;
   });
 }
 
@@ -141,17 +139,18 @@ const SETTLE = 200; // ms a column's halos take to come up
 
 /** The links into column k that carried the most in a replay (at most 24, each at least 0.3 of the strongest possible). */
 export function strongest(G: Graph, lv: Float32Array[], k: number): number[] {
-  const score = (i: number) => (k ? lv[k - 1][(i / G.counts[k]) | 0] : 1) * Math.abs(G.w[k][i]);
+  const score = (i: number) => (k ? lv[k - 1][(i / G.counts[k]) | 0] : 1) * abs(G.w[k][i]);
   const idx: number[] = [];
   G.w[k].forEach((_, i) => G.live[k][i] >= 0.5 && score(i) >= 0.3 && idx.push(i));
   return idx.sort((a, b) => score(b) - score(a) || a - b).slice(0, 24);
 }
 
 /** Column k's part of a replay: the wave into it (grown to `grow`) and a ring round each node, as wide and bold as its activation. */
-function paintColumn(c: Ctx, k: number, grow: number, on: number, L: Layout, G: Graph, v: Visual, lv: Float32Array[]): void {
+function paintColumn(c: Ctx, k: number, grow: number, on: number, A: Art, lv: Float32Array[]): void {
+  const { L } = A;
   c.beginPath();
-  for (const i of strongest(G, lv, k)) trace(c, v, edge(L, G, k, i), 0, grow);
-  pen(c, 0.4 * (grow < 1 ? 1 : on), '', Math.max(0.6, L.r * 0.1));
+  for (const i of strongest(A.G, lv, k)) trace(c, A.v, edge(A, k, i), 0, grow);
+  pen(c, 0.4 * (grow < 1 ? 1 : on), '', max(0.6, L.r * 0.1));
   c.stroke();
   const { xs, ys } = L.cols[k];
   if (on)
@@ -164,7 +163,8 @@ function paintColumn(c: Ctx, k: number, grow: number, on: number, L: Layout, G: 
     });
 }
 
-export function drawReplay(c: Ctx, t: number, L: Layout, G: Graph, v: Visual, p: Palette, rp: Replay): void {
+export function drawReplay(c: Ctx, t: number, A: Art, rp: Replay): void {
+  const { L, G, p } = A;
   const s = t - rp.t0;
   const K = L.cols.length;
   const end = (K + 1) * REPLAY_STEP + REPLAY_HOLD;
@@ -172,7 +172,7 @@ export function drawReplay(c: Ctx, t: number, L: Layout, G: Graph, v: Visual, p:
   const env = s > end ? 1 - (s - end) / 800 : 1;
   // the input lights first
   const I = L.input;
-  pen(c, env * 0.9, p.accent, Math.max(1, I.w * 0.015));
+  pen(c, env * 0.9, p.accent, max(1, I.w * 0.015));
   c.strokeRect(I.x, I.y, I.w, I.h);
   const since = (k: number) => s - (k + 1) * REPLAY_STEP; // ms since the wave reached column k
   let done = 0;
@@ -184,19 +184,19 @@ export function drawReplay(c: Ctx, t: number, L: Layout, G: Graph, v: Visual, p:
   b.setTransform(c.getTransform());
   b.strokeStyle = p.accent;
   b.lineCap = 'round';
-  for (; rp.n! < done; rp.n!++) paintColumn(b, rp.n!, 1, 1, L, G, v, lv);
+  for (; rp.n! < done; rp.n!++) paintColumn(b, rp.n!, 1, 1, A, lv);
   c.save();
   c.resetTransform();
   c.globalAlpha = env;
   c.drawImage(rp.layer, 0, 0);
   c.restore();
-  for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, Math.min(1, 1 + since(k) / REPLAY_STEP), Math.max(0, since(k) / SETTLE) * env, L, G, v, lv);
+  for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, min(1, 1 + since(k) / REPLAY_STEP), max(0, since(k) / SETTLE) * env, A, lv);
   // the answer: softmax of the logits beside each label, the winner in the accent colour
   const logits = rp.acts[rp.acts.length - 1];
   const { xs, ys } = L.cols[K - 1];
   if (!logits || s < K * REPLAY_STEP || G.sizes[K - 1] > 1 || logits.length !== ys.length) return;
   const prob = softmax(logits);
-  const best = prob.indexOf(Math.max(...prob));
+  const best = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
   c.textBaseline = 'middle';
   c.globalAlpha = env;

@@ -5,10 +5,10 @@ import type { Model } from '../nn/model';
 import type { Genome } from './traits';
 import type { Life } from './life';
 import { hash01 } from './prng';
-import { layout, type Layout } from './layout';
+import { layout, max, min } from './layout';
 import { buildGraph, type Graph } from './wiring';
-import { canvas as newCanvas, drawStill, pen, tilt, type Still } from './draw';
-import { drawPulses, drawReplay, routes, tempo, type Replay } from './motion';
+import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
+import { drawPulses, drawReplay, routes, type Replay } from './motion';
 
 export interface Scene {
   genome: Genome;
@@ -41,7 +41,7 @@ export function captionOf(s: Scene): string[] {
 }
 
 export function createPortrait(canvas: HTMLCanvasElement): Portrait {
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d')!;
   if (!ctx) throw new Error('createPortrait: the canvas has no 2d context');
   const still = newCanvas(0, 0);
   let scene: Scene | null = null;
@@ -49,52 +49,54 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
   let h = 0;
   let dpr = 1;
   let G: Graph | null = null;
-  let L: Layout | null = null;
-  let R: Float32Array[][] = [];
+  let A: Art | null = null;
   let rp: Replay | null = null;
-  let dirty = true;
   let lastT = 0;
   let running = false;
   let raf = 0;
-  let seed = 0;
-  let checked = false;
+  let settle = 0;
 
-  function rebuild(s: Scene): void {
+  /** CSS pixels, rotated about the centre like the hand-placed sheet. */
+  const place = (c: CanvasRenderingContext2D, a: number) => {
+    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    c.translate(w / 2, h / 2);
+    c.rotate(a);
+    c.translate(-w / 2, -h / 2);
+  };
+
+  function rebuild(s: Scene): Art {
     const { genome: g, life } = s;
     const v = g.visual;
     G ??= buildGraph(g.hidden, s.model, life, g.seed);
-    R = routes(G);
-    seed = (v.noise ^ Math.imul(life.life, 0x9e3779b1)) | 0; // a new life, a new pattern
-    const chars = Math.max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
-    L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
-    const S: Still = { v, p: g.palette, stage: life.stage, progress: life.progress, input: s.input, caption: captionOf(s) };
+    const seed = (v.noise ^ Math.imul(life.life, 0x9e3779b1)) | 0; // a new life, a new pattern
+    const chars = max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
+    const L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
+    A = { ...life, L, G, v, p: g.palette, input: s.input, caption: captionOf(s), R: routes(G), seed };
     still.width = canvas.width;
     still.height = canvas.height;
     const c = still.getContext('2d')!;
-    c.scale(dpr, dpr);
-    drawStill(c, w, h, L, G, S);
+    place(c, v.tilt);
+    drawStill(c, w, h, A);
     if (rp) rp = { acts: rp.acts, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
-    dirty = false;
+    return A;
   }
 
   function drawFrame(t: number): void {
     lastT = t;
     if (!scene || !w) return;
-    if (dirty) rebuild(scene);
-    ctx!.resetTransform();
-    pen(ctx!, 1);
-    ctx!.drawImage(still, 0, 0);
-    if (scene.life.stage === 'dead') return;
-    const v = scene.genome.visual;
-    ctx!.scale(dpr, dpr);
-    tilt(ctx!, w, h, v.tilt);
-    drawPulses(ctx!, t, L!, G!, R, v, scene.genome.palette, tempo(v, scene.feeRate), seed);
-    if (rp) drawReplay(ctx!, t, L!, G!, v, scene.genome.palette, rp);
+    const a = A ?? rebuild(scene);
+    ctx.resetTransform();
+    pen(ctx, 1);
+    ctx.drawImage(still, 0, 0);
+    if (a.stage === 'dead') return;
+    place(ctx, a.v.tilt);
+    drawPulses(ctx, t, a, scene.feeRate);
+    if (rp) drawReplay(ctx, t, a, rp);
   }
 
   function resize(): void {
     const b = canvas.getBoundingClientRect();
-    dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+    dpr = max(1, min(4, globalThis.devicePixelRatio || 1));
     const cw = b.width || canvas.width;
     const ch = b.height || canvas.height;
     const pw = Math.round(cw * dpr);
@@ -103,17 +105,14 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     canvas.width = pw;
     canvas.height = ph;
     // a canvas without a CSS size is laid out at its pixel size and would grow by dpr on every resize: pin it
-    if (!checked && (pw !== cw || ph !== ch)) {
-      checked = true;
-      const a = canvas.getBoundingClientRect();
-      if (a.width !== b.width || a.height !== b.height) {
-        canvas.style.width = cw + 'px';
-        canvas.style.height = ch + 'px';
-      }
+    const a = canvas.getBoundingClientRect();
+    if (a.width !== b.width || a.height !== b.height) {
+      canvas.style.width = cw + 'px';
+      canvas.style.height = ch + 'px';
     }
     w = cw;
     h = ch;
-    dirty = true;
+    A = null;
     if (!running) drawFrame(lastT);
   }
 
@@ -127,7 +126,6 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
   };
   document.addEventListener('visibilitychange', wake);
   // while a window is being dragged the browser stretches the last frame; the still is redrawn once it rests
-  let settle = 0;
   if (typeof ResizeObserver === 'function')
     new ResizeObserver(() => {
       clearTimeout(settle);
@@ -139,8 +137,8 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
       const old = scene;
       scene = s;
       // only a new genome, brain or life changes the graph; the fee rate alone changes nothing still
-      if (!old || old.genome !== s.genome || old.model !== s.model || old.life !== s.life) G = null;
-      if (!old || G === null || old.input !== s.input || old.height !== s.height) dirty = true;
+      if (!old || old.genome !== s.genome || old.model !== s.model || old.life !== s.life) G = A = null;
+      if (!old || old.input !== s.input || old.height !== s.height) A = null;
       if (old && old.model !== s.model) rp = null;
       if (!w) resize();
       else if (!running) drawFrame(lastT);

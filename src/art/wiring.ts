@@ -1,7 +1,7 @@
 // The drawn graph: the brain's real layers folded into at most 24 nodes a column, with each drawn edge's signed weight
 // (block mean of the kernel, scaled to -1..1 per layer) and its life (0..1) from the life cycle. Pure, no DOM.
 import type { Model } from '../nn/model';
-import { grouping } from './layout';
+import { abs, max, min, grouping } from './layout';
 import { hash01 } from './prng';
 
 export interface Graph {
@@ -39,7 +39,7 @@ export function buildGraph(hidden: number[], model: Model | null, life: LifeLeve
   const Z = groups.map((g, k) => g.size * (k ? 1 : inW * 3));
   const N = groups.map((g) => g.n);
   const lo = (k: number, j: number) => j * Z[k];
-  const hi = (k: number, j: number) => Math.min(U[k], (j + 1) * Z[k]);
+  const hi = (k: number, j: number) => min(U[k], (j + 1) * Z[k]);
   // node presence: the mean level of its neurons (the input and the output are never masked)
   const level = N.map((n, k) =>
     Float32Array.from({ length: n }, (_, j) => {
@@ -69,10 +69,10 @@ export function buildGraph(hidden: number[], model: Model | null, life: LifeLeve
           alive += k && cl?.length === U[k] * u ? cl[x * u + y] : 1;
         }
       wk[i] = layer ? s / n : hash01(seed, k, i) * 2 - 1; // no brain: seeded stand-in weights
-      return Math.min(level[k][f], level[k + 1][t], alive / n);
+      return min(level[k][f], level[k + 1][t], alive / n);
     });
-    const max = Math.max(...wk.map(Math.abs));
-    w.push(max > 0 ? wk.map((x) => x / max) : wk);
+    const top = max(...wk.map(abs));
+    w.push(top > 0 ? wk.map((x) => x / top) : wk);
     live.push(lk);
   });
   return {
@@ -95,18 +95,18 @@ export function buildGraph(hidden: number[], model: Model | null, life: LifeLeve
 export function receptiveField(model: Model, lv: Float32Array | undefined): Float32Array {
   const [h, wd] = model.inputShape;
   const { units, kernel } = model.layers[0];
-  let max = 0;
+  let top = 0;
   const out = Float32Array.from({ length: h * wd }, (_, p) => {
     let s = 0;
     let full = 0;
     // the pixel's 3 channels are rows p * 3 .. p * 3 + 2 of the kernel
     for (let i = p * 3 * units; i < (p + 1) * 3 * units; i++) {
-      const a = Math.abs(kernel[i]);
+      const a = abs(kernel[i]);
       full += a;
       s += a * (lv?.length === units ? lv[i % units] : 1);
     }
-    max = Math.max(max, full);
+    top = max(top, full);
     return s;
   });
-  return max > 0 ? out.map((x) => x / max) : out;
+  return top > 0 ? out.map((x) => x / top) : out;
 }
