@@ -34,11 +34,7 @@ export interface Life {
 const P = Math.log(0.2) / Math.log(0.6);
 const FADE = 0.04; // a neuron fades in/out over 4% of its stage
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-const mask = (lv: Float32Array) => {
-  const m = new Uint8Array(lv.length);
-  for (let i = 0; i < lv.length; i++) m[i] = lv[i] > 0 ? 1 : 0;
-  return m;
-};
+const mask = (lv: Float32Array) => Uint8Array.from(lv, (v) => +(v > 0));
 
 /** Blocks the birth year adds to the clock: (2023.5 - year) Perceptron years (exact for lives divisible by 120). */
 export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => Math.round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
@@ -46,9 +42,9 @@ export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number
 /** Life at a block height, for the hidden widths of the brain actually loaded; outputs = units of its output layer
  * (without it the output layer's connection mask is null). Pure function of (genome.seed, its traits, arguments). */
 export function lifeAt(genome: Genome, height: number, birthHeight: number, hidden: number[], outputs?: number): Life {
-  if (!Number.isFinite(height) || !Number.isFinite(birthHeight)) throw new Error(`lifeAt: height ${height} and birthHeight ${birthHeight} must be finite numbers`);
-  if (!hidden.every((w) => Number.isInteger(w) && w > 0)) throw new Error(`lifeAt: hidden widths must be positive integers, got [${hidden}]`);
-  if (outputs !== undefined && !(Number.isInteger(outputs) && outputs > 0)) throw new Error(`lifeAt: outputs must be a positive integer, got ${outputs}`);
+  const int = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
+  if (!(Number.isFinite(height) && Number.isFinite(birthHeight) && hidden.every(int) && (outputs === undefined || int(outputs))))
+    throw new Error(`lifeAt: height ${height} and birthHeight ${birthHeight} must be finite; hidden widths [${hidden}] and outputs ${outputs} positive integers`);
   const span = genome.lifeBlocks, unit = span / 1440;
   const total = Math.max(0, Math.floor(height) - Math.floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
   const life = Math.floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
@@ -70,22 +66,17 @@ export function lifeAt(genome: Genome, height: number, birthHeight: number, hidd
   const connections: (Uint8Array | null)[] = [null], connectionLevel: (Float32Array | null)[] = [null];
   for (let i = 1; i <= L; i++) {
     const units = i < L ? hidden[i] : outputs;
-    if (units === undefined) {
-      connections.push(null);
-      connectionLevel.push(null);
-      continue;
-    }
     const a = born[i - 1], la = neuronLevel[i - 1], b = born[i], lb = neuronLevel[i];
-    const r = s === 2 ? stream(st, 4, life, i) : null, lv = new Float32Array(a.length * units);
-    if (s < 3)
+    const r = s === 2 ? stream(st, 4, life, i) : null, lv = units === undefined ? null : new Float32Array(a.length * units);
+    if (lv && s < 3)
       for (let p = 0; p < a.length; p++)
-        for (let q = 0; q < units; q++) {
+        for (let q = 0; q < units!; q++) {
           let c = Math.min(la[p], b ? lb[q] : 1);
           if (r) c = Math.min(c, clamp(((1 - Math.max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * r()) - x) / FADE));
-          lv[p * units + q] = c;
+          lv[p * units! + q] = c;
         }
     connectionLevel.push(lv);
-    connections.push(mask(lv));
+    connections.push(lv && mask(lv));
   }
   return {
     stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel,

@@ -11,38 +11,42 @@ export interface Palette {
   accent: string; // pulses, highlights, the winning class
 }
 
-const p = (name: string, background: string, paper: string, ink: string, nodes: string[], positive: string, negative: string, accent: string): Palette =>
-  ({ name, background, paper, ink, nodes, positive, negative, accent });
+/** Rows "name:colours:rarity in %" joined by '|' (rarities sum to 100). Colours: 6 hex digits each, in the order
+ * background, paper, ink, positive, negative, accent, then the 2-4 node stops (packed: a third of the bytes of '#...' lists). */
+const ROWS =
+  // a clear morning: pale blue sheet, navy ink, day blue warming to a low sun
+  'Sky:bcd6eaf3f8fc1c2d4a3f7fcee07a64e8902a6fb0e33f7fceec8a5e:12' +
+  // dusk, the hour between: mauve greys, lavender into peach
+  '|Liminality:2d2838ebe5ee2d28386e60aac97460cc8a1f8a7cc4b87aa8d8936b:10' +
+  // an empty corridor under fluorescent light: jaundiced beige, olive, one teal exit sign
+  '|Liminal Space:cfc48eeee5bb4a43274f5a3ac0583e2f7a7db9a043a4974f6d7858:8' +
+  // neon in the dark of sleep: turquoise, violet, pink on indigo
+  '|Lucid Dream:110f2b1c1944e8e4ff4fe0d2ff6fb4ffe06a4fe0d28c7bffff6fb4:6' +
+  // two worlds side by side: deep teal against burnt orange
+  '|Parallel:0f3a3ef3eee410292c0f7d82d65a2cdc91260f7d82dc9126d65a2c:9' +
+  // an engineer's drawing: white lines on cyan-blue
+  '|Blueprint:0a2948133c66d7e7f6a6d0f2f2a65affd166a6d0f2ffffff:10' +
+  // 1950s punched card: manila, brown ink, rust and slate
+  '|Punch Card:c9b68defe3c23b2f232f4c5bb5533cc98f2ab5533c7b8a5b2f4c5b:9' +
+  // sumi ink on rice paper, with a red seal
+  '|Ink Wash:d8d3c8f3f0e91c1c1c2b2b2ba6a196b8322a95928a44433f121212:10' +
+  // cherry blossom: blush paper, rose to plum, a misty blue counterpoint
+  '|Sakura:ecd3d6fbf1f14a2c3ad9708f6b8fa3d08a3aeb9aadd9708f7a2e4d:8' +
+  // a green CRT terminal with an amber warning
+  '|Phosphor:0409050a140c7dff9a39d36affb000e9fff01f7a3a39d36ab6ffc6:6' +
+  // polar night: green curtains into violet, a pink flare
+  '|Aurora:06121e0b1d2ecfe8f03ae6a09b6cf0f25f8a3ae6a02fb6d69b6cf0:5' +
+  // Bitcoin orange on cream, charcoal ink
+  '|Orange Pill:1a1a1afbf6ee1a1a1af7931a6b6b6b2d6a8ff7931ac4561e3a2a1f:4' +
+  // gilded on black lacquer
+  '|Gold Leaf:0d0c0a1a1814eadba8c9a24a6f7f8ffff1c18c6d2cc9a24af4e2a1:3';
 
 /** [palette, rarity in %] (sums to 100). */
-export const PALETTES: readonly (readonly [Palette, number])[] = [
-  // a clear morning: pale blue sheet, navy ink, day blue warming to a low sun
-  [p('Sky', '#bcd6ea', '#f3f8fc', '#1c2d4a', ['#6fb0e3', '#3f7fce', '#ec8a5e'], '#3f7fce', '#e07a64', '#e8902a'), 12],
-  // dusk, the hour between: mauve greys, lavender into peach
-  [p('Liminality', '#2d2838', '#ebe5ee', '#2d2838', ['#8a7cc4', '#b87aa8', '#d8936b'], '#6e60aa', '#c97460', '#cc8a1f'), 10],
-  // an empty corridor under fluorescent light: jaundiced beige, olive, one teal exit sign
-  [p('Liminal Space', '#cfc48e', '#eee5bb', '#4a4327', ['#b9a043', '#a4974f', '#6d7858'], '#4f5a3a', '#c0583e', '#2f7a7d'), 8],
-  // neon in the dark of sleep: turquoise, violet, pink on indigo
-  [p('Lucid Dream', '#110f2b', '#1c1944', '#e8e4ff', ['#4fe0d2', '#8c7bff', '#ff6fb4'], '#4fe0d2', '#ff6fb4', '#ffe06a'), 6],
-  // two worlds side by side: deep teal against burnt orange
-  [p('Parallel', '#0f3a3e', '#f3eee4', '#10292c', ['#0f7d82', '#dc9126', '#d65a2c'], '#0f7d82', '#d65a2c', '#dc9126'), 9],
-  // an engineer's drawing: white lines on cyan-blue
-  [p('Blueprint', '#0a2948', '#133c66', '#d7e7f6', ['#a6d0f2', '#ffffff'], '#a6d0f2', '#f2a65a', '#ffd166'), 10],
-  // 1950s punched card: manila, brown ink, rust and slate
-  [p('Punch Card', '#c9b68d', '#efe3c2', '#3b2f23', ['#b5533c', '#7b8a5b', '#2f4c5b'], '#2f4c5b', '#b5533c', '#c98f2a'), 9],
-  // sumi ink on rice paper, with a red seal
-  [p('Ink Wash', '#d8d3c8', '#f3f0e9', '#1c1c1c', ['#95928a', '#44433f', '#121212'], '#2b2b2b', '#a6a196', '#b8322a'), 10],
-  // cherry blossom: blush paper, rose to plum, a misty blue counterpoint
-  [p('Sakura', '#ecd3d6', '#fbf1f1', '#4a2c3a', ['#eb9aad', '#d9708f', '#7a2e4d'], '#d9708f', '#6b8fa3', '#d08a3a'), 8],
-  // a green CRT terminal with an amber warning
-  [p('Phosphor', '#040905', '#0a140c', '#7dff9a', ['#1f7a3a', '#39d36a', '#b6ffc6'], '#39d36a', '#ffb000', '#e9fff0'), 6],
-  // polar night: green curtains into violet, a pink flare
-  [p('Aurora', '#06121e', '#0b1d2e', '#cfe8f0', ['#3ae6a0', '#2fb6d6', '#9b6cf0'], '#3ae6a0', '#9b6cf0', '#f25f8a'), 5],
-  // Bitcoin orange on cream, charcoal ink
-  [p('Orange Pill', '#1a1a1a', '#fbf6ee', '#1a1a1a', ['#f7931a', '#c4561e', '#3a2a1f'], '#f7931a', '#6b6b6b', '#2d6a8f'), 4],
-  // gilded on black lacquer
-  [p('Gold Leaf', '#0d0c0a', '#1a1814', '#eadba8', ['#8c6d2c', '#c9a24a', '#f4e2a1'], '#c9a24a', '#6f7f8f', '#fff1c1'), 3],
-];
+export const PALETTES: readonly (readonly [Palette, number])[] = ROWS.split('|').map((row) => {
+  const [name, colours, weight] = row.split(':');
+  const [background, paper, ink, positive, negative, accent, ...nodes] = colours.match(/.{6}/g)!.map((c) => '#' + c);
+  return [{ name, background, paper, ink, nodes, positive, negative, accent }, +weight];
+});
 
 /** The node colour at t in [0, 1] along the palette's layer gradient, as '#rrggbb'. */
 export function gradientAt(stops: readonly string[], t: number): string {

@@ -71,42 +71,26 @@ export interface Genome {
  * layers) and one random narrow width in [MIN_WIDTH, ceil(max / 2)] (odd layers).
  */
 export function shapeWidths(architecture: string, layers: number, max: number, r: Rng): number[] {
-  const L = layers, w: number[] = [];
-  const rand = () => int(r, MIN_WIDTH, max);
-  switch (architecture) {
-    case 'Rectangle':
-      for (let i = 0; i < L; i++) w.push(max);
-      break;
-    case 'Triangle':
-      for (let i = 0; i < L; i++) w.push(Math.max(MIN_WIDTH, Math.round((max * (L - i)) / L)));
-      break;
-    case 'Random Triangle':
-      for (let i = 0; i < L; i++) w.push(rand());
-      w.sort((a, b) => b - a);
-      w[0] = max;
-      break;
-    case 'Random':
-      for (let i = 0; i < L; i++) w.push(rand());
-      w[int(r, 0, L - 1)] = max;
-      break;
-    case 'Regular Symmetric': {
-      const D = Math.floor((L - 1) / 2), lo = Math.max(MIN_WIDTH, Math.round(max / 2));
-      for (let i = 0; i < L; i++) w.push(D ? Math.round(max - ((max - lo) * Math.min(i, L - 1 - i)) / D) : max);
-      break;
-    }
-    case 'Zig Zag': {
-      const narrow = int(r, MIN_WIDTH, Math.ceil(max / 2));
-      for (let i = 0; i < L; i++) w.push(i % 2 ? narrow : max);
-      break;
-    }
-    default:
-      throw new Error(`unknown architecture "${architecture}"`);
-  }
+  const L = layers, D = Math.floor((L - 1) / 2), half = Math.max(MIN_WIDTH, Math.round(max / 2));
+  if (ARCHITECTURES.every((a) => a[0] !== architecture)) throw new Error(`unknown architecture "${architecture}"`);
+  // Zig Zag draws its narrow width first; the two Random shapes draw one width per layer, in layer order.
+  const narrow = architecture === 'Zig Zag' ? int(r, MIN_WIDTH, Math.ceil(max / 2)) : 0;
+  const w = Array.from({ length: L }, (_, i) =>
+    ({
+      Rectangle: max,
+      Triangle: Math.max(MIN_WIDTH, Math.round((max * (L - i)) / L)),
+      'Regular Symmetric': D ? Math.round(max - ((max - half) * Math.min(i, L - 1 - i)) / D) : max,
+      'Zig Zag': i % 2 ? narrow : max,
+    })[architecture] ?? int(r, MIN_WIDTH, max));
+  if (architecture === 'Random') w[int(r, 0, L - 1)] = max;
+  else if (architecture === 'Random Triangle') w.sort((a, b) => b - a)[0] = max;
   return w;
 }
 
 const lerp = (r: Rng, lo: number, hi: number) => Math.round((lo + (hi - lo) * r()) * 1000) / 1000;
 const lower = (s: string) => s.toLowerCase() as never;
+/** Which row of a table holds value v (the visual options are listed in the table's order). */
+const nth = (t: Table, v: string) => t.findIndex((row) => row[0] === v);
 
 /** The whole genome of a seed (64 hex digits): a pure function of the seed. */
 export function generateGenome(seed: string): Genome {
@@ -121,10 +105,10 @@ export function generateGenome(seed: string): Genome {
   const [birthYear, , history] = pick(r, BIRTH_YEARS.map((row) => [row, row[1]] as const));
   const lifeCycle = pick(r, LIFE_CYCLES), pulse = pick(r, PULSES), links = pick(r, LINKS);
   const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, 1));
-  const v = stream(state, 2), hw = HARDWARE.findIndex((h) => h[0] === hardware);
+  const v = stream(state, 2), hw = nth(HARDWARE, hardware);
   const visual: Visual = {
-    nodeShape: (['ellipse', 'square', 'diamond'] as const)[FRAMEWORKS.findIndex((f) => f[0] === framework)],
-    nodeFill: (['solid', 'outline', 'xray'] as const)[DATASETS.findIndex((d) => d[0] === dataset)],
+    nodeShape: (['ellipse', 'square', 'diamond'] as const)[nth(FRAMEWORKS, framework)],
+    nodeFill: (['solid', 'outline', 'xray'] as const)[nth(DATASETS, dataset)],
     paper: lower(paper),
     layerFrames: [30, 15, 2][hw],
     processFrames: [40, 20, 10][hw],
