@@ -18,8 +18,7 @@ let module: WebAssembly.Module | null | undefined;
 export function simdAvailable(): boolean {
   if (module === undefined) {
     try {
-      const code = base64ToBytes(WASM);
-      module = WebAssembly.validate(code) ? new WebAssembly.Module(code) : null;
+      module = new WebAssembly.Module(base64ToBytes(WASM)); // throws without SIMD support
     } catch {
       module = null; // no WebAssembly at all, or a policy forbids compiling it
     }
@@ -32,8 +31,7 @@ export function createKernel(bytes: number): Kernel | null {
   if (!simdAvailable()) return null;
   try {
     const { m, d } = new WebAssembly.Instance(module!).exports as unknown as { m: WebAssembly.Memory; d: Kernel['dot'] };
-    const pages = Math.ceil(bytes / 65536) - m.buffer.byteLength / 65536;
-    if (pages > 0) m.grow(pages);
+    m.grow(Math.max(0, Math.ceil(bytes / 65536) - m.buffer.byteLength / 65536));
     return { memory: m, dot: d };
   } catch {
     return null; // out of memory for this model: the plain JS path still works
