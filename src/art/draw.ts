@@ -26,8 +26,7 @@ export interface Art {
   progress: number;
   input: Uint8ClampedArray | null;
   caption: string[];
-  /** pulse routes (motion.routes) and the seed of this life's pattern */
-  R: Float32Array[][];
+  /** the seed of this life's pattern (node jitter, pulse routes) */
   seed: number;
 }
 
@@ -35,25 +34,25 @@ export interface Art {
 export type Edge = [number, number, number, number];
 
 /** Set opacity, one colour for fill and stroke (if given) and the line width (if given). */
-export function pen(c: Ctx, alpha: number, colour?: string, width?: number): void {
+export const pen = (c: Ctx, alpha: number, colour?: string, width?: number): void => {
   c.globalAlpha = alpha;
   if (colour) c.fillStyle = c.strokeStyle = colour;
   if (width) c.lineWidth = width;
-}
+};
 
 export const canvas = (w: number, h: number): HTMLCanvasElement => Object.assign(document.createElement('canvas'), { width: w, height: h });
 
 /** A node outline: Theano ellipse, Torch square, TensorFlow diamond. */
-function nodePath(c: Ctx, shape: Visual['nodeShape'], x: number, y: number, r: number): void {
+const nodePath = (c: Ctx, shape: Visual['nodeShape'], x: number, y: number, r: number): void => {
   c.beginPath();
   if (shape === 'ellipse') c.ellipse(x, y, r * NODE_W, r, 0, 0, 7);
   else if (shape === 'square') c.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
   else for (const [a, b] of [[0, -1], [1, 0], [0, 1], [-1, 0]]) c.lineTo(x + a * r * 1.2, y + b * r * 1.2);
   c.closePath();
-}
+};
 
 /** One node in the dataset's fill mode: MNIST solid, CIFAR outline, IMAGENET x-ray (translucent, inner ring). */
-function paintNode(c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: string, a: number): void {
+const paintNode = (c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: string, a: number): void => {
   const solid = v.nodeFill === 'solid';
   const outline = v.nodeFill === 'outline';
   nodePath(c, v.nodeShape, x, y, r);
@@ -65,20 +64,20 @@ function paintNode(c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: 
   nodePath(c, v.nodeShape, x, y, r * 0.5);
   c.globalAlpha = a * 0.55;
   c.stroke();
-}
+};
 
 /** Link i into column k (i = from * counts[k] + to): from an input band on the image's right edge, or a node. */
-export function edge({ L, G }: Art, k: number, i: number): Edge {
+export const edge = ({ L, G }: Art, k: number, i: number): Edge => {
   const n = G.counts[k];
   const f = (i / n) | 0;
   const { x, y, w, h } = L.input;
   const { xs, ys } = L.cols[k];
   const from = L.cols[k - 1];
   return k ? [from.xs[f], from.ys[f], xs[i % n], ys[i % n]] : [x + w, y + ((f + 0.5) * h) / G.bands, xs[i % n], ys[i % n]];
-}
+};
 
 /** The point at t (0..1) along a link drawn straight, as an S-curve or stepped like a circuit trace (by length). */
-export function along(v: Visual, [x0, y0, x1, y1]: Edge, t: number): [number, number] {
+export const along = (v: Visual, [x0, y0, x1, y1]: Edge, t: number): [number, number] => {
   const dx = x1 - x0;
   const dy = y1 - y0;
   if (v.links === 'curved') {
@@ -93,10 +92,10 @@ export function along(v: Visual, [x0, y0, x1, y1]: Edge, t: number): [number, nu
     return [x0 + Math.sign(dx) * (min(d, a) + max(0, d - a - abs(dy))), y0 + Math.sign(dy) * min(max(0, d - a), abs(dy))];
   }
   return [x0 + dx * t, y0 + dy * t];
-}
+};
 
 /** Trace the link from t0 to t1 into path c: curves as chords (24 over a whole link), stepped links through their corners. */
-export function trace(c: CanvasPath, v: Visual, e: Edge, t0 = 0, t1 = 1): void {
+export const trace = (c: CanvasPath, v: Visual, e: Edge, t0 = 0, t1 = 1): void => {
   const a = abs(e[2] - e[0]) / 2;
   const k = a / (2 * a + abs(e[3] - e[1]) || 1);
   const ts = v.links === 'stepped' ? [k, 1 - k].filter((t) => t > t0 && t < t1) : [];
@@ -104,10 +103,10 @@ export function trace(c: CanvasPath, v: Visual, e: Edge, t0 = 0, t1 = 1): void {
   for (let i = 1; i <= n; i++) ts.push(t0 + ((t1 - t0) * i) / n);
   c.moveTo(...along(v, e, t0));
   for (const t of ts) c.lineTo(...along(v, e, t));
-}
+};
 
 /** Background, the sheet's shadow, the sheet (which then clips everything) and its pattern. c is tilted already. */
-function paper(c: Ctx, { L, v, p }: Art, w: number, h: number): void {
+const paper = (c: Ctx, { L, v, p }: Art, w: number, h: number): void => {
   const { x, y, w: bw, h: bh } = L.sheet;
   const u = min(w, h);
   const s = (v.gridStep * u) / 1000;
@@ -129,10 +128,10 @@ function paper(c: Ctx, { L, v, p }: Art, w: number, h: number): void {
       for (let gy = y + ((bh / 2) % s) - s; gy < y + bh; gy += s) dotted ? c.rect(gx - d, gy - d, 2 * d, 2 * d) : c.rect(gx, gy, s, s);
   pen(c, dotted ? 0.3 : 0.16, p.ink, max(0.5, u * 0.0008));
   dotted ? c.fill() : c.stroke();
-}
+};
 
 /** The input square: the last image seen, else what the first layer listens to, else a seeded stipple. */
-function inputImage(c: Ctx, { L, G, input, p, v, stage }: Art): void {
+const inputImage = (c: Ctx, { L, G, input, p, v, stage }: Art): void => {
   const { x, y, w, h } = L.input;
   const n = G.inW * G.inH;
   const img = input?.length === n * 3 ? input : null;
@@ -153,10 +152,10 @@ function inputImage(c: Ctx, { L, G, input, p, v, stage }: Art): void {
   c.drawImage(t, x, y, w, h);
   pen(c, 0.6, p.ink, max(0.6, w * 0.006));
   c.strokeRect(x, y, w, h);
-}
+};
 
 /** Every living link, bucketed by sign and strength (12 strokes, weak first, strong on top). */
-function edges(c: Ctx, A: Art, u: number): void {
+const edges = (c: Ctx, A: Art, u: number): void => {
   const { G, v, p, stage } = A;
   const paths = Array.from({ length: 12 }, () => new Path2D());
   G.w.forEach((wk, k) =>
@@ -177,10 +176,10 @@ function edges(c: Ctx, A: Art, u: number): void {
     pen(c, min(1, v.linkAlpha * (0.25 + 1.9 * m)), b & 1 ? p.negative : p.positive, max(0.35, (v.stroke * u * (0.35 + 2.2 * m * m)) / 1000));
     c.stroke(path);
   });
-}
+};
 
 /** The nodes, coloured along the palette's gradient, and the output's labels. */
-function nodes(c: Ctx, A: Art): void {
+const nodes = (c: Ctx, A: Art): void => {
   const { L, G, stage, v, p } = A;
   const born = stage === 'rebirth';
   const K = L.cols.length;
@@ -198,10 +197,10 @@ function nodes(c: Ctx, A: Art): void {
   c.font = L.label + FONT;
   pen(c, born ? 0.3 : 0.85, p.ink);
   ys.forEach((y, j) => c.fillText((G.labels[j * size] ?? '') + (size > 1 ? '…' : ''), xs[j] + 2 * L.r, y));
-}
+};
 
 /** Caption lines word-wrapped to the caption box, at most four rows; the first line (the status) in bold. */
-function caption(c: Ctx, { L, p, caption }: Art): void {
+const caption = (c: Ctx, { L, p, caption }: Art): void => {
   const B = L.caption;
   let y = B.y + L.cap / 2;
   caption.forEach((t, i) => {
@@ -218,10 +217,10 @@ function caption(c: Ctx, { L, p, caption }: Art): void {
       }
     }
   });
-}
+};
 
 /** Draw the still portrait into c, already scaled to CSS pixels and tilted like the sheet. */
-export function drawStill(c: Ctx, w: number, h: number, A: Art): void {
+export const drawStill = (c: Ctx, w: number, h: number, A: Art): void => {
   paper(c, A, w, h);
   c.textBaseline = 'middle';
   if (A.stage !== 'dead') {
@@ -230,4 +229,4 @@ export function drawStill(c: Ctx, w: number, h: number, A: Art): void {
     nodes(c, A);
   }
   caption(c, A);
-}
+};

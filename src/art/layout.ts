@@ -19,8 +19,6 @@ export interface Layout {
   pitch: number;
   /** output label font size; labels start at output x + 2 r */
   label: number;
-  /** baseline of the small notes under the columns (widths, input shape) */
-  foot: number;
   /** caption font size and its box at the foot of the sheet */
   cap: number;
   caption: Box;
@@ -30,11 +28,11 @@ export interface Layout {
 export const NODE_W = 1.25;
 
 /** Layers wider than `max` are drawn as groups of `size` neurons (the original's "scale 1:N"). */
-export function grouping(units: number, max = 24): { n: number; size: number } {
+export const grouping = (units: number, most = 24): { n: number; size: number } => {
   if (!(units >= 1)) throw new Error(`layer width must be >= 1, got ${units}`);
-  const size = Math.ceil(units / max);
+  const size = Math.ceil(units / most);
   return { n: Math.ceil(units / size), size };
-}
+};
 
 export interface LayoutOptions {
   /** sheet inset, fraction of the shorter canvas side */
@@ -47,58 +45,55 @@ export interface LayoutOptions {
 
 /** counts: drawn nodes per hidden layer, then the output layer's; labelChars: the longest class name;
  * noise(k, j) in [0, 1): the jitter of node j of column k (seeded: a new life, a new pattern). */
-export function layout(w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}, noise = (k: number, j: number) => 0.5): Layout {
-  const margin = o.margin ?? 0.05;
+export const layout = (w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}, noise = (k: number, j: number) => 0.5): Layout => {
   const jit = min(0.25, max(0, o.jitter ?? 0));
+  const scale = o.nodeScale ?? 1;
   if (!(w > 0 && h > 0)) throw new Error(`canvas size must be positive, got ${w}x${h}`);
-  if (counts.length < 1 || counts.some((c) => !(c >= 1))) throw new Error(`every layer needs >= 1 node: [${counts}]`);
+  if (!counts.length || counts.some((c) => !(c >= 1))) throw new Error(`every layer needs >= 1 node: [${counts}]`);
   const u = min(w, h);
-  const m = u * margin;
+  const m = u * (o.margin ?? 0.05);
   const sheet = { x: m, y: m, w: w - 2 * m, h: h - 2 * m };
   const pad = min(sheet.w, sheet.h) * 0.07;
   const cap = max(6, u * 0.014);
   const captionH = cap * 5.4; // a bold status row and up to three rows of history
-  const above = max(pad * 0.5, cap * 1.6); // room for the column notes between nodes and caption
-  const area = { x: sheet.x + pad, y: sheet.y + pad, w: sheet.w - 2 * pad, h: sheet.h - 1.5 * pad - above - captionH };
-  const most = max(...counts);
-  const chars = max(1, labelChars);
-  const side = min(area.h * 0.4, area.w * 0.17);
-  const x0 = area.x + side;
-  const scale = o.nodeScale ?? 1;
+  const above = max(pad * 0.5, cap * 1.6); // paper between the nodes and the caption
+  // the drawing area: aw x ah from (ax, ax), the sheet being inset equally on both axes
+  const ax = m + pad;
+  const aw = sheet.w - 2 * pad;
+  const ah = sheet.h - 1.5 * pad - above - captionH;
+  const chars = max(1, labelChars) * 0.6;
+  const side = min(ah * 0.4, aw * 0.17);
+  const x0 = ax + side;
   const fit = (pitch: number) => {
     // labels: at most a quarter of the area, shrinking the font to fit the longest name
-    const label = min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (area.w * 0.25) / (chars * 0.6 + 1.5));
+    const label = min(u * 0.026, pitch * 0.8 * (1 - 2 * jit), (aw * 0.25) / (chars + 1.5));
     // neighbours may jitter towards each other by 2 jit pitch; the tallest shape (diamond) is 2.4 r high
     const r0 = min(pitch * 0.32 * scale, ((1 - 2 * jit) * pitch) / 2.6, u * 0.03 * scale);
-    const x1 = area.x + area.w - label * (chars * 0.6 + 0.5) - 2 * r0;
-    return { pitch, label, r0, d: (x1 - x0) / counts.length };
+    return [pitch, label, r0, (ax + aw - label * (chars + 0.5) - 2 * r0 - x0) / counts.length];
   };
   // on a tall canvas, columns stay no taller than their spacing allows (no long thin threads): the rest is paper
-  const first = fit(area.h / most);
-  const { pitch, label, r0, d } = fit(min(first.pitch, first.d * 1.6));
-  const r = min(r0, d * 0.2);
-  const cy = area.y + area.h / 2;
-  const cols = counts.map((n, k) => {
-    const x = x0 + (k + 1) * d;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let j = 0; j < n; j++) {
-      const a = noise(k, j) * Math.PI * 2; // a direction and a distance, both from one noise value
-      const q = noise(k + 97, j) * jit;
-      xs.push(x + Math.cos(a) * q * min(pitch, d) * 0.5);
-      ys.push(cy + (j - (n - 1) / 2) * pitch + Math.sin(a) * q * pitch);
-    }
-    return { x, xs, ys };
-  });
+  const first = fit(ah / max(...counts));
+  const [pitch, label, r0, d] = fit(min(first[0], first[3] * 1.6));
+  const cy = ax + ah / 2;
   return {
     sheet,
-    input: { x: area.x, y: cy - side / 2, w: side, h: side },
-    cols,
-    r,
+    input: { x: ax, y: cy - side / 2, w: side, h: side },
+    cols: counts.map((n, k) => {
+      const x = x0 + (k + 1) * d;
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (let j = 0; j < n; j++) {
+        const a = noise(k, j) * Math.PI * 2; // a direction and a distance, both from one noise value
+        const q = noise(k + 97, j) * jit;
+        xs.push(x + Math.cos(a) * q * min(pitch, d) * 0.5);
+        ys.push(cy + (j - (n - 1) / 2) * pitch + Math.sin(a) * q * pitch);
+      }
+      return { x, xs, ys };
+    }),
+    r: min(r0, d * 0.2),
     pitch,
     label,
     cap,
-    foot: cy + (most * pitch) / 2 + cap * 0.4,
-    caption: { x: area.x, y: area.y + area.h + above, w: area.w, h: captionH },
+    caption: { x: ax, y: ax + ah + above, w: aw, h: captionH },
   };
-}
+};

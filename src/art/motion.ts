@@ -9,9 +9,9 @@ import { hash01 } from './prng';
 type Ctx = CanvasRenderingContext2D;
 
 /** Mempool pressure 0.2..0.8 from the fee rate (sat/vB), as the 2023 original: tanh(log10 fee); null: a calm 0.3. */
-export function feeIntensity(fee: number | null): number {
+export const feeIntensity = (fee: number | null): number => {
   return fee! > 0 && fee! < Infinity ? 0.2 + 0.6 * max(0, Math.tanh(Math.log10(fee!))) : 0.3;
-}
+};
 
 export interface Tempo {
   /** ms a pulse takes per layer (hardware acceleration) */
@@ -22,54 +22,44 @@ export interface Tempo {
   power: number;
 }
 
-export function tempo(v: Visual, fee: number | null): Tempo {
+export const tempo = (v: Visual, fee: number | null): Tempo => {
   const power = feeIntensity(fee);
   return { hop: (v.layerFrames + 6) * 25, every: (v.pulsePeriod * 0.4) / (power / 0.3) ** 2, power };
-}
+};
 
-/** Cumulative living weight from each drawn source to the next column's nodes: the odds a pulse takes each link. */
-export function routes(G: Graph): Float32Array[][] {
-  return G.w.map((wk, k) => {
-    const n = G.counts[k];
-    return Array.from({ length: wk.length / n }, (_, f) => {
-      let s = 0;
-      return Float32Array.from({ length: n }, (_, t) => (s += G.live[k][f * n + t] >= 0.5 ? 0.15 + abs(wk[f * n + t]) : 0));
-    });
-  });
-}
-
-/** The drawn nodes pulse n visits, one per column from the input band, until `upto` layers or a dead end. */
-export function walk(R: Float32Array[][], seed: number, n: number, upto: number): number[] {
-  const path = [Math.floor(hash01(seed, n) * R[0].length)];
-  for (let k = 0; k < upto && k < R.length; k++) {
-    const cum = R[k][path[k]];
-    const total = cum[cum.length - 1];
-    if (!(total > 0)) break;
-    const x = hash01(seed, n, k + 1) * total;
-    let t = 0;
-    while (cum[t] <= x) t++;
-    path.push(t);
+/** The drawn nodes pulse n visits, one per column from an input band, until the output or a dead end: each step takes a
+ * link at least half alive, with odds 0.15 + |w|. */
+export const walk = (G: Graph, seed: number, n: number): number[] => {
+  const path = [Math.floor(hash01(seed, n) * G.bands)];
+  for (let k = 0; k < G.w.length; k++) {
+    const m = G.counts[k];
+    const i = path[k] * m;
+    let s = 0;
+    const cum = Array.from({ length: m }, (_, t) => (s += G.live[k][i + t] >= 0.5 ? 0.15 + abs(G.w[k][i + t]) : 0));
+    if (!(s > 0)) break;
+    const x = hash01(seed, n, k + 1) * s;
+    path.push(cum.findIndex((c) => c > x));
   }
   return path;
-}
+};
 
 /** Waveform value 0..1 at phase x (cycles) for the genome's pulse trait. */
-export function wave(kind: Visual['pulse'], x: number): number {
+export const wave = (kind: Visual['pulse'], x: number): number => {
   const f = x - Math.floor(x);
   return kind === 'square' ? +(f < 0.5)
     : kind === 'sawtooth' ? f
     : kind === 'heartbeat' ? max(0, 1 - abs(f - 0.1) * 12, 0.7 - abs(f - 0.3) * 12)
     : 0.5 + 0.5 * Math.sin(f * 2 * Math.PI);
-}
+};
 
 /** A circle as its own subpath. */
 const dot = (path: Path2D, x: number, y: number, r: number) => (path.moveTo(x + r, y), path.arc(x, y, r, 0, 7));
 
 /** The pulses in flight at t, each a head with a glow and a short trail behind it. */
-export function drawPulses(c: Ctx, t: number, A: Art, fee: number | null): void {
-  const { L, G, R, v } = A;
+export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void => {
+  const { L, G, v } = A;
   const T = tempo(v, fee);
-  const K = R.length;
+  const K = G.w.length;
   const [trails, glows, heads] = [0, 0, 0].map(() => new Path2D());
   const base = max(0.8, L.r * 0.2 * (0.6 + T.power));
   const span = (K + 0.5) * T.hop;
@@ -78,7 +68,7 @@ export function drawPulses(c: Ctx, t: number, A: Art, fee: number | null): void 
     const s = (t - n * every) / T.hop;
     const k = s | 0;
     const f = s - k;
-    const path = walk(R, A.seed, n, K);
+    const path = walk(G, A.seed, n);
     if (path.length > k + 1) {
       const e = edge(A, k, path[k] * G.counts[k] + path[k + 1]);
       const [x, y] = along(v, e, f);
@@ -95,7 +85,7 @@ export function drawPulses(c: Ctx, t: number, A: Art, fee: number | null): void 
   c.fill(glows);
   c.globalAlpha = 0.6 + 0.5 * T.power;
   c.fill(heads);
-}
+};
 
 export interface Replay {
   /** every Dense layer's output, hidden layers then the logits (nn.activations) */
@@ -110,15 +100,15 @@ export interface Replay {
 }
 
 /** Softmax of logits (max-shifted, so large logits cannot overflow). */
-export function softmax(z: Float32Array): Float32Array {
+export const softmax = (z: Float32Array): Float32Array => {
   const m = max(...z);
   const e = z.map((x) => Math.exp(x - m));
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / s);
-}
+};
 
 /** Per drawn node of each column, |activation| (group mean) scaled to 0..1 within its layer; the output's probabilities. */
-export function actLevels(G: Graph, acts: Float32Array[]): Float32Array[] {
+export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
   const K = G.counts.length - 1;
   return G.counts.map((n, k) => {
     const a = Array.from(k === K && acts[K] ? softmax(acts[K]) : acts[k] ?? []);
@@ -130,7 +120,7 @@ export function actLevels(G: Graph, acts: Float32Array[]): Float32Array[] {
     const top = max(...out);
     return top > 0 && k < K ? out.map((x) => x / top) : out;
   });
-}
+};
 
 /** How long one layer's wave takes in a replay, and how long the answer stays up. */
 export const REPLAY_STEP = 320;
@@ -138,15 +128,15 @@ export const REPLAY_HOLD = 3000;
 const SETTLE = 200; // ms a column's halos take to come up
 
 /** The links into column k that carried the most in a replay (at most 24, each at least 0.3 of the strongest possible). */
-export function strongest(G: Graph, lv: Float32Array[], k: number): number[] {
+export const strongest = (G: Graph, lv: Float32Array[], k: number): number[] => {
   const score = (i: number) => (k ? lv[k - 1][(i / G.counts[k]) | 0] : 1) * abs(G.w[k][i]);
   const idx: number[] = [];
   G.w[k].forEach((_, i) => G.live[k][i] >= 0.5 && score(i) >= 0.3 && idx.push(i));
   return idx.sort((a, b) => score(b) - score(a) || a - b).slice(0, 24);
-}
+};
 
 /** Column k's part of a replay: the wave into it (grown to `grow`) and a ring round each node, as wide and bold as its activation. */
-function paintColumn(c: Ctx, k: number, grow: number, on: number, A: Art, lv: Float32Array[]): void {
+const paintColumn = (c: Ctx, k: number, grow: number, on: number, A: Art, lv: Float32Array[]): void => {
   const { L } = A;
   c.beginPath();
   for (const i of strongest(A.G, lv, k)) trace(c, A.v, edge(A, k, i), 0, grow);
@@ -161,9 +151,9 @@ function paintColumn(c: Ctx, k: number, grow: number, on: number, A: Art, lv: Fl
       pen(c, on * (0.25 + 0.5 * a), '', L.r * 0.35 * a);
       c.stroke();
     });
-}
+};
 
-export function drawReplay(c: Ctx, t: number, A: Art, rp: Replay): void {
+export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const { L, G, p } = A;
   const s = t - rp.t0;
   const K = L.cols.length;
@@ -191,19 +181,14 @@ export function drawReplay(c: Ctx, t: number, A: Art, rp: Replay): void {
   c.drawImage(rp.layer, 0, 0);
   c.restore();
   for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, min(1, 1 + since(k) / REPLAY_STEP), max(0, since(k) / SETTLE) * env, A, lv);
-  // the answer: softmax of the logits beside each label, the winner in the accent colour
+  // the answer: the winning class and its probability, in the accent colour over its label
   const logits = rp.acts[rp.acts.length - 1];
   const { xs, ys } = L.cols[K - 1];
-  if (!logits || s < K * REPLAY_STEP || G.sizes[K - 1] > 1 || logits.length !== ys.length) return;
+  if (!logits || s < K * REPLAY_STEP || logits.length !== ys.length) return; // grouped outputs have no one label
   const prob = softmax(logits);
-  const best = prob.indexOf(max(...prob));
+  const j = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
   c.textBaseline = 'middle';
   c.globalAlpha = env;
-  ys.forEach((y, j) => {
-    const x = xs[j] + 2 * L.r;
-    c.fillStyle = j === best ? p.accent : p.ink;
-    if (j === best) c.fillText(G.labels[j], x, y);
-    c.fillText(Math.round(100 * prob[j]) + '%', x + c.measureText(G.labels[j] + ' ').width, y);
-  });
-}
+  c.fillText(G.labels[j] + ' ' + Math.round(100 * prob[j]) + '%', xs[j] + 2 * L.r, ys[j]);
+};

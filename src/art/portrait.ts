@@ -8,7 +8,7 @@ import { hash01 } from './prng';
 import { layout, max, min } from './layout';
 import { buildGraph, type Graph } from './wiring';
 import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
-import { drawPulses, drawReplay, routes, type Replay } from './motion';
+import { drawPulses, drawReplay, type Replay } from './motion';
 
 export interface Scene {
   genome: Genome;
@@ -31,16 +31,16 @@ export interface Portrait {
 }
 
 /** The caption: status (stage, age, life, block, brain name) and the birth year's line of history (widths are under the columns). */
-export function captionOf(s: Scene): string[] {
+export const captionOf = (s: Scene): string[] => {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
   return [
     `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${Math.floor(s.height).toLocaleString('en-US')}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${g.history}`,
   ];
-}
+};
 
-export function createPortrait(canvas: HTMLCanvasElement): Portrait {
+export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   const ctx = canvas.getContext('2d')!;
   if (!ctx) throw new Error('createPortrait: the canvas has no 2d context');
   const still = newCanvas(0, 0);
@@ -64,14 +64,14 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     c.translate(-w / 2, -h / 2);
   };
 
-  function rebuild(s: Scene): Art {
+  const rebuild = (s: Scene): Art => {
     const { genome: g, life } = s;
     const v = g.visual;
     G ??= buildGraph(g.hidden, s.model, life, g.seed);
     const seed = (v.noise ^ Math.imul(life.life, 0x9e3779b1)) | 0; // a new life, a new pattern
     const chars = max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
     const L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
-    A = { ...life, L, G, v, p: g.palette, input: s.input, caption: captionOf(s), R: routes(G), seed };
+    A = { ...life, L, G, v, p: g.palette, input: s.input, caption: captionOf(s), seed };
     still.width = canvas.width;
     still.height = canvas.height;
     const c = still.getContext('2d')!;
@@ -79,9 +79,9 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     drawStill(c, w, h, A);
     if (rp) rp = { acts: rp.acts, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
     return A;
-  }
+  };
 
-  function drawFrame(t: number): void {
+  const drawFrame = (t: number): void => {
     lastT = t;
     if (!scene || !w) return;
     const a = A ?? rebuild(scene);
@@ -92,9 +92,9 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     place(ctx, a.v.tilt);
     drawPulses(ctx, t, a, scene.feeRate);
     if (rp) drawReplay(ctx, t, a, rp);
-  }
+  };
 
-  function resize(): void {
+  const resize = (): void => {
     const b = canvas.getBoundingClientRect();
     dpr = max(1, min(4, globalThis.devicePixelRatio || 1));
     const cw = b.width || canvas.width;
@@ -114,7 +114,7 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     h = ch;
     A = null;
     if (!running) drawFrame(lastT);
-  }
+  };
 
   const loop = (t: number) => {
     drawFrame(t);
@@ -158,4 +158,4 @@ export function createPortrait(canvas: HTMLCanvasElement): Portrait {
     },
     drawFrame,
   };
-}
+};

@@ -30,7 +30,7 @@ export interface LifeLevels {
   connectionLevel: (Float32Array | null)[];
 }
 
-export function buildGraph(hidden: number[], model: Model | null, life: LifeLevels, seedHex: string): Graph {
+export const buildGraph = (hidden: number[], model: Model | null, life: LifeLevels, seedHex: string): Graph => {
   const units = model ? model.layers.map((l) => l.units) : [...hidden, 1];
   const [inH, inW] = model ? model.inputShape : [32, 32];
   const groups = [grouping(inH, 16), ...units.map((u) => grouping(u))];
@@ -88,11 +88,11 @@ export function buildGraph(hidden: number[], model: Model | null, life: LifeLeve
     field: model ? receptiveField(model, life.neuronLevel[0]) : null,
     labels: model ? model.classes : ['no brain'],
   };
-}
+};
 
 /** Per input pixel: sum over living first-layer neurons and channels of |weight|, scaled to 0..1 by the fully
  * alive network's maximum, so the field fades as the first layer dies. */
-export function receptiveField(model: Model, lv: Float32Array | undefined): Float32Array {
+export const receptiveField = (model: Model, lv: Float32Array | undefined): Float32Array => {
   const [h, wd] = model.inputShape;
   const { units, kernel } = model.layers[0];
   let top = 0;
@@ -109,4 +109,4 @@ export function receptiveField(model: Model, lv: Float32Array | undefined): Floa
     return s;
   });
   return top > 0 ? out.map((x) => x / top) : out;
-}
+};

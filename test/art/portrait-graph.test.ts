@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/nn/model';
 import { buildGraph, receptiveField } from '../../src/art/wiring';
-import { actLevels, feeIntensity, routes, tempo, walk, wave } from '../../src/art/motion';
+import { actLevels, feeIntensity, tempo, walk, wave } from '../../src/art/motion';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { captionOf } from '../../src/art/portrait';
@@ -116,16 +116,15 @@ describe('motion', () => {
     const m = model([3, 3], 2, () => 1);
     const life = { neuronLevel: [Float32Array.from([1, 1, 1]), Float32Array.from([0, 1, 0])], connectionLevel: [null, null, null] };
     const G = buildGraph([3, 3], m, life, SEED);
-    const R = routes(G);
     for (let n = 0; n < 200; n++) {
-      const p = walk(R, 7, n, 3);
-      expect(p).toEqual(walk(R, 7, n, 3));
+      const p = walk(G, 7, n);
+      expect(p).toEqual(walk(G, 7, n));
       expect(p.length).toBe(4); // input band, hidden 1, hidden 2, output
       expect(p[2]).toBe(1); // the only living neuron of hidden layer 2
     }
     // cut every link into hidden 2: pulses stop at hidden 1
     const cut = buildGraph([3, 3], m, { ...life, neuronLevel: [life.neuronLevel[0], new Float32Array(3)] }, SEED);
-    expect(walk(routes(cut), 7, 0, 3).length).toBe(2);
+    expect(walk(cut, 7, 0).length).toBe(2);
   });
 
   it('has waveforms in 0..1', () => {
