@@ -13,32 +13,25 @@ export interface FeeInfo {
   timestamp: number | null;
 }
 
-const HEIGHT_PATHS = ['/r/blockheight', '/blockheight'];
-
 /** The tip height, or null when neither endpoint answers with a number (offline, file://, not an explorer). */
 export async function blockHeight(opts: ChainOptions = {}): Promise<number | null> {
-  for (const path of HEIGHT_PATHS) {
-    const got = await get(path, opts, { cache: 'no-store' });
-    if (!got.ok) continue;
-    const s = text(got.body).trim();
-    if (/^\d{1,10}$/.test(s)) return Number(s);
+  for (const path of ['/r/blockheight', '/blockheight']) {
+    const got = await get(path, opts, { cache: 'no-store' }), s = got.ok ? text(got.body).trim() : '';
+    if (/^\d{1,10}$/.test(s)) return +s;
   }
   return null;
 }
 
 /** Reads ord's /r/blockinfo JSON; ignores unknown fields. null when the fee rate is missing or not a number. */
 export function parseBlockInfo(doc: unknown, askedHeight: number): FeeInfo | null {
-  if (typeof doc !== 'object' || doc === null) return null;
-  const d = doc as Record<string, unknown>;
-  const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-  if (!num(d.average_fee_rate)) return null;
-  const p = d.feerate_percentiles;
-  return {
+  const d = Object(doc) as Record<string, unknown>, p = d.feerate_percentiles;
+  const num = (v: unknown): v is number => Number.isFinite(v) && (v as number) >= 0;
+  return num(d.average_fee_rate) ? {
     height: num(d.height) ? d.height : askedHeight,
     rate: d.average_fee_rate,
     percentiles: Array.isArray(p) && p.length === 5 && p.every(num) ? p.slice() : null,
     timestamp: num(d.timestamp) ? d.timestamp : null,
-  };
+  } : null;
 }
 
 /**
@@ -46,8 +39,7 @@ export function parseBlockInfo(doc: unknown, askedHeight: number): FeeInfo | nul
  * null = unknown: the endpoint is missing (explorers before ord 0.16), failing, or answered nonsense.
  */
 export async function feeRate(height: number, opts: ChainOptions = {}): Promise<FeeInfo | null> {
-  if (!Number.isSafeInteger(height) || height < 0) return null;
-  for (const h of height > 0 ? [height, height - 1] : [height]) {
+  for (let h = height; Number.isSafeInteger(h) && h >= 0 && h >= height - 1; h--) {
     const got = await get(`/r/blockinfo/${h}`, opts);
     if (got.ok) {
       try {

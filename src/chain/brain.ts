@@ -14,21 +14,16 @@ export type BrainResult =
   | { ok: false; id: string; error: BrainError };
 
 export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<BrainResult> {
-  const fail = (error: BrainError): BrainResult => ({ ok: false, id, error });
-  if (!isInscriptionId(id)) {
-    return fail({ kind: 'bad-id', message: `not an inscription ID (<64 hex>i<n>): ${JSON.stringify(String(id).slice(0, 80))}` });
-  }
+  const fail = (kind: BrainError['kind'], message: string, status?: number): BrainResult => ({ ok: false, id, error: { kind, status, message } });
+  if (!isInscriptionId(id)) return fail('bad-id', `not an inscription ID (<64 hex>i<n>): ${JSON.stringify(String(id).slice(0, 80))}`);
   const got = await get(`/content/${id}`, opts);
-  if (!got.ok) return fail({ kind: got.kind, status: got.status, message: got.message });
-  let doc: unknown;
+  if (!got.ok) return fail(got.kind, got.message, got.status);
+  let kind: BrainError['kind'] = 'not-json';
   try {
-    doc = JSON.parse(text(got.body));
-  } catch (e) {
-    return fail({ kind: 'not-json', message: `/content/${id} is not JSON: ${why(e)}` });
-  }
-  try {
+    const doc: unknown = JSON.parse(text(got.body));
+    kind = 'invalid-brain';
     return { ok: true, id, model: decodeDataInscription(doc), bytes: got.body.byteLength };
   } catch (e) {
-    return fail({ kind: 'invalid-brain', message: why(e) });
+    return fail(kind, kind === 'not-json' ? `/content/${id} is not JSON: ${why(e)}` : why(e));
   }
 }

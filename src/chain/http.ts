@@ -10,6 +10,7 @@ export interface ChainOptions {
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
   /** Per request, covering the body too (default 10 s). */
   timeoutMs?: number;
+  /** Default: the global setTimeout/clearTimeout (looked up on every call, so fake timers work). */
   timers?: Timers;
 }
 
@@ -18,35 +19,29 @@ export type Got = { ok: true; body: ArrayBuffer } | ({ ok: false } & Fail);
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-export const globalTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+export const globalTimers = globalThis as Timers;
 
-export async function get(path: string, opts: ChainOptions = {}, init: RequestInit = {}): Promise<Got> {
-  const doFetch = opts.fetch ?? ((u: string, i?: RequestInit) => fetch(u, i));
-  const timers = opts.timers ?? globalTimers;
-  const ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const ctl = new AbortController();
+export async function get(path: string, opts: ChainOptions = {}, init?: RequestInit): Promise<Got> {
+  const timers = opts.timers ?? globalTimers, ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctl = new AbortController();
   let handle: unknown;
-  // Race rather than trust abort alone: a fetch (or body read) that ignores the signal still times out.
-  const timeout = new Promise<Got>((resolve) => {
-    handle = timers.setTimeout(() => {
-      ctl.abort();
-      resolve({ ok: false, kind: 'timeout', message: `no answer from ${path} within ${ms} ms` });
-    }, ms);
-  });
-  const attempt = (async (): Promise<Got> => {
-    try {
-      const res = await doFetch(path, { ...init, signal: ctl.signal });
-      if (!res.ok) return { ok: false, kind: 'http', status: res.status, message: `HTTP ${res.status} from ${path}` };
-      return { ok: true, body: await res.arrayBuffer() };
-    } catch (e) {
-      return { ok: false, kind: 'network', message: `${path}: ${why(e)}` };
-    }
-  })();
   try {
-    return await Promise.race([attempt, timeout]);
+    // Race rather than trust abort alone: a fetch (or body read) that ignores the signal still times out.
+    return await Promise.race([
+      new Promise<Got>((resolve) => {
+        handle = timers.setTimeout(() => {
+          ctl.abort();
+          resolve({ ok: false, kind: 'timeout', message: `no answer from ${path} within ${ms} ms` });
+        }, ms);
+      }),
+      (async (): Promise<Got> => {
+        try {
+          const res = await (opts.fetch ?? fetch)(path, { ...init, signal: ctl.signal });
+          return res.ok ? { ok: true, body: await res.arrayBuffer() } : { ok: false, kind: 'http', status: res.status, message: `HTTP ${res.status} from ${path}` };
+        } catch (e) {
+          return { ok: false, kind: 'network', message: `${path}: ${why(e)}` };
+        }
+      })(),
+    ]);
   } finally {
     timers.clearTimeout(handle);
   }

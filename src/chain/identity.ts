@@ -11,28 +11,20 @@ export interface Identity {
 }
 
 const PATH_ID = /\/(?:content|preview)\/([0-9a-fA-F]{64}i\d+)\/?$/;
-const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The txid is the seed; a later inscription of the same transaction (index n > 0) folds n into the last 32 bits. */
 export function seedOf(id: string): string {
-  const txid = id.slice(0, 64);
-  const n = Number(id.slice(65));
-  if (!n) return txid;
-  const tail = ((parseInt(txid.slice(56), 16) ^ n) >>> 0).toString(16).padStart(8, '0');
-  return txid.slice(0, 56) + tail;
+  const txid = id.slice(0, 64), n = +id.slice(65);
+  return n ? txid.slice(0, 56) + ((parseInt(txid.slice(56), 16) ^ n) >>> 0).toString(16).padStart(8, '0') : txid;
 }
 
 export function ownIdentity(loc: { pathname: string; search: string }, bakedSeed: string): Identity {
-  const m = PATH_ID.exec(loc.pathname);
-  if (m) {
-    const id = m[1].toLowerCase();
-    return { seed: seedOf(id), id, source: 'path' };
-  }
   const q = new URLSearchParams(loc.search);
-  for (const key of ['id', 'hash']) {
-    const v = (q.get(key) ?? '').trim().toLowerCase();
-    if (isInscriptionId(v)) return { seed: seedOf(v), id: v, source: 'query' };
-    if (HEX64.test(v)) return { seed: v, id: null, source: 'query' };
+  // The path names an inscription ID; ?id= and ?hash= an ID or a bare 64-hex seed.
+  for (const [v, source] of [[PATH_ID.exec(loc.pathname)?.[1], 'path'], [q.get('id'), 'query'], [q.get('hash'), 'query']] as const) {
+    const s = (v ?? '').trim().toLowerCase();
+    if (isInscriptionId(s)) return { seed: seedOf(s), id: s, source };
+    if (/^[0-9a-f]{64}$/.test(s)) return { seed: s, id: null, source };
   }
   return { seed: bakedSeed, id: null, source: 'baked' };
 }

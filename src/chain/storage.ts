@@ -13,27 +13,25 @@ type Backing = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export function createSafeStorage(open: () => Backing | null | undefined = () => globalThis.localStorage): SafeStorage {
   const memory = new Map<string, string | null>(); // null = removed here (the backing may still hold it)
-  let backing: Backing | null | undefined;
-  let ok = true;
+  let backing: Backing | null | undefined, ok = true;
   const store = (): Backing | null => {
     if (backing === undefined) {
       try {
-        const s = open();
-        const probe = '__perceptrons_probe__';
-        s!.setItem(probe, '1');
-        s!.removeItem(probe);
-        backing = s!;
+        const s = open()!, probe = '__perceptrons_probe__';
+        s.setItem(probe, '1');
+        s.removeItem(probe);
+        backing = s;
       } catch {
         backing = null;
       }
     }
     return backing;
   };
-  const attempt = (fn: (s: Backing) => void): void => {
+  const write = (key: string, value: string | null): void => {
+    memory.set(key, value);
     const s = store();
-    if (!s) return;
     try {
-      fn(s);
+      if (s) value === null ? s.removeItem(key) : s.setItem(key, value);
     } catch {
       ok = false;
     }
@@ -47,16 +45,10 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
         return null;
       }
     },
-    set(key, value) {
-      memory.set(key, value);
-      attempt((s) => s.setItem(key, value));
-    },
-    remove(key) {
-      memory.set(key, null);
-      attempt((s) => s.removeItem(key));
-    },
+    set: write,
+    remove: (key) => write(key, null),
     get persistent() {
-      return store() !== null && ok;
+      return !!store() && ok;
     },
   };
 }

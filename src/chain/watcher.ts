@@ -37,16 +37,11 @@ export interface ChainWatcher {
 }
 
 export function createChainWatcher(o: WatcherOptions): ChainWatcher {
-  const timers = o.timers ?? globalTimers;
-  const now = o.now ?? (() => Date.now());
-  const random = o.random ?? Math.random;
-  const doc = o.document !== undefined ? o.document : typeof document === 'undefined' ? null : document;
+  const timers = o.timers ?? globalTimers, now = o.now ?? Date.now, random = o.random ?? Math.random;
+  const doc = o.document !== undefined ? o.document : globalThis.document ?? null;
   const mean = Math.max(MIN_INTERVAL_MS, o.intervalMs ?? DEFAULT_INTERVAL_MS);
   const st: ChainState = { height: o.height ?? null, fee: o.fee ?? null, live: null };
-  let lastPoll = st.height === null ? -Infinity : now();
-  let timer: unknown = null;
-  let polling = false;
-  let stopped = false;
+  let lastPoll = st.height === null ? -Infinity : now(), timer: unknown = null, polling = false, stopped = false;
 
   const safely = (fn: () => void): void => {
     try {
@@ -56,7 +51,15 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
     }
   };
 
-  async function poll(): Promise<void> {
+  // The one timer: (re)armed to fire `wait` ms after the last poll; none while stopped, polling or hidden.
+  function arm(wait: number): void {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = stopped || polling || doc?.hidden ? null : timers.setTimeout(tick, Math.max(0, lastPoll + wait - now()));
+  }
+
+  async function tick(): Promise<void> {
+    timer = null;
+    if (stopped || doc?.hidden) return;
     polling = true;
     lastPoll = now();
     try {
@@ -64,53 +67,35 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
       st.live = h !== null;
       if (h !== null && h !== st.height) {
         // Fee figures only change with the block; a failed fee fetch keeps the last good one until the next block.
-        const fee = await feeRate(h, o);
-        if (fee) st.fee = fee;
+        st.fee = (await feeRate(h, o)) ?? st.fee;
         st.height = h;
         if (!stopped) safely(() => o.onBlock(h, st.fee));
       }
     } catch {
       st.live = false;
-    } finally {
-      polling = false;
     }
-    if (!stopped && o.onStatus) safely(() => o.onStatus!(st.live === true));
+    polling = false;
+    if (!stopped && o.onStatus) safely(() => o.onStatus!(!!st.live));
+    next();
   }
 
-  function schedule(): void {
-    if (stopped || polling || (doc && doc.hidden)) return;
-    if (timer !== null) timers.clearTimeout(timer);
-    const interval = Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random()));
-    timer = timers.setTimeout(tick, Math.max(0, lastPoll + interval - now()));
+  // About once a minute: ±20 % jitter, never below the 30 s floor.
+  function next(): void {
+    arm(Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random())));
   }
 
-  function tick(): void {
-    timer = null;
-    if (stopped || (doc && doc.hidden)) return;
-    void poll().then(schedule);
-  }
-
-  function onVisibility(): void {
-    if (!doc) return;
-    if (doc.hidden) {
-      if (timer !== null) timers.clearTimeout(timer);
-      timer = null;
-    } else if (timer === null && !polling && !stopped) {
-      // Back in view: catch up as soon as the 30 s floor allows.
-      timer = timers.setTimeout(tick, Math.max(0, lastPoll + MIN_INTERVAL_MS - now()));
-    }
-  }
+  // Hidden: no timer. Back in view: catch up as soon as the 30 s floor allows.
+  const onVisibility = (): void => void (timer === null || doc?.hidden ? arm(MIN_INTERVAL_MS) : 0);
 
   doc?.addEventListener('visibilitychange', onVisibility);
-  if (st.height === null && !(doc && doc.hidden)) tick();
-  else schedule();
+  if (st.height === null) void tick();
+  else next();
 
   return {
     state: () => ({ ...st }),
     stop() {
       stopped = true;
-      if (timer !== null) timers.clearTimeout(timer);
-      timer = null;
+      arm(0);
       doc?.removeEventListener('visibilitychange', onVisibility);
     },
   };
