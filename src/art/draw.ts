@@ -3,7 +3,7 @@
 // Written for bytes (every one is inscribed): one Art object per scene and size, canvas state through pen(), links as
 // Edge tuples.
 import type { Layout } from './layout';
-import { abs, max, min, NODE_W } from './layout';
+import { abs, ceil, max, min, NODE_W } from './layout';
 import type { Graph } from './wiring';
 import type { Visual } from './traits';
 import type { Palette } from './palettes';
@@ -62,7 +62,7 @@ const paintNode = (c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: 
   c.stroke();
   if (solid || outline) return;
   nodePath(c, v.nodeShape, x, y, r * 0.5);
-  c.globalAlpha = a * 0.55;
+  pen(c, a * 0.55);
   c.stroke();
 };
 
@@ -99,13 +99,13 @@ export const trace = (c: CanvasPath, v: Visual, e: Edge, t0 = 0, t1 = 1): void =
   const a = abs(e[2] - e[0]) / 2;
   const k = a / (2 * a + abs(e[3] - e[1]) || 1);
   const ts = v.links === 'stepped' ? [k, 1 - k].filter((t) => t > t0 && t < t1) : [];
-  const n = v.links === 'curved' ? Math.ceil((t1 - t0) * 24) : 1;
+  const n = v.links === 'curved' ? ceil((t1 - t0) * 24) : 1;
   for (let i = 1; i <= n; i++) ts.push(t0 + ((t1 - t0) * i) / n);
   c.moveTo(...along(v, e, t0));
   for (const t of ts) c.lineTo(...along(v, e, t));
 };
 
-/** Background, the sheet's shadow, the sheet (which then clips everything) and its pattern. c is tilted already. */
+/** Background, the sheet (which then clips everything) and its pattern. c is tilted already. */
 const paper = (c: Ctx, { L, v, p }: Art, w: number, h: number): void => {
   const { x, y, w: bw, h: bh } = L.sheet;
   const u = min(w, h);
@@ -114,8 +114,6 @@ const paper = (c: Ctx, { L, v, p }: Art, w: number, h: number): void => {
   const dotted = v.paper === 'dotted';
   pen(c, 1, p.background);
   c.fillRect(-w, -h, 3 * w, 3 * h);
-  pen(c, 0.18, '#000');
-  c.fillRect(x + u * 0.004, y + u * 0.007, bw, bh);
   pen(c, 1, p.paper);
   c.fillRect(x, y, bw, bh);
   c.beginPath();
@@ -148,7 +146,7 @@ const inputImage = (c: Ctx, { L, G, input, p, v, stage }: Art): void => {
   const t = canvas(G.inW, G.inH);
   t.getContext('2d')!.putImageData(px, 0, 0);
   c.imageSmoothingEnabled = false;
-  c.globalAlpha = stage === 'rebirth' ? 0.15 : 1;
+  pen(c, stage === 'rebirth' ? 0.15 : 1);
   c.drawImage(t, x, y, w, h);
   pen(c, 0.6, p.ink, max(0.6, w * 0.006));
   c.strokeRect(x, y, w, h);

@@ -2,7 +2,7 @@
 // Pure (no DOM): every length is in CSS pixels and scales linearly with the canvas, so a resize keeps the composition.
 
 /** Short names for the maths used all over the renderer (each Math.max costs bytes in the inscription). */
-export const { abs, max, min } = Math;
+export const { abs, ceil, floor, max, min, round } = Math;
 
 export interface Box { x: number; y: number; w: number; h: number }
 export interface Column { x: number; xs: number[]; ys: number[] }
@@ -30,8 +30,8 @@ export const NODE_W = 1.25;
 /** Layers wider than `max` are drawn as groups of `size` neurons (the original's "scale 1:N"). */
 export const grouping = (units: number, most = 24): { n: number; size: number } => {
   if (!(units >= 1)) throw new Error(`layer width must be >= 1, got ${units}`);
-  const size = Math.ceil(units / most);
-  return { n: Math.ceil(units / size), size };
+  const size = ceil(units / most);
+  return { n: ceil(units / size), size };
 };
 
 export interface LayoutOptions {

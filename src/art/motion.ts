@@ -3,7 +3,7 @@
 import type { Graph } from './wiring';
 import type { Visual } from './traits';
 import { along, canvas, edge, FONT, pen, trace, type Art } from './draw';
-import { abs, max, min } from './layout';
+import { abs, floor, max, min, round } from './layout';
 import { hash01 } from './prng';
 
 type Ctx = CanvasRenderingContext2D;
@@ -30,7 +30,7 @@ export const tempo = (v: Visual, fee: number | null): Tempo => {
 /** The drawn nodes pulse n visits, one per column from an input band, until the output or a dead end: each step takes a
  * link at least half alive, with odds 0.15 + |w|. */
 export const walk = (G: Graph, seed: number, n: number): number[] => {
-  const path = [Math.floor(hash01(seed, n) * G.bands)];
+  const path = [floor(hash01(seed, n) * G.bands)];
   for (let k = 0; k < G.w.length; k++) {
     const m = G.counts[k];
     const i = path[k] * m;
@@ -45,26 +45,24 @@ export const walk = (G: Graph, seed: number, n: number): number[] => {
 
 /** Waveform value 0..1 at phase x (cycles) for the genome's pulse trait. */
 export const wave = (kind: Visual['pulse'], x: number): number => {
-  const f = x - Math.floor(x);
+  const f = x - floor(x);
   return kind === 'square' ? +(f < 0.5)
     : kind === 'sawtooth' ? f
     : kind === 'heartbeat' ? max(0, 1 - abs(f - 0.1) * 12, 0.7 - abs(f - 0.3) * 12)
     : 0.5 + 0.5 * Math.sin(f * 2 * Math.PI);
 };
 
-/** A circle as its own subpath. */
-const dot = (path: Path2D, x: number, y: number, r: number) => (path.moveTo(x + r, y), path.arc(x, y, r, 0, 7));
-
-/** The pulses in flight at t, each a head with a glow and a short trail behind it. */
+/** The pulses in flight at t, each a head with a short trail behind it. */
 export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void => {
   const { L, G, v } = A;
   const T = tempo(v, fee);
   const K = G.w.length;
-  const [trails, glows, heads] = [0, 0, 0].map(() => new Path2D());
+  const trails = new Path2D();
+  const heads = new Path2D();
   const base = max(0.8, L.r * 0.2 * (0.6 + T.power));
   const span = (K + 0.5) * T.hop;
   const every = max(T.every, span / 48); // at most ~48 pulses in flight
-  for (let n = Math.floor(t / every); n >= 0 && t - n * every < span; n--) {
+  for (let n = floor(t / every); n >= 0 && t - n * every < span; n--) {
     const s = (t - n * every) / T.hop;
     const k = s | 0;
     const f = s - k;
@@ -73,17 +71,15 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void 
       const e = edge(A, k, path[k] * G.counts[k] + path[k + 1]);
       const [x, y] = along(v, e, f);
       const r = base * (0.5 + wave(v.pulse, t / v.pulsePeriod + n * 0.37));
-      dot(heads, x, y, r);
-      dot(glows, x, y, r * 2.4);
+      heads.moveTo(x + r, y);
+      heads.arc(x, y, r, 0, 7);
       trace(trails, v, e, max(0, f - 0.2), f);
     }
   }
   c.lineCap = 'round';
   pen(c, 0.15 + 0.3 * T.power, A.p.accent, base * 0.6);
   c.stroke(trails);
-  c.globalAlpha = 0.1 + 0.15 * T.power;
-  c.fill(glows);
-  c.globalAlpha = 0.6 + 0.5 * T.power;
+  pen(c, 0.6 + 0.5 * T.power);
   c.fill(heads);
 };
 
@@ -177,7 +173,7 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   for (; rp.n! < done; rp.n!++) paintColumn(b, rp.n!, 1, 1, A, lv);
   c.save();
   c.resetTransform();
-  c.globalAlpha = env;
+  pen(c, env);
   c.drawImage(rp.layer, 0, 0);
   c.restore();
   for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, min(1, 1 + since(k) / REPLAY_STEP), max(0, since(k) / SETTLE) * env, A, lv);
@@ -189,6 +185,6 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const j = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
   c.textBaseline = 'middle';
-  c.globalAlpha = env;
-  c.fillText(G.labels[j] + ' ' + Math.round(100 * prob[j]) + '%', xs[j] + 2 * L.r, ys[j]);
+  pen(c, env);
+  c.fillText(G.labels[j] + ' ' + round(100 * prob[j]) + '%', xs[j] + 2 * L.r, ys[j]);
 };

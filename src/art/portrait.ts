@@ -5,7 +5,7 @@ import type { Model } from '../nn/model';
 import type { Genome } from './traits';
 import type { Life } from './life';
 import { hash01 } from './prng';
-import { layout, max, min } from './layout';
+import { layout, floor, max, min, round } from './layout';
 import { buildGraph, type Graph } from './wiring';
 import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
 import { drawPulses, drawReplay, type Replay } from './motion';
@@ -35,7 +35,7 @@ export const captionOf = (s: Scene): string[] => {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
   return [
-    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${Math.floor(s.height).toLocaleString('en-US')}${model ? ' · ' + model.name : ''}`,
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${floor(s.height).toLocaleString('en-US')}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${g.history}`,
   ];
 };
@@ -96,11 +96,11 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
 
   const resize = (): void => {
     const b = canvas.getBoundingClientRect();
-    dpr = max(1, min(4, globalThis.devicePixelRatio || 1));
+    dpr = max(1, min(4, devicePixelRatio || 1));
     const cw = b.width || canvas.width;
     const ch = b.height || canvas.height;
-    const pw = Math.round(cw * dpr);
-    const ph = Math.round(ch * dpr);
+    const pw = round(cw * dpr);
+    const ph = round(ch * dpr);
     if (pw === canvas.width && ph === canvas.height && w) return;
     canvas.width = pw;
     canvas.height = ph;
