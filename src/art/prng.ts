@@ -12,7 +12,7 @@ const HEX64 = /^(?:0x)?([0-9a-fA-F]{64})$/;
 /** The seed as 64 lowercase hex digits; throws naming the bad seed. */
 export function normalizeSeed(seed: string): string {
   const m = typeof seed === 'string' ? HEX64.exec(seed.trim()) : null;
-  if (!m) throw new Error(`seed must be 64 hex digits (optionally 0x-prefixed), got ${JSON.stringify(seed)}`);
+  if (!m) throw new Error(`seed must be 64 hex digits (0x allowed), got ${JSON.stringify(seed)}`);
   return m[1].toLowerCase();
 }
 
@@ -31,9 +31,7 @@ export function seedState(seed: string): number[] {
   const hex = normalizeSeed(seed);
   const w = (i: number) => parseInt(hex.slice(i * 8, i * 8 + 8), 16) | 0;
   const s = [w(0), w(1), w(2), w(3)];
-  for (let i = 0; i < 12; i++) round(s);
-  for (let i = 0; i < 4; i++) s[i] ^= w(4 + i);
-  for (let i = 0; i < 12; i++) round(s);
+  for (let i = 0; i < 24; i++) if ((round(s), i === 11)) for (let j = 0; j < 4; j++) s[j] ^= w(4 + j);
   return s;
 }
 
@@ -63,9 +61,6 @@ export const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r
 
 /** Weighted choice from [value, weight] rows (weights are any positive numbers). */
 export function pick<T>(r: Rng, table: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const row of table) total += row[1];
-  let x = r() * total;
-  for (const row of table) if ((x -= row[1]) < 0) return row[0];
-  return table[table.length - 1][0];
+  let x = r() * table.reduce((sum, row) => sum + row[1], 0);
+  return (table.find((row) => (x -= row[1]) < 0) ?? table[table.length - 1])[0];
 }

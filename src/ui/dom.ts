@@ -7,10 +7,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'object' ? c : String(c));
+  for (const k in attrs) el.setAttribute(k, attrs[k]);
+  el.append(...(children.filter((c) => c || c === 0) as string[])); // DOM append turns every non-Node into a text node
   return el;
 }
+
+/** A button (no type needed: the page has no form to submit). */
+export const button = (text: string, onclick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement =>
+  Object.assign(h('button', attrs, text), { onclick });
 
 /** Untrusted text, shortened to at most max characters (code points) with an ellipsis. */
 export function cap(s: unknown, max = 60): string {

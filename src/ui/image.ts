@@ -58,7 +58,6 @@ export async function readPixels(file: Blob, w: number, ht: number): Promise<See
   const note = sniff(file.type, file.size, new Uint8Array(await file.slice(0, 2048).arrayBuffer()));
   const rgba = await inWorker(file, w, ht).catch(() => null);
   if (!rgba) throw new ImageInputError(`Not an image this browser can decode${file.type ? ` (${file.type.slice(0, 40)})` : ''}.`);
-  const pixels = new Uint8ClampedArray(w * ht * 3);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) pixels.set(rgba.subarray(i, i + 3), j);
+  const pixels = rgba.filter((_, i) => (i & 3) < 3); // RGBA -> RGB
   return { pixels, note };
 }

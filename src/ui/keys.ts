@@ -22,10 +22,7 @@ export interface KeyLike {
 
 /** The action a key press asks for, or null (modified keys such as Ctrl+V stay with the browser). */
 export function actionFor(e: KeyLike): Action | null {
-  if (e.ctrlKey || e.metaKey || e.altKey) return null;
-  if (e.key === 'Escape') return 'close';
-  if (e.key === '?') return 'help';
   const k = e.key.toLowerCase();
-  if (k === 'u') return e.shiftKey ? 'restore' : 'upgrade';
-  return ({ o: 'open', i: 'info', s: 'save', h: 'help' } as Record<string, Action>)[k] ?? null;
+  return e.ctrlKey || e.metaKey || e.altKey ? null : k === 'u' && e.shiftKey ? 'restore'
+    : ({ escape: 'close', '?': 'help', h: 'help', o: 'open', u: 'upgrade', i: 'info', s: 'save' } as Record<string, Action>)[k] ?? null;
 }

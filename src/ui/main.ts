@@ -6,7 +6,7 @@ import { generateGenome, lifeAt, type Life } from '../art/genome';
 import { createPortrait, type Scene } from '../art/portrait';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, isInscriptionId, ownIdentity, safeStorage } from '../chain/index';
 import { config } from './config';
-import { h } from './dom';
+import { button, h } from './dom';
 import { actionFor, type Action } from './keys';
 import { createOverlay } from './overlay';
 import { expose, frozen, type PageState } from './state';
@@ -26,9 +26,12 @@ document.head.append(h('style', {}, CSS));
 const ident = ownIdentity(location, config.seed);
 const genome = generateGenome(ident.seed);
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
+/** window.perceptron.brain for a brain ID and its model (null: none loaded). */
+const brainInfo = (id: string, m: Model | null) =>
+  frozen({ id, name: m?.name ?? '', classes: [...(m?.classes ?? [])], parameters: m ? parameterCount(m) : 0 });
 const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
-  feeRate: null, brain: frozen({ id: config.brainId, name: '', classes: [], parameters: 0 }), prediction: null, ready: false,
+  feeRate: null, brain: brainInfo(config.brainId, null), prediction: null, ready: false,
 };
 let seen: { pixels: Uint8ClampedArray; w: number; h: number } | null = null;
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw.
@@ -43,17 +46,15 @@ const draw = (t = 0): void => void (still && portrait.drawFrame(t));
 
 /** Life and scene from brain, height and fee: the portrait and the classifier always change together. */
 function refresh(input = scene?.input ?? null): void {
-  const m = brain.model;
-  life = lifeAt(genome, s.height, config.birthHeight, m ? m.layers.slice(0, -1).map((l) => l.units) : genome.hidden,
-    m?.layers[m.layers.length - 1].units);
+  const m = brain.model, units = m?.layers.map((l) => l.units); // hidden widths, then the outputs
+  life = lifeAt(genome, s.height, config.birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop());
   Object.assign(s, { stage: life.stage, age: life.age, life: life.life });
   portrait.setScene((scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input }));
   draw();
 }
 
 function useBrain(r: Resolved): void {
-  const m = (brain = r).model;
-  s.brain = frozen({ id: r.id, name: m ? m.name : '', classes: m ? [...m.classes] : [], parameters: m ? parameterCount(m) : 0 });
+  s.brain = brainInfo(r.id, (brain = r).model);
   s.prediction = null;
   refresh(null);
 }
@@ -77,8 +78,7 @@ function toast(msg: string): void {
 }
 const hint = ui.appendChild(h('p', { class: 'hint' }, 'click, then H for keys · drop an image'));
 const overlay = createOverlay(ui, () => canvas.focus());
-Object.assign(canvas, { tabIndex: 0, ariaLabel: 'Perceptron: a living neural network. H for keys.' });
-canvas.setAttribute('role', 'img');
+Object.assign(canvas, { tabIndex: 0, role: 'img', ariaLabel: 'Perceptron: a living neural network. H for keys.' });
 
 const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));
 picker.onchange = () => {
@@ -87,7 +87,7 @@ picker.onchange = () => {
 };
 const bar = ui.appendChild(h('div', { class: 'bar' }));
 for (const [label, text, act] of [['open an image (O)', '◫', 'open'], ['upgrade the brain (U)', '⇪', 'upgrade'], ['help (H)', '?', 'help']] as const)
-  bar.appendChild(h('button', { type: 'button', 'aria-label': label, title: label }, text)).onclick = () => run(act);
+  bar.append(button(text, () => run(act), { 'aria-label': label, title: label }));
 
 function save(): void {
   canvas.toBlob((b) => {

@@ -1,5 +1,5 @@
 // One modal panel at a time: labelled dialog, focus kept inside (Tab wraps), focus restored on close.
-import { h } from './dom';
+import { button, h } from './dom';
 
 export interface Overlay {
   open(name: string, label: string, body: Node[]): HTMLElement;
@@ -10,51 +10,37 @@ export interface Overlay {
   trap(e: KeyboardEvent): boolean;
 }
 
-const FOCUSABLE = 'button,input'; // all a panel holds
-
 export function createOverlay(root: HTMLElement, onClose: () => void = () => {}): Overlay {
   let panel: HTMLElement | null = null;
-  let current = '';
   let before: Element | null = null;
-
-  const close = (): void => {
-    if (!panel) return;
-    panel.remove();
-    panel = null;
-    current = '';
-    if (before instanceof HTMLElement) before.focus();
-    onClose();
-  };
-
-  return {
-    get current() {
-      return current;
-    },
+  const o: Overlay = {
+    current: '',
     open(name, label, body) {
-      if (panel) {
-        panel.remove();
-        panel = null;
-      } else before = document.activeElement;
-      const x = h('button', { type: 'button', class: 'x', 'aria-label': 'close' }, '×');
-      x.onclick = close;
-      panel = h('div', { role: 'dialog', 'aria-modal': 'true', 'aria-label': label, class: 'ov', tabindex: '-1' },
-        x, h('h2', {}, label), ...body);
-      panel.dataset.panel = name;
-      current = name;
+      if (panel) panel.remove();
+      else before = document.activeElement;
+      panel = h('div', { role: 'dialog', 'aria-modal': 'true', 'aria-label': label, class: 'ov', tabindex: '-1', 'data-panel': name },
+        button('×', o.close, { class: 'x', 'aria-label': 'close' }), h('h2', {}, label), ...body);
+      (o as { current: string }).current = name;
       root.append(panel);
-      (panel.querySelector<HTMLElement>('input') ?? panel).focus();
+      (panel.querySelector('input') ?? panel).focus();
       return panel;
     },
-    close,
+    close() {
+      if (!panel) return;
+      panel.remove();
+      panel = null;
+      (o as { current: string }).current = '';
+      if (before instanceof HTMLElement) before.focus();
+      onClose();
+    },
     trap(e) {
       if (!panel || e.key !== 'Tab') return false;
-      const f = Array.from(panel.querySelectorAll<HTMLElement>(FOCUSABLE));
-      if (!f.length) return false;
-      const i = f.indexOf(document.activeElement as HTMLElement);
-      const next = e.shiftKey ? (i <= 0 ? f.length - 1 : i - 1) : i < 0 || i === f.length - 1 ? 0 : i + 1;
-      f[next].focus();
+      // a panel holds only buttons and inputs, and always its close button
+      const f = [...panel.querySelectorAll('button,input')] as HTMLElement[], n = f.length, i = f.indexOf(document.activeElement as HTMLElement);
+      f[e.shiftKey ? (Math.max(i, 0) + n - 1) % n : (i + 1) % n].focus();
       e.preventDefault();
       return true;
     },
   };
+  return o;
 }

@@ -24,30 +24,24 @@ export interface PageState {
   ready: boolean;
 }
 
-const KEYS = ['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready'] as const;
-
 /** A deep-frozen copy of a brain or prediction, so readers cannot mutate what the page holds. */
 export function frozen<T>(v: T): T {
-  if (v && typeof v === 'object') {
-    for (const x of Object.values(v)) frozen(x);
-    Object.freeze(v);
-  }
+  if (v && typeof v === 'object') for (const x of Object.values(Object.freeze(v))) frozen(x);
   return v;
 }
 
 /**
- * The read-only view with a fixed shape (exactly the contract's keys, enumerable). `debug` holds extra
- * non-enumerable getters for tests (not part of the shape).
+ * The read-only view with a fixed shape: one enumerable getter per key of s (a PageState holds exactly the contract's
+ * keys, in its order). `debug` holds extra non-enumerable getters for tests (not part of the shape).
  */
 export function readOnlyView(s: PageState, debug: Record<string, () => unknown> = {}): Readonly<PageState> {
   const view = {};
-  for (const k of KEYS) Object.defineProperty(view, k, { enumerable: true, get: () => s[k] });
-  for (const [k, get] of Object.entries(debug)) Object.defineProperty(view, k, { enumerable: false, get });
+  for (const k in s) Object.defineProperty(view, k, { enumerable: true, get: () => s[k as keyof PageState] });
+  for (const k in debug) Object.defineProperty(view, k, { get: debug[k] });
   return Object.freeze(view) as Readonly<PageState>;
 }
 
 /** Installs window.perceptron and window.$features (both non-writable, non-configurable). */
 export function expose(win: Window, s: PageState, debug?: Record<string, () => unknown>): void {
-  Object.defineProperty(win, 'perceptron', { value: readOnlyView(s, debug), enumerable: true });
-  Object.defineProperty(win, '$features', { value: frozen(s.features), enumerable: true });
+  Object.defineProperties(win, { perceptron: { value: readOnlyView(s, debug), enumerable: true }, $features: { value: frozen(s.features), enumerable: true } });
 }
