@@ -43,14 +43,6 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
   const st: ChainState = { height: o.height ?? null, fee: o.fee ?? null, live: null };
   let lastPoll = st.height === null ? -Infinity : now(), timer: unknown = null, polling = false, stopped = false;
 
-  const safely = (fn: () => void): void => {
-    try {
-      fn();
-    } catch {
-      // the renderer's problem must not stop the clock
-    }
-  };
-
   // The one timer: (re)armed to fire `wait` ms after the last poll; none while stopped, polling or hidden.
   function arm(wait: number): void {
     if (timer !== null) timers.clearTimeout(timer);
@@ -62,6 +54,7 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
     if (stopped || doc?.hidden) return;
     polling = true;
     lastPoll = now();
+    // blockHeight and feeRate never throw; the page's callbacks might, and that must not stop the clock.
     try {
       const h = await blockHeight(o);
       st.live = h !== null;
@@ -69,13 +62,13 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
         // Fee figures only change with the block; a failed fee fetch keeps the last good one until the next block.
         st.fee = (await feeRate(h, o)) ?? st.fee;
         st.height = h;
-        if (!stopped) safely(() => o.onBlock(h, st.fee));
+        if (!stopped) o.onBlock(h, st.fee);
       }
-    } catch {
-      st.live = false;
-    }
+    } catch {}
     polling = false;
-    if (!stopped && o.onStatus) safely(() => o.onStatus!(!!st.live));
+    try {
+      if (!stopped) o.onStatus?.(!!st.live);
+    } catch {}
     next();
   }
 

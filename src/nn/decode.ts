@@ -6,7 +6,8 @@ import { halfToFloat } from './float16';
 import { ACTIVATIONS, MAX_LAYERS, MAX_PARAMETERS, MAX_SIDE, MAX_UNITS } from './limits';
 
 type Obj = Record<string, unknown>;
-const L = 'layers_config.config.layers';
+// Field names used more than once (a name is shorter than its repeated text in the bundle).
+const LC = 'layers_config', L = LC + '.config.layers', CLASSES = 'classes_name', SCALES = 'weight_scales', B64 = 'weight_b64';
 const TYPES = ['InputLayer', 'Rescaling', 'Flatten', 'Dense'];
 const DTYPES = ['float32', 'float16', 'int8']; // 4 >> index = bytes per value
 
@@ -15,7 +16,7 @@ const fail: (path: string, problem: string) => never = (path, problem) => {
 };
 /** A value as an error message shows it. */
 const show = (v: unknown): string =>
-  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v == 'object' ? 'an object'
+  v === undefined ? 'nothing' : v && typeof v == 'object' ? (Array.isArray(v) ? 'an array' : 'an object')
     : typeof v == 'string' ? JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v) : String(v);
 /** The check behind every field: v when ok, else an error naming the path, what v must be and what it is. */
 const check = <T>(ok: unknown, v: unknown, path: string, what: string): T => (ok ? (v as T) : fail(path, `must be ${what}, got ${show(v)}`));
@@ -32,8 +33,8 @@ export function decodeDataInscription(doc: unknown): Model {
     if (typeof doc == 'string') doc = JSON.parse(doc);
     step = 'unreadable'; // e.g. a hostile getter in a non-JSON object
     const d = obj(doc, ''), name = str(d.model_name, 'model_name');
-    const list = arr(obj(obj(d.layers_config, 'layers_config').config, 'layers_config.config').layers, L);
-    if (list.length > MAX_LAYERS) fail(L, `has ${list.length} layers, more than the cap of ${MAX_LAYERS}`);
+    const list = arr(obj(obj(d[LC], LC).config, LC + '.config').layers, L);
+    check(list.length <= MAX_LAYERS, list.length, L, `at most ${MAX_LAYERS} layers long`);
 
     let shape = [0, 0, 3], scale = 1, offset = 0, seen = '', params = 0, n = 0;
     const dense: { inputs: number; units: number; activation: Activation; bias?: boolean; at: string }[] = [];
@@ -69,29 +70,29 @@ export function decodeDataInscription(doc: unknown): Model {
     const out = dense[dense.length - 1] ?? fail(L, 'has no Dense layer');
     dense.forEach((l) => l == out || check(l.bias !== false, false, l.at + '.config.use_bias', 'true in a hidden layer'));
 
-    const classes = arr(d.classes_name, 'classes_name') as string[];
-    if (classes.length != out.units) fail('classes_name', `has ${classes.length} names for ${out.units} output units`);
-    classes.forEach((c, i) => str(c, `classes_name[${i}]`));
+    const classes = arr(d[CLASSES], CLASSES) as string[];
+    check(classes.length == out.units, classes.length, CLASSES, `${out.units} names long (one per output unit)`);
+    classes.forEach((c, i) => str(c, `${CLASSES}[${i}]`));
     const trainingTraits = obj(d.training_traits, 'training_traits');
 
     const dtype = (d.weight_dtype ?? 'float32') as NonNullable<Model['dtype']>, size = 4 >> DTYPES.indexOf(dtype);
     check(size, dtype, 'weight_dtype', 'one of ' + DTYPES);
     let scales: number[] = [];
     if (size == 1) {
-      scales = arr(d.weight_scales, 'weight_scales') as number[];
-      scales.forEach((s, i) => check(Number.isFinite(s) && s >= 0, s, `weight_scales[${i}]`, 'a finite number ≥ 0'));
-      if (scales.length != dense.length) fail('weight_scales', `has ${scales.length} scales for ${dense.length} Dense layers`);
-    } else if (d.weight_scales !== undefined) fail('weight_scales', 'is only for weight_dtype "int8"');
+      scales = arr(d[SCALES], SCALES) as number[];
+      scales.forEach((s, i) => check(Number.isFinite(s) && s >= 0, s, `${SCALES}[${i}]`, 'a finite number ≥ 0'));
+      check(scales.length == dense.length, scales.length, SCALES, `${dense.length} scales long (one per Dense layer)`);
+    } else check(d[SCALES] === undefined, d[SCALES], SCALES, 'absent unless weight_dtype is "int8"');
 
     // The output bias is optional (the paper's formula omits it; the original brains have it): the byte length decides.
     // The pattern is linear, so even a huge string is checked without backtracking.
-    const b64 = str(d.weight_b64, 'weight_b64'), body = /^[A-Za-z0-9+/]*(?==?=?$)/.exec(b64)?.[0];
-    if (body === undefined || body.length % 4 == 1) fail('weight_b64', 'is not valid base64');
+    const b64 = str(d[B64], B64), body = /^[A-Za-z0-9+/]*(?==?=?$)/.exec(b64)?.[0];
+    if (body === undefined || body.length % 4 == 1) fail(B64, 'is not valid base64');
     const bytes = (body.length * 3) >> 2, count = bytes / size, without = params - out.units;
     const hasBias = count == params && out.bias !== false;
     if (!hasBias && (count != without || out.bias)) {
       const need = [out.bias !== false && params + ' (with output bias)', !out.bias && without + ' (without output bias)'];
-      fail('weight_b64', `holds ${count} ${dtype} values (${bytes} bytes) but the layers need ${need.filter((s) => s).join(' or ')}`);
+      fail(B64, `holds ${count} ${dtype} values (${bytes} bytes) but the layers need ${need.filter((s) => s).join(' or ')}`);
     }
 
     const view = new DataView(base64ToBytes(b64).buffer), values = new Float32Array(count);
@@ -100,7 +101,7 @@ export function decodeDataInscription(doc: unknown): Model {
       const read = (len: number, what: string): Float32Array => {
         for (let i = at; i < at + len; i++) {
           values[i] = size > 2 ? view.getFloat32(4 * i, true) : size > 1 ? halfToFloat(view.getUint16(2 * i, true)) : view.getInt8(i) * scales[li];
-          if (!Number.isFinite(values[i])) fail('weight_b64', `value ${i} (${what} of ${l.at}) is not finite`);
+          if (!Number.isFinite(values[i])) fail(B64, `value ${i} (${what} of ${l.at}) is not finite`);
         }
         return values.subarray(at, (at += len));
       };

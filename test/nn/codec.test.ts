@@ -187,12 +187,12 @@ describe('decode: strict validation names the JSON path', () => {
     ['unknown activation', (d) => (d.layers_config.config.layers[4].config.activation = 'swish'), `${L}[4].config.activation`, /must be one of linear,relu,leaky_relu,tanh,sigmoid,softmax, got "swish"/],
     ['prototype activation', (d) => (d.layers_config.config.layers[4].config.activation = 'constructor'), `${L}[4].config.activation`, /must be one of .*, got "constructor"/],
     ['no dense', (d) => d.layers_config.config.layers.splice(3), L, /no Dense layer/],
-    ['too many layers', (d) => d.layers_config.config.layers.push(...Array(251).fill(d.layers_config.config.layers[5])), L, /has 257 layers, more than the cap of 256/],
-    ['class count', (d) => d.classes_name.pop(), 'classes_name', /has 2 names for 3 output units/],
+    ['too many layers', (d) => d.layers_config.config.layers.push(...Array(251).fill(d.layers_config.config.layers[5])), L, /must be at most 256 layers long, got 257/],
+    ['class count', (d) => d.classes_name.pop(), 'classes_name', /must be 3 names long \(one per output unit\), got 2/],
     ['class type', (d) => (d.classes_name[1] = null), 'classes_name[1]', /must be a string, got null/],
     ['traits', (d) => (d.training_traits = []), 'training_traits', /must be an object, got an array/],
     ['dtype', (d) => (d.weight_dtype = 'float64'), 'weight_dtype', /must be one of float32,float16,int8, got "float64"/],
-    ['scales without int8', (d) => (d.weight_scales = [1, 1, 1]), 'weight_scales', /is only for weight_dtype "int8"/],
+    ['scales without int8', (d) => (d.weight_scales = [1, 1, 1]), 'weight_scales', /must be absent unless weight_dtype is "int8", got an array/],
     ['bad base64', (d) => (d.weight_b64 = '*' + d.weight_b64.slice(1)), 'weight_b64', /not valid base64/],
     ['b64 not string', (d) => (d.weight_b64 = [1]), 'weight_b64', /must be a string, got an array/],
     ['truncated weights', (d) => (d.weight_b64 = d.weight_b64.slice(0, 100)), 'weight_b64', /holds 18.75 float32 values \(75 bytes\)/],
@@ -210,7 +210,7 @@ describe('decode: strict validation names the JSON path', () => {
 
   it('int8 needs one finite scale per Dense layer', () => {
     const doc = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'int8' })));
-    expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/has 2 scales for 3 Dense layers/);
+    expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/must be 3 scales long \(one per Dense layer\), got 2/);
     expect(error({ ...doc, weight_scales: [1, 'x', 2] }).path).toBe('weight_scales[1]');
     expect(error({ ...doc, weight_scales: [1, 1, -0.5] }).message).toMatch(/weight_scales\[2\]: must be a finite number ≥ 0, got -0.5/);
     expect(error({ ...doc, weight_scales: undefined }).path).toBe('weight_scales');
