@@ -91,6 +91,7 @@ export function softmax(v: Float32Array, out: Float32Array): Float32Array {
   return out;
 }
 
+
 function sized(mask: Uint8Array | null | undefined, length: number, what: string, li: number): void {
   if (mask && mask.length !== length) throw new RangeError(`forward: alive.${what}[${li}] has ${mask.length} entries, not ${length}`);
 }
@@ -144,6 +145,6 @@ export function activations(model: Model, pixels: Pixels, opts?: ForwardOptions)
 /** Class probabilities, most likely first. An output layer that already applies softmax is not softmaxed twice. */
 export function classify(model: Model, pixels: Pixels, opts?: ForwardOptions): { name: string; index: number; p: number }[] {
   const logits = forward(model, pixels, opts);
-  const probs = model.layers[model.layers.length - 1].activation === 'softmax' ? logits.slice() : softmax(logits, new Float32Array(logits.length));
+  const probs = model.layers[model.layers.length - 1].activation === 'softmax' ? logits.slice() : softmax(logits, logits.slice());
   return Array.from(probs, (p, index) => ({ name: model.classes[index], index, p })).sort((a, b) => b.p - a.p || a.index - b.index);
 }
