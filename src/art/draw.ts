@@ -88,8 +88,9 @@ export const along = (v: Visual, [x0, y0, x1, y1]: Edge, t: number): [number, nu
   }
   if (v.links === 'stepped') {
     const a = abs(dx) / 2;
-    const d = t * (2 * a + abs(dy));
-    return [x0 + Math.sign(dx) * (min(d, a) + max(0, d - a - abs(dy))), y0 + Math.sign(dy) * min(max(0, d - a), abs(dy))];
+    const b = abs(dy);
+    const d = t * (2 * a + b);
+    return [x0 + Math.sign(dx) * (min(d, a) + max(0, d - a - b)), y0 + Math.sign(dy) * min(max(0, d - a), b)];
   }
   return [x0 + dx * t, y0 + dy * t];
 };
@@ -114,10 +115,10 @@ const paper = (c: Ctx, { L, v, p }: Art, w: number, h: number): void => {
   const dotted = v.paper === 'dotted';
   pen(c, 1, p.background);
   c.fillRect(-w, -h, 3 * w, 3 * h);
-  pen(c, 1, p.paper);
-  c.fillRect(x, y, bw, bh);
   c.beginPath();
   c.rect(x, y, bw, bh);
+  pen(c, 1, p.paper);
+  c.fill();
   c.clip();
   // the pattern, centred on the sheet: a dot at each crossing, or each cell outlined
   c.beginPath();
@@ -204,15 +205,11 @@ const caption = (c: Ctx, { L, p, caption }: Art): void => {
   caption.forEach((t, i) => {
     c.font = (i ? '' : 'bold ') + L.cap + FONT;
     pen(c, i ? 0.65 : 0.9, p.ink);
-    let row = '';
-    for (const word of [...t.split(' '), '']) {
-      const next = row ? row + ' ' + word : word;
-      if (word && (!row || c.measureText(next).width <= B.w)) row = next;
-      else {
-        if (y < B.y + L.cap * 5) c.fillText(row, B.x, y);
-        y += L.cap * 1.3;
-        row = word;
-      }
+    // the font is monospaced: a row holds n characters, broken after a word (a longer word has a row of its own)
+    const n = max(1, (B.w / c.measureText('0').width) | 0);
+    for (const row of t.match(RegExp(`.{1,${n}}( |$)|\\S+`, 'g')) ?? []) {
+      if (y < B.y + L.cap * 5) c.fillText(row, B.x, y);
+      y += L.cap * 1.3;
     }
   });
 };

@@ -121,7 +121,6 @@ export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
 /** How long one layer's wave takes in a replay, and how long the answer stays up. */
 export const REPLAY_STEP = 320;
 export const REPLAY_HOLD = 3000;
-const SETTLE = 200; // ms a column's halos take to come up
 
 /** The links into column k that carried the most in a replay (at most 24, each at least 0.3 of the strongest possible). */
 export const strongest = (G: Graph, lv: Float32Array[], k: number): number[] => {
@@ -156,13 +155,10 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const end = (K + 1) * REPLAY_STEP + REPLAY_HOLD;
   if (s < 0 || s > end + 800) return;
   const env = s > end ? 1 - (s - end) / 800 : 1;
-  // the input lights first
-  const I = L.input;
-  pen(c, env * 0.9, p.accent, max(1, I.w * 0.015));
-  c.strokeRect(I.x, I.y, I.w, I.h);
+  pen(c, env, p.accent);
   const since = (k: number) => s - (k + 1) * REPLAY_STEP; // ms since the wave reached column k
   let done = 0;
-  while (done < K && since(done) >= SETTLE) done++;
+  while (done < K && since(done) >= REPLAY_STEP) done++;
   const lv = (rp.lv ??= actLevels(G, rp.acts));
   // a replay drawn at an earlier time than the last one starts its layer again
   if (!rp.layer || rp.n! > done) (rp.layer = canvas(c.canvas.width, c.canvas.height)), (rp.n = 0);
@@ -176,7 +172,7 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   pen(c, env);
   c.drawImage(rp.layer, 0, 0);
   c.restore();
-  for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, min(1, 1 + since(k) / REPLAY_STEP), max(0, since(k) / SETTLE) * env, A, lv);
+  for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, min(1, 1 + since(k) / REPLAY_STEP), max(0, since(k) / REPLAY_STEP) * env, A, lv);
   // the answer: the winning class and its probability, in the accent colour over its label
   const logits = rp.acts[rp.acts.length - 1];
   const { xs, ys } = L.cols[K - 1];

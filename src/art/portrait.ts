@@ -30,7 +30,7 @@ export interface Portrait {
   drawFrame(timeMs: number): void;
 }
 
-/** The caption: status (stage, age, life, block, brain name) and the birth year's line of history (widths are under the columns). */
+/** The caption: status (stage, age, life, block, brain name) and the birth year's line of history. */
 export const captionOf = (s: Scene): string[] => {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
@@ -43,7 +43,7 @@ export const captionOf = (s: Scene): string[] => {
 export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   const ctx = canvas.getContext('2d')!;
   if (!ctx) throw new Error('createPortrait: the canvas has no 2d context');
-  const still = newCanvas(0, 0);
+  let still = newCanvas(0, 0);
   let scene: Scene | null = null;
   let w = 0;
   let h = 0;
@@ -72,9 +72,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     const chars = max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
     const L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
     A = { ...life, L, G, v, p: g.palette, input: s.input, caption: captionOf(s), seed };
-    still.width = canvas.width;
-    still.height = canvas.height;
-    const c = still.getContext('2d')!;
+    const c = (still = newCanvas(canvas.width, canvas.height)).getContext('2d')!;
     place(c, v.tilt);
     drawStill(c, w, h, A);
     if (rp) rp = { acts: rp.acts, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
@@ -126,11 +124,10 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   };
   document.addEventListener('visibilitychange', wake);
   // while a window is being dragged the browser stretches the last frame; the still is redrawn once it rests
-  if (typeof ResizeObserver === 'function')
-    new ResizeObserver(() => {
-      clearTimeout(settle);
-      settle = setTimeout(resize, w ? 120 : 0) as unknown as number;
-    }).observe(canvas);
+  new ResizeObserver(() => {
+    clearTimeout(settle);
+    settle = setTimeout(resize, w ? 120 : 0) as unknown as number;
+  }).observe(canvas);
 
   return {
     setScene(s) {
