@@ -25,7 +25,6 @@ export const EPOCHS = { Sigmoid: [8, 12], other: [4, 6] } as const;
 export const MAX_NEURONS = [5, 20] as const;
 export const MIN_WIDTH = 2;
 
-const KERAS: Record<string, Genome['activation']> = { ReLU: 'relu', LeakyReLU: 'leaky_relu', tanh: 'tanh', Sigmoid: 'sigmoid' };
 
 export interface Visual {
   nodeShape: 'ellipse' | 'square' | 'diamond'; // Framework: Theano, Torch, TensorFlow
@@ -143,8 +142,9 @@ export function generateGenome(seed: string): Genome {
     Links: links,
     Neurons: hidden.reduce((a, b) => a + b, 0),
   };
+  // activation in Keras' spelling: relu, leaky_relu, tanh, sigmoid
   return {
-    seed: hex, features, hidden, activation: KERAS[activation], epochs, birthYear, history, lifeCycle,
+    seed: hex, features, hidden, activation: activation === 'LeakyReLU' ? 'leaky_relu' : lower(activation), epochs, birthYear, history, lifeCycle,
     lifeBlocks: 60 * YEAR_BLOCKS[lifeCycle], palette, visual,
   };
 }

@@ -16,10 +16,8 @@ export interface InfoInput {
 /** The held-out accuracy recorded in training_traits, as a percentage string, or '' when there is none. */
 export function heldOutAccuracy(traits: Record<string, unknown>): string {
   const keys = Object.keys(traits).filter((k) => /acc/i.test(k) && typeof traits[k] === 'number');
-  const key = keys.find((k) => /test|held|val|eval/i.test(k)) ?? keys[0];
-  if (!key) return '';
-  const v = traits[key] as number;
-  return (v <= 1 ? (v * 100).toFixed(1) : v.toFixed(1)) + '%';
+  const key = keys.find((k) => /test|held|val|eval/i.test(k)) ?? keys[0], v = traits[key] as number;
+  return key ? (v <= 1 ? v * 100 : v).toFixed(1) + '%' : '';
 }
 
 export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [string, string][] {

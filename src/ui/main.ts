@@ -33,9 +33,9 @@ const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
   feeRate: null, brain: brainInfo(config.brainId, null), prediction: null, ready: false,
 };
-let seen: { pixels: Uint8ClampedArray; w: number; h: number } | null = null;
+let seen: { width: number; height: number; pixels: Uint8ClampedArray } | null = null;
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw.
-expose(window, s, { _debug: () => ({ birthHeight: config.birthHeight, input: seen && { width: seen.w, height: seen.h, pixels: [...seen.pixels] } }) });
+expose(window, s, { _debug: () => ({ birthHeight: config.birthHeight, input: seen && { ...seen, pixels: [...seen.pixels] } }) });
 
 let brain: Resolved = { id: config.brainId, model: null, source: 'none', problem: '' };
 let offline = false;
@@ -67,6 +67,9 @@ const embedded = (): Model | null => {
   }
 };
 
+/** The wanted brain (a remembered upgrade), else the default, else the embedded copy. */
+const pickBrain = (wanted = ''): Promise<Resolved> => resolveBrain(wanted, config.brainId, fetchBrain, embedded);
+
 // ---- messages and panels
 const LOADING = 'Loading the brain…';
 const toastEl = ui.appendChild(h('p', { class: 'toast', role: 'status' }));
@@ -82,7 +85,7 @@ Object.assign(canvas, { tabIndex: 0, role: 'img', ariaLabel: 'Perceptron: a livi
 
 const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));
 picker.onchange = () => {
-  if (picker.files?.[0]) void classifyFile(picker.files[0]);
+  take(picker.files?.[0]);
   picker.value = '';
 };
 const bar = ui.appendChild(h('div', { class: 'bar' }));
@@ -102,6 +105,7 @@ function save(): void {
 
 // ---- classify
 let busy = false;
+const take = (f?: Blob | null) => f && void classifyFile(f);
 async function classifyFile(file: Blob): Promise<void> {
   const m = brain.model;
   hint.hidden = true;
@@ -115,7 +119,7 @@ async function classifyFile(file: Blob): Promise<void> {
     if (brain.model !== m) return toast('The brain changed meanwhile: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
-    seen = { pixels: got.pixels, w, h: ht };
+    seen = { width: w, height: ht, pixels: got.pixels };
     const ranked = why ? null : classify(m, got.pixels, { alive }).map(({ name, p }) => ({ name, p }));
     s.prediction = ranked && frozen({ classes: ranked });
     refresh(got.pixels);
@@ -149,7 +153,7 @@ async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
 async function restore(say: (m: string) => void): Promise<void> {
   safeStorage.remove(storeKey);
   if (brain.id === config.brainId && brain.model) return say('Already the default brain.');
-  const r = await resolveBrain('', config.brainId, fetchBrain, embedded);
+  const r = await pickBrain();
   useBrain(r);
   say(r.model ? 'Restored the default brain.' : 'The default brain could not be loaded.');
 }
@@ -165,7 +169,7 @@ function run(a: Action): void {
   else if (a === 'help') overlay.open(a, 'Keys', helpView());
   else if (a === 'upgrade')
     overlay.open(a, 'Upgrade the brain', upgradeView(() => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`,
-      { submit: (id, say) => void upgrade(id, say), restore: (say) => void restore(say) }));
+      { submit: upgrade, restore }));
   else overlay.open(a, 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), save));
 }
 
@@ -190,18 +194,14 @@ addEventListener('dragover', dragging(true));
 addEventListener('dragleave', dragging(false));
 addEventListener('drop', (e) => {
   dragging(false)(e);
-  const f = e.dataTransfer?.files[0];
-  if (f) void classifyFile(f);
+  take(e.dataTransfer?.files[0]);
 });
-addEventListener('paste', (e) => {
-  const f = [...(e.clipboardData?.files ?? [])].find((x) => x.type.startsWith('image/'));
-  if (f) void classifyFile(f);
-});
+addEventListener('paste', (e) => take([...(e.clipboardData?.files ?? [])].find((x) => x.type.startsWith('image/'))));
 
 // ---- startup
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 (async () => {
-  const [r, height] = await Promise.all([resolveBrain(safeStorage.get(storeKey) ?? '', config.brainId, fetchBrain, embedded), blockHeight()]);
+  const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey) ?? ''), blockHeight()]);
   offline = height === null;
   s.height = height ?? config.fallbackHeight;
   const fee = offline ? null : await feeRate(s.height);
