@@ -3,7 +3,7 @@
 // Written for bytes (every one is inscribed): one Art object per scene and size, canvas state through pen(), links as
 // Edge tuples.
 import type { Layout } from './layout';
-import { abs, ceil, max, min, NODE_W } from './layout';
+import { abs, ceil, max, min, NODE_W, sign } from './layout';
 import type { Graph } from './wiring';
 import type { Visual } from './traits';
 import type { Palette } from './palettes';
@@ -73,7 +73,7 @@ export const edge = ({ L, G }: Art, k: number, i: number): Edge => {
   const { x, y, w, h } = L.input;
   const { xs, ys } = L.cols[k];
   const from = L.cols[k - 1];
-  return k ? [from.xs[f], from.ys[f], xs[i % n], ys[i % n]] : [x + w, y + ((f + 0.5) * h) / G.bands, xs[i % n], ys[i % n]];
+  return [...(k ? [from.xs[f], from.ys[f]] : [x + w, y + ((f + 0.5) * h) / G.bands]), xs[i % n], ys[i % n]] as Edge;
 };
 
 /** The point at t (0..1) along a link drawn straight, as an S-curve or stepped like a circuit trace (by length). */
@@ -90,7 +90,7 @@ export const along = (v: Visual, [x0, y0, x1, y1]: Edge, t: number): [number, nu
     const a = abs(dx) / 2;
     const b = abs(dy);
     const d = t * (2 * a + b);
-    return [x0 + Math.sign(dx) * (min(d, a) + max(0, d - a - b)), y0 + Math.sign(dy) * min(max(0, d - a), b)];
+    return [x0 + sign(dx) * (min(d, a) + max(0, d - a - b)), y0 + sign(dy) * min(max(0, d - a), b)];
   }
   return [x0 + dx * t, y0 + dy * t];
 };
@@ -129,8 +129,8 @@ const paper = (c: Ctx, { L, v, p }: Art, w: number, h: number): void => {
   dotted ? c.fill() : c.stroke();
 };
 
-/** The input square: the last image seen, else what the first layer listens to, else a seeded stipple. */
-const inputImage = (c: Ctx, { L, G, input, p, v, stage }: Art): void => {
+/** The input square: the last image seen, else what the first layer listens to (without a brain: empty). */
+const inputImage = (c: Ctx, { L, G, input, p, stage }: Art): void => {
   const { x, y, w, h } = L.input;
   const n = G.inW * G.inH;
   const img = input?.length === n * 3 ? input : null;
@@ -140,7 +140,7 @@ const inputImage = (c: Ctx, { L, G, input, p, v, stage }: Art): void => {
     const o = q >> 2;
     const ch = q & 3;
     px.data[q] =
-      ch > 2 ? (img ? 255 : 230 * (G.field ? G.field[o] ** 1.5 : hash01(v.noise, o) ** 4 * 0.5))
+      ch > 2 ? (img ? 255 : 230 * (G.field?.[o] ?? 0) ** 1.5)
       : img ? img[o * 3 + ch]
       : (ink >> (16 - 8 * ch)) & 255;
   }
@@ -169,7 +169,6 @@ const edges = (c: Ctx, A: Art, u: number): void => {
       if (g < lv) trace(path, v, e, 1 - g);
     }),
   );
-  c.lineCap = 'round';
   paths.forEach((path, b) => {
     const m = (b >> 1) / 5;
     pen(c, min(1, v.linkAlpha * (0.25 + 1.9 * m)), b & 1 ? p.negative : p.positive, max(0.35, (v.stroke * u * (0.35 + 2.2 * m * m)) / 1000));
@@ -214,10 +213,10 @@ const caption = (c: Ctx, { L, p, caption }: Art): void => {
   });
 };
 
-/** Draw the still portrait into c, already scaled to CSS pixels and tilted like the sheet. */
+/** Draw the still portrait into c, already set up by the portrait (CSS pixels, the sheet's tilt, round caps, text
+ * baseline middle). */
 export const drawStill = (c: Ctx, w: number, h: number, A: Art): void => {
   paper(c, A, w, h);
-  c.textBaseline = 'middle';
   if (A.stage !== 'dead') {
     inputImage(c, A);
     edges(c, A, min(w, h));

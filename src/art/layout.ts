@@ -2,7 +2,7 @@
 // Pure (no DOM): every length is in CSS pixels and scales linearly with the canvas, so a resize keeps the composition.
 
 /** Short names for the maths used all over the renderer (each Math.max costs bytes in the inscription). */
-export const { abs, ceil, floor, max, min, round } = Math;
+export const { abs, ceil, floor, max, min, round, sign } = Math;
 
 export interface Box { x: number; y: number; w: number; h: number }
 export interface Column { x: number; xs: number[]; ys: number[] }

@@ -52,7 +52,7 @@ export const wave = (kind: Visual['pulse'], x: number): number => {
     : 0.5 + 0.5 * Math.sin(f * 2 * Math.PI);
 };
 
-/** The pulses in flight at t, each a head with a short trail behind it. */
+/** The pulses in flight at t, each a head with a short trail behind it (c set up by the portrait, as for drawStill). */
 export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void => {
   const { L, G, v } = A;
   const T = tempo(v, fee);
@@ -60,7 +60,7 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void 
   const trails = new Path2D();
   const heads = new Path2D();
   const base = max(0.8, L.r * 0.2 * (0.6 + T.power));
-  const span = (K + 0.5) * T.hop;
+  const span = K * T.hop;
   const every = max(T.every, span / 48); // at most ~48 pulses in flight
   for (let n = floor(t / every); n >= 0 && t - n * every < span; n--) {
     const s = (t - n * every) / T.hop;
@@ -76,7 +76,6 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void 
       trace(trails, v, e, max(0, f - 0.2), f);
     }
   }
-  c.lineCap = 'round';
   pen(c, 0.15 + 0.3 * T.power, A.p.accent, base * 0.6);
   c.stroke(trails);
   pen(c, 0.6 + 0.5 * T.power);
@@ -125,9 +124,10 @@ export const REPLAY_HOLD = 3000;
 /** The links into column k that carried the most in a replay (at most 24, each at least 0.3 of the strongest possible). */
 export const strongest = (G: Graph, lv: Float32Array[], k: number): number[] => {
   const score = (i: number) => (k ? lv[k - 1][(i / G.counts[k]) | 0] : 1) * abs(G.w[k][i]);
-  const idx: number[] = [];
-  G.w[k].forEach((_, i) => G.live[k][i] >= 0.5 && score(i) >= 0.3 && idx.push(i));
-  return idx.sort((a, b) => score(b) - score(a) || a - b).slice(0, 24);
+  return [...G.w[k].keys()]
+    .filter((i) => G.live[k][i] >= 0.5 && score(i) >= 0.3)
+    .sort((a, b) => score(b) - score(a)) // a stable sort: ties stay in index order
+    .slice(0, 24);
 };
 
 /** Column k's part of a replay: the wave into it (grown to `grow`) and a ring round each node, as wide and bold as its activation. */
@@ -148,6 +148,8 @@ const paintColumn = (c: Ctx, k: number, grow: number, on: number, A: Art, lv: Fl
     });
 };
 
+/** A replay at t: the wave of the strongest links and the rings of activation, column by column, then the answer;
+ * it holds REPLAY_HOLD ms and fades. c set up by the portrait, as for drawStill. */
 export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const { L, G, p } = A;
   const s = t - rp.t0;
@@ -164,7 +166,7 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   if (!rp.layer || rp.n! > done) (rp.layer = canvas(c.canvas.width, c.canvas.height)), (rp.n = 0);
   const b = rp.layer.getContext('2d')!;
   b.setTransform(c.getTransform());
-  b.strokeStyle = p.accent;
+  pen(b, 1, p.accent);
   b.lineCap = 'round';
   for (; rp.n! < done; rp.n!++) paintColumn(b, rp.n!, 1, 1, A, lv);
   c.save();
@@ -180,7 +182,6 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const prob = softmax(logits);
   const j = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
-  c.textBaseline = 'middle';
   pen(c, env);
   c.fillText(G.labels[j] + ' ' + round(100 * prob[j]) + '%', xs[j] + 2 * L.r, ys[j]);
 };

@@ -35,7 +35,7 @@ export const captionOf = (s: Scene): string[] => {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
   return [
-    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${floor(s.height).toLocaleString('en-US')}${model ? ' · ' + model.name : ''}`,
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${floor(s.height).toLocaleString('en')}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${g.history}`,
   ];
 };
@@ -56,8 +56,10 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   let raf = 0;
   let settle = 0;
 
-  /** CSS pixels, rotated about the centre like the hand-placed sheet. */
+  /** CSS pixels, rotated about the centre like the hand-placed sheet; round line caps, text centred on its y. */
   const place = (c: CanvasRenderingContext2D, a: number) => {
+    c.lineCap = 'round';
+    c.textBaseline = 'middle';
     c.setTransform(dpr, 0, 0, dpr, 0, 0);
     c.translate(w / 2, h / 2);
     c.rotate(a);
@@ -134,8 +136,8 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       const old = scene;
       scene = s;
       // only a new genome, brain or life changes the graph; the fee rate alone changes nothing still
-      if (!old || old.genome !== s.genome || old.model !== s.model || old.life !== s.life) G = A = null;
-      if (!old || old.input !== s.input || old.height !== s.height) A = null;
+      if (!old || old.genome !== s.genome || old.model !== s.model || old.life !== s.life) G = null;
+      if (!G || old!.input !== s.input || old!.height !== s.height) A = null;
       if (old && old.model !== s.model) rp = null;
       if (!w) resize();
       else if (!running) drawFrame(lastT);

@@ -5,8 +5,6 @@ import { abs, max, min, grouping } from './layout';
 import { hash01 } from './prng';
 
 export interface Graph {
-  /** real neurons per hidden layer, then the output layer */
-  units: number[];
   /** drawn nodes per hidden layer, then the output layer */
   counts: number[];
   /** real neurons per drawn node, per column */
@@ -76,7 +74,6 @@ export const buildGraph = (hidden: number[], model: Model | null, life: LifeLeve
     live.push(lk);
   });
   return {
-    units,
     counts: N.slice(1),
     sizes: Z.slice(1),
     level: level.slice(1),

@@ -40,7 +40,7 @@ describe('buildGraph', () => {
     expect(Array.from(G.w[1])).toEqual([-0.5, -1, 0, 0, 0.5, 1]);
     expect(Array.from(G.w[2])).toEqual([0.5, -1, 0.5, -1]);
     expect(G.labels).toEqual(['c0', 'c1']);
-    expect(G.units).toEqual([3, 2, 2]);
+    expect(G.sizes).toEqual([1, 1, 1]);
   });
 
   it('folds the input into row bands and wide layers into groups, averaging their weights', () => {
