@@ -7,6 +7,7 @@ import { PALETTES, type Palette } from './palettes';
 import { BIRTH_YEARS } from './history';
 
 type Table = readonly (readonly [string, number])[];
+type Range = readonly [number, number];
 export const ACTIVATIONS: Table = [['ReLU', 50], ['LeakyReLU', 20], ['tanh', 20], ['Sigmoid', 10]];
 export const ARCHITECTURES: Table = [['Random Triangle', 50], ['Random', 20], ['Regular Symmetric', 10], ['Zig Zag', 10], ['Triangle', 5], ['Rectangle', 5]];
 export const DATASETS: Table = [['MNIST', 70], ['CIFAR', 25], ['IMAGENET', 5]];
@@ -95,10 +96,9 @@ const nth = (t: Table, v: string) => t.findIndex((row) => row[0] === v);
 export function generateGenome(seed: string): Genome {
   const hex = normalizeSeed(seed), state = seedState(hex), r = stream(state);
   const activation = pick(r, ACTIVATIONS), sig = activation === 'Sigmoid';
-  const [l0, l1] = sig ? LAYERS.Sigmoid : LAYERS.other, layers = int(r, l0, l1);
-  const maxNeurons = int(r, MAX_NEURONS[0], MAX_NEURONS[1]);
+  const layers = int(r, ...(sig ? LAYERS.Sigmoid : LAYERS.other) as Range), maxNeurons = int(r, ...MAX_NEURONS);
   const architecture = pick(r, ARCHITECTURES);
-  const [e0, e1] = sig ? EPOCHS.Sigmoid : EPOCHS.other, epochs = int(r, e0, e1);
+  const epochs = int(r, ...(sig ? EPOCHS.Sigmoid : EPOCHS.other) as Range);
   const dataset = pick(r, DATASETS), framework = pick(r, FRAMEWORKS), hardware = pick(r, HARDWARE);
   const paper = pick(r, PAPERS), palette = pick(r, PALETTES);
   const [birthYear, , history] = pick(r, BIRTH_YEARS.map((row) => [row, row[1]] as const));
@@ -123,7 +123,7 @@ export function generateGenome(seed: string): Genome {
     pulsePeriod: int(v, 900, 2600),
     tilt: lerp(v, -0.02, 0.02),
     grain: lerp(v, 0, 1),
-    noise: Math.floor(hash01(state[0], state[1], state[2] ^ state[3]) * 4294967296) >>> 0,
+    noise: (hash01(state[0], state[1], state[2] ^ state[3]) * 4294967296) >>> 0, // floor: the product is in [0, 2^32)
   };
   const features: Record<string, string | number> = {
     'Hidden Layers': layers,
