@@ -71,9 +71,8 @@ export const edge = ({ L, G }: Art, k: number, i: number): Edge => {
   const n = G.counts[k];
   const f = (i / n) | 0;
   const { x, y, w, h } = L.input;
-  const { xs, ys } = L.cols[k];
-  const from = L.cols[k - 1];
-  return [...(k ? [from.xs[f], from.ys[f]] : [x + w, y + ((f + 0.5) * h) / G.bands]), xs[i % n], ys[i % n]] as Edge;
+  const [from, to] = [L.cols[k - 1], L.cols[k]];
+  return [k ? from.xs[f] : x + w, k ? from.ys[f] : y + ((f + 0.5) * h) / G.bands, to.xs[i % n], to.ys[i % n]];
 };
 
 /** The point at t (0..1) along a link drawn straight, as an S-curve or stepped like a circuit trace (by length). */
@@ -130,21 +129,21 @@ const paper = (c: Ctx, { L, v, p }: Art, w: number, h: number): void => {
 };
 
 /** The input square: the last image seen, else what the first layer listens to (without a brain: empty). */
-const inputImage = (c: Ctx, { L, G, input, p, stage }: Art): void => {
+const inputImage = (c: Ctx, { L, G: { inW, inH, field }, input, p, stage }: Art): void => {
   const { x, y, w, h } = L.input;
-  const n = G.inW * G.inH;
+  const n = inW * inH;
   const img = input?.length === n * 3 ? input : null;
   const ink = parseInt(p.ink.slice(1), 16);
-  const px = new ImageData(G.inW, G.inH);
+  const px = new ImageData(inW, inH);
   for (let q = 0; q < n * 4; q++) {
     const o = q >> 2;
     const ch = q & 3;
     px.data[q] =
-      ch > 2 ? (img ? 255 : 230 * (G.field?.[o] ?? 0) ** 1.5)
+      ch > 2 ? (img ? 255 : 230 * (field?.[o] ?? 0) ** 1.5)
       : img ? img[o * 3 + ch]
       : (ink >> (16 - 8 * ch)) & 255;
   }
-  const t = canvas(G.inW, G.inH);
+  const t = canvas(inW, inH);
   t.getContext('2d')!.putImageData(px, 0, 0);
   c.imageSmoothingEnabled = false;
   pen(c, stage === 'rebirth' ? 0.15 : 1);

@@ -132,18 +132,18 @@ export const strongest = (G: Graph, lv: Float32Array[], k: number): number[] => 
 
 /** Column k's part of a replay: the wave into it (grown to `grow`) and a ring round each node, as wide and bold as its activation. */
 const paintColumn = (c: Ctx, k: number, grow: number, on: number, A: Art, lv: Float32Array[]): void => {
-  const { L } = A;
+  const { r, cols } = A.L;
   c.beginPath();
   for (const i of strongest(A.G, lv, k)) trace(c, A.v, edge(A, k, i), 0, grow);
-  pen(c, 0.4 * (grow < 1 ? 1 : on), '', max(0.6, L.r * 0.1));
+  pen(c, 0.4 * (grow < 1 ? 1 : on), '', max(0.6, r * 0.1));
   c.stroke();
-  const { xs, ys } = L.cols[k];
+  const { xs, ys } = cols[k];
   if (on)
     lv[k].forEach((a, j) => {
       if (a < 0.05) return;
       c.beginPath();
-      c.arc(xs[j], ys[j], L.r * (1.5 + 0.5 * a), 0, 7);
-      pen(c, on * (0.25 + 0.5 * a), '', L.r * 0.35 * a);
+      c.arc(xs[j], ys[j], r * (1.5 + 0.5 * a), 0, 7);
+      pen(c, on * (0.25 + 0.5 * a), '', r * 0.35 * a);
       c.stroke();
     });
 };
@@ -154,9 +154,8 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const { L, G, p } = A;
   const s = t - rp.t0;
   const K = L.cols.length;
-  const end = (K + 1) * REPLAY_STEP + REPLAY_HOLD;
-  if (s < 0 || s > end + 800) return;
-  const env = s > end ? 1 - (s - end) / 800 : 1;
+  const env = min(1, 1 - (s - (K + 1) * REPLAY_STEP - REPLAY_HOLD) / 800); // then it fades in 800 ms
+  if (s < 0 || env <= 0) return;
   pen(c, env, p.accent);
   const since = (k: number) => s - (k + 1) * REPLAY_STEP; // ms since the wave reached column k
   let done = 0;
