@@ -24,6 +24,7 @@ const ui = document.body.appendChild(h('div', { class: 'ui' }));
 document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
+if (config.seedFromId === false) ident.seed = config.seed;
 const genome = generateGenome(ident.seed);
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
 /** window.perceptron.brain for a brain ID and its model (null: none loaded). */

@@ -78,10 +78,8 @@ describe('a collection token', () => {
     }
   });
 
-  // The token's genome seed should pick the art's genome; today the page derives its seed from its own inscription ID
-  // (src/ui/main.ts: ownIdentity), so the token's seed is ignored. `it.fails` keeps that visible: when the page honours
-  // a token's seed this starts failing, and `.fails` must go.
-  it.fails('runs the genome of the token\'s seed', async () => {
+  // A token's own seed picks the genome (config.seedFromId = false), not the token's inscription ID.
+  it('runs the genome of the token\'s seed', async () => {
     const f = await openFramed(server, built.tokens[0].id);
     try {
       const p = await waitForPerceptron(f, (s) => s.ready, 15_000);
