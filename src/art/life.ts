@@ -9,7 +9,8 @@
 // Neurons (per life, seeded): neuron j of hidden layer i (of L) is born at t = (i + 2u) / (L + 1), u uniform from the
 // seed, a wave from the input side that overlaps the next layer; it is alive in growing once growth g(x) = 1 - (1-x)^P
 // passes t (P makes g = 0.8 at x = 0.4, as the original). In decay (x linear 0..1) it dies at D = 1 - t (last born,
-// first to go: the wave runs back toward the input). Each connection out of a hidden neuron dies before both its ends,
+// first to go: the wave runs back toward the input); a brain's neuron_order, when given, decides which neuron takes which
+// of these birth times. Each connection out of a hidden neuron dies before both its ends,
 // at min(D_a, D_b) * (0.5 + 0.5v), v seeded: a neuron loses its links one by one, then dies. Dead and rebirth: nothing lives.
 import type { AliveMask } from '../nn/model';
 import type { Genome } from './traits';
@@ -40,8 +41,12 @@ const mask = (lv: Float32Array) => Uint8Array.from(lv, (v) => +(v > 0));
 export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => Math.round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
 
 /** Life at a block height, for the hidden widths of the brain actually loaded; outputs = units of its output layer
- * (without it the output layer's connection mask is null). Pure function of (genome.seed, its traits, arguments). */
-export function lifeAt(genome: Genome, height: number, birthHeight: number, hidden: number[], outputs?: number): Life {
+ * (without it the output layer's connection mask is null); order = per hidden layer, the brain's neuron_order (a
+ * permutation of 0..units-1, else ignored): its neurons take the layer's seeded birth slots in that order, so the alive
+ * ones are always a prefix of it, as trained. Pure function of (genome.seed, its traits, arguments). */
+export function lifeAt(
+  genome: Genome, height: number, birthHeight: number, hidden: number[], outputs?: number, order?: (ArrayLike<number> | null)[],
+): Life {
   const int = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
   if (!(Number.isFinite(height) && Number.isFinite(birthHeight) && hidden.every(int) && (outputs === undefined || int(outputs))))
     throw new Error(`lifeAt: height ${height} and birthHeight ${birthHeight} must be finite; hidden widths [${hidden}] and outputs ${outputs} positive integers`);
@@ -57,7 +62,11 @@ export function lifeAt(genome: Genome, height: number, birthHeight: number, hidd
   const born: Float32Array[] = hidden.map((w, i) => {
     const r = stream(st, 3, life, i), t = new Float32Array(w);
     for (let j = 0; j < w; j++) t[j] = (i + 2 * r()) / (L + 1);
-    return t;
+    // A given order takes the same birth times, sorted: order[0] is born first and dies last. A typed array ignores
+    // writes at non-integer or out-of-range indices, so a slot left at -1 means the order is no permutation: keep t.
+    const o = order?.[i], sorted = t.slice().sort(), u = t.map(() => -1);
+    if (o?.length === w) sorted.forEach((v, k) => (u[o[k]] = v));
+    return u.includes(-1) ? t : u;
   });
   const level = (t: number) => (s === 0 ? clamp((g - t) / FADE) : s === 1 ? 1 : s === 2 ? clamp((1 - t - x) / FADE) : 0);
   const neuronLevel = born.map((t) => t.map(level));

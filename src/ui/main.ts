@@ -48,7 +48,11 @@ const draw = (t = 0): void => void (still && portrait.drawFrame(t));
 /** Life and scene from brain, height and fee: the portrait and the classifier always change together. */
 function refresh(input = scene?.input ?? null): void {
   const m = brain.model, units = m?.layers.map((l) => l.units); // hidden widths, then the outputs
-  life = lifeAt(genome, s.height, config.birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop());
+  // The brain's trained neuron order (untrusted JSON): nothing but integers down to depth 2, lifeAt ignoring any layer
+  // whose entry is not a permutation of its units (a bare integer or flat list then counts for nothing).
+  const order = m?.trainingTraits.neuron_order;
+  life = lifeAt(genome, s.height, config.birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop(),
+    [order].flat(2).every(Number.isInteger) ? (order as number[][]) : undefined);
   Object.assign(s, { stage: life.stage, age: life.age, life: life.life });
   portrait.setScene((scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input }));
   draw();

@@ -190,6 +190,68 @@ describe('per-neuron and per-connection lives', () => {
   });
 });
 
+describe("a brain's neuron_order", () => {
+  /** A seeded permutation of 0..w-1 (Fisher-Yates on a small LCG), independent of the genome's own streams. */
+  const shuffled = (w: number, seed: number) => {
+    const a = Array.from({ length: w }, (_, j) => j);
+    for (let j = w - 1; j > 0; j--) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const k = seed % (j + 1);
+      [a[j], a[k]] = [a[k], a[j]];
+    }
+    return a;
+  };
+  const aliveOf = (m: Uint8Array) => [...m.keys()].filter((j) => m[j]);
+  it('at every height of growing and decay, the alive neurons of each layer are exactly a prefix of its order', () => {
+    let partial = 0, checked = 0;
+    for (let i = 0; i < 4; i++) {
+      const g = genome(50 + i, { lifeCycle: '60 Days' });
+      for (const hidden of [g.hidden, [10, 8, 10], [16, 14, 10, 8, 10, 14, 16]]) {
+        const order = hidden.map((w, k) => shuffled(w, 7 * i + k));
+        for (let p = 0; p < 8628; p += 7) {
+          const h = heightAt(g, g.lifeBlocks + p);
+          const l = lifeAt(g, h, BIRTH, hidden, 10, order), plain = lifeAt(g, h, BIRTH, hidden, 10);
+          l.alive.neurons.forEach((m, k) => {
+            const n = m!.reduce((a, b) => a + b, 0);
+            checked++;
+            if (n > 0 && n < hidden[k]) partial++;
+            // a prefix of the order, exactly as many as without an order (only which neuron takes which slot changes)
+            expect(aliveOf(m!)).toEqual(order[k].slice(0, n).sort((a, b) => a - b));
+            expect(n).toBe(plain.alive.neurons[k]!.reduce((a, b) => a + b, 0));
+          });
+          expect(l.stage).toBe(plain.stage);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20_000);
+    expect(partial).toBeGreaterThan(2_000);
+  });
+  it('the first in the order is born first and dies last; levels are the unordered ones re-assigned', () => {
+    const g = genome(60, { lifeCycle: '60 Days' }), order = [[3, 0, 4, 1, 2]];
+    const at = (p: number, o?: number[][]) => lifeAt(g, heightAt(g, g.lifeBlocks + p), BIRTH, [5], 10, o);
+    let firstBorn = -1, lastDead = -1;
+    for (let p = 0; p < 8628 && (firstBorn < 0 || lastDead < 0 || p < 7200); p++) {
+      const alive = aliveOf(at(p, order).alive.neurons[0]!);
+      if (firstBorn < 0 && alive.length === 1) firstBorn = alive[0];
+      if (p >= 7200 && alive.length === 1) lastDead = alive[0];
+    }
+    expect([firstBorn, lastDead]).toEqual([3, 3]);
+    const sorted = (a: Float32Array) => Array.from(a).sort((x, y) => x - y);
+    for (const p of [900, 2000, 7600, 8200]) expect(sorted(at(p, order).neuronLevel[0])).toEqual(sorted(at(p).neuronLevel[0]));
+  });
+  it('an order that is not a permutation of the right length is ignored for its layer only', () => {
+    const g = genome(61, { lifeCycle: '60 Days' }), h = heightAt(g, g.lifeBlocks + 7900), hidden = [6, 6];
+    const plain = lifeAt(g, h, BIRTH, hidden, 4);
+    for (const bad of [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4, 4], [0, 1, 2, 3, 4, 6], [0, 1, 2, 3, 4, 5.5], [0, 1, 2, 3, 4, -1], [0, 1, 2, 3, 4, NaN]])
+      expect(lifeAt(g, h, BIRTH, hidden, 4, [bad, null])).toEqual(plain);
+    expect(lifeAt(g, h, BIRTH, hidden, 4, [])).toEqual(plain);
+    const good = [5, 4, 3, 2, 1, 0], mixed = lifeAt(g, h, BIRTH, hidden, 4, [[1, 1, 1, 1, 1, 1], good]);
+    expect(mixed.neuronLevel[0]).toEqual(plain.neuronLevel[0]);
+    expect(mixed.neuronLevel[1]).toEqual(lifeAt(g, h, BIRTH, hidden, 4, [null, Int32Array.from(good)]).neuronLevel[1]);
+    expect(mixed.neuronLevel[1]).not.toEqual(plain.neuronLevel[1]);
+  });
+});
+
 describe('the mask drives src/nn', () => {
   it('a stable network answers as the unmasked one; a dead one answers only its output bias; growing sits between', async () => {
     const { decodeDataInscription, forward } = await import('../../src/nn/index');
