@@ -1,9 +1,9 @@
 // The inscriptions a preview server holds: each file gets ord-style ID sha256(file bytes) + "i0", a content type from
 // its extension, and (with --compress) brotli bytes as `ord wallet inscribe --compress` stores them, when smaller.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { contentId } from '../build/ids';
+import { brotli } from '../build/sizes';
 
 export type Role = 'art' | 'brain' | 'token';
 
@@ -50,19 +50,9 @@ const TYPES: Record<string, string> = {
 
 export const contentTypeOf = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
-export const idOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex') + 'i0';
-
-/** ord's --compress: brotli quality 11, 2^24 window, text mode. */
-export function brotli(bytes: Uint8Array): Buffer {
-  return brotliCompressSync(bytes, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_LGWIN]: 24,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  });
-}
+// ord-style IDs and ord's --compress (quality 11, 2^24 window, text mode): the build's own, so both always agree.
+export const idOf = contentId;
+export { brotli };
 
 // The build bakes `{…seed:"<64 hex>",birthHeight:<n>…}` into the art (esbuild may print 870000 as 87e4) and into
 // each token; anchoring on the literal seed skips the page's own fallback config (`seed:"0".repeat(64),birthHeight:0`).
