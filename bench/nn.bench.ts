@@ -1,6 +1,7 @@
 // npm run bench: single-image (batch 1) inferences per second, our engine vs @tensorflow/tfjs on its CPU backend,
 // on the paper's example architecture and on the largest the traits allow (10 hidden layers of 20 units).
 import { forward, useSimd, type Activation, type Dense, type Model } from '../src/nn/index';
+import { loadTfjs, toTfjs } from '../test/nn/tfjs-peer';
 
 function model(name: string, hidden: number[], act: Activation): Model {
   let seed = 1, n = 32 * 32 * 3;
@@ -34,26 +35,8 @@ function rate(fn: (i: number) => void, ms: number): number {
   return calls / ((cpu() - start) / 1000);
 }
 
-const warn = console.warn;
-console.warn = () => {}; // tfjs greets Node users with a banner about tfjs-node
-const tf = await import('@tensorflow/tfjs');
-await tf.setBackend('cpu');
-tf.scalar(0).dispose();
-console.warn = warn;
-
-function tfModel(m: Model) {
-  const seq = tf.sequential();
-  seq.add(tf.layers.rescaling({ scale: m.scale, offset: m.offset, inputShape: m.inputShape }));
-  seq.add(tf.layers.flatten());
-  for (const l of m.layers) {
-    const leaky = l.activation === 'leaky_relu';
-    const d = tf.layers.dense({ units: l.units, activation: (leaky ? 'linear' : l.activation) as Parameters<typeof tf.layers.dense>[0]['activation'], useBias: !!l.bias });
-    seq.add(d);
-    d.setWeights([tf.tensor2d(l.kernel, [l.inputs, l.units]), ...(l.bias ? [tf.tensor1d(l.bias)] : [])]);
-    if (leaky) seq.add(tf.layers.leakyReLU({ alpha: 0.2 }));
-  }
-  return seq;
-}
+const tf = await loadTfjs();
+const tfModel = (m: Model) => toTfjs(tf, m);
 
 const ms = Number(process.env.BENCH_MS ?? 1000), rounds = 3;
 const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];

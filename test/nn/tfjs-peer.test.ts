@@ -4,36 +4,12 @@ import type * as TF from '@tensorflow/tfjs';
 import { decodeDataInscription, encodeDataInscription, forward, useSimd, type Activation, type Model } from '../../src/nn/index';
 import { ORIGINAL_BRAINS, originalBrain, randomModel, randomPixels, rng } from './helpers';
 import { paperDocument } from './docs';
+import { loadTfjs, toTfjs } from './tfjs-peer';
 
 let tf: typeof TF;
 beforeAll(async () => {
-  const warn = console.warn, log = console.log;
-  console.warn = console.log = () => {}; // tfjs greets Node users with a banner about tfjs-node
-  try {
-    tf = await import('@tensorflow/tfjs');
-    await tf.setBackend('cpu');
-    await tf.ready();
-    tf.scalar(0).dispose(); // the banner comes with the backend's first tensor
-  } finally {
-    console.warn = warn;
-    console.log = log;
-  }
+  tf = await loadTfjs();
 });
-
-/** An equivalent Keras-style model: Rescaling, Flatten, Dense... ; leaky_relu = Dense(linear) + LeakyReLU(alpha 0.2). */
-function toTfjs(m: Model): TF.LayersModel {
-  const seq = tf.sequential();
-  seq.add(tf.layers.rescaling({ scale: m.scale, offset: m.offset, inputShape: m.inputShape }));
-  seq.add(tf.layers.flatten());
-  for (const l of m.layers) {
-    const leaky = l.activation === 'leaky_relu';
-    const dense = tf.layers.dense({ units: l.units, activation: (leaky ? 'linear' : l.activation) as Parameters<typeof tf.layers.dense>[0]['activation'], useBias: !!l.bias });
-    seq.add(dense);
-    dense.setWeights(l.bias ? [tf.tensor2d(l.kernel, [l.inputs, l.units]), tf.tensor1d(l.bias)] : [tf.tensor2d(l.kernel, [l.inputs, l.units])]);
-    if (leaky) seq.add(tf.layers.leakyReLU({ alpha: 0.2 }));
-  }
-  return seq;
-}
 
 /** The largest |difference| between tfjs and our engine, over both our kernels (WebAssembly SIMD and plain JS). */
 function maxDiff(m: Model, tfm: TF.LayersModel, inputs: Uint8ClampedArray[]): number {
@@ -64,7 +40,7 @@ describe('same logits as tfjs-cpu', () => {
       outSeen.add(out);
       biasSeen.add(outputBias);
       const m = randomModel({ shape: [side, side], hidden, activations: [...acts, out], outputBias, classes: 2 + Math.floor(r() * 9) }, 100 + i, 0.45);
-      const tfm = toTfjs(m);
+      const tfm = toTfjs(tf, m);
       const d = maxDiff(m, tfm, [0, 1, 2].map((k) => randomPixels(side * side * 3, i * 10 + k)));
       tfm.dispose();
       worst = Math.max(worst, d);
@@ -79,7 +55,7 @@ describe('same logits as tfjs-cpu', () => {
   it("the paper's example architecture, 3072-10-8-10-4 leaky_relu with linear output, read from its document", () => {
     const m = decodeDataInscription(JSON.stringify(paperDocument(77)));
     expect(m.layers.map((l) => l.units)).toEqual([10, 8, 10, 4]);
-    const tfm = toTfjs(m);
+    const tfm = toTfjs(tf, m);
     expect(tfm.layers.map((l) => l.getClassName())).toEqual(['Rescaling', 'Flatten', 'Dense', 'LeakyReLU', 'Dense', 'LeakyReLU', 'Dense', 'LeakyReLU', 'Dense']);
     expect(maxDiff(m, tfm, [0, 1, 2, 3, 4].map((k) => randomPixels(3072, 500 + k)))).toBeLessThan(1e-4);
     tfm.dispose();
@@ -90,7 +66,7 @@ describe('same logits as tfjs-cpu', () => {
       const orig = decodeDataInscription(originalBrain(file));
       for (const dtype of ['float32', 'float16', 'int8'] as const) {
         const m = dtype === 'float32' ? orig : decodeDataInscription(JSON.stringify(encodeDataInscription(orig, { dtype })));
-        const tfm = toTfjs(m);
+        const tfm = toTfjs(tf, m);
         expect(maxDiff(m, tfm, [randomPixels(2352, 9), randomPixels(2352, 10)]), `${file} ${dtype}`).toBeLessThan(1e-4);
         tfm.dispose();
       }
