@@ -1,6 +1,5 @@
 // Shared set-up of the UI browser tests: the test page built once per file, a brains directory with good, bad and
 // hostile brains, the preview server, and helpers that act like a viewer (keys, drop, paste) on the framed page.
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { Frame } from 'playwright-core';
 import { decodeDataInscription, encodeDataInscription, type Model } from '../../src/nn/index';
 import { generateGenome, lifeAt } from '../../src/art/genome';
 import { startServer, type PreviewServer } from '../../tools/server/server';
+import { contentId } from '../../tools/build/ids';
 import { buildTestPage, ROOT, TEST_BIRTH_HEIGHT, TEST_BRAIN, type Framed } from './harness';
 import type { TestImage } from './ui-images';
 
@@ -15,7 +15,7 @@ export const XSS = ['<img src=x onerror="window.__pwned=1">', '<script>window.__
   '<iframe src="javascript:window.__pwned=4">'];
 
 /** The ID the preview server gives a file's bytes (sha256 + i0). */
-export const imageId = (img: TestImage): string => createHash('sha256').update(img.bytes).digest('hex') + 'i0';
+export const imageId = (img: TestImage): string => contentId(img.bytes);
 
 export const defaultModel = (): Model => decodeDataInscription(readFileSync(TEST_BRAIN, 'utf8'));
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { contentId, INSCRIPTION_ID, SEED } from './ids';
 import { findExternalReferences } from './references';
 import { measure, type SizeReport } from './sizes';
+import type { PerceptronConfig } from '../../src/ui/config';
 
 /** The default genome seed baked into inscription.html. */
 export const DEFAULT_SEED = 'c40ef5131cac06898087c14e33b6111013c1652384c7e58fd60b4c0ed94e187c';
@@ -19,17 +20,6 @@ export const SCRIPT_MARKER = '/*@SCRIPT@*/';
 /** The global a collection token sets before it runs the shared art (see collection.ts). */
 export const TOKEN_GLOBAL = '__P';
 
-/**
- * `__PERCEPTRON__`, per docs/CONTRACTS.md "Build inputs". Keep `seed` right before `birthHeight`: the preview server
- * reads the baked birth height by that pattern.
- */
-export interface PerceptronConfig {
-  brainId: string;
-  seed: string;
-  birthHeight: number;
-  fallbackHeight: number;
-  embeddedBrain: object | null;
-}
 
 export interface BuildOptions {
   /** Repository root (default: cwd). Paths below are relative to it. */
@@ -66,6 +56,8 @@ export interface BuildResult {
 
 export class BuildError extends Error {}
 
+// `__PERCEPTRON__`, typed by the page itself. Keep `seed` right before `birthHeight` in the object built here: the
+// preview server reads the baked birth height by that pattern.
 function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
   const brainPath = resolve(root, opts.brain ?? DEFAULT_BRAIN);
   let brainId = opts.brainId;
