@@ -1,7 +1,7 @@
 // The dense feed-forward engine. Per model it keeps a plan: every kernel transposed to one contiguous row per unit
 // (so a unit is a single dot product) and one preallocated buffer per layer, so forward() allocates nothing.
 import type { Activation, AliveMask, Dense, Model } from './model';
-import { createKernel, simdAvailable, type Kernel } from './simd';
+import { createKernel, type Kernel } from './simd';
 
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
 export interface ForwardOptions {
@@ -23,7 +23,7 @@ let simd = true;
 /** Turns the WebAssembly SIMD kernel on or off (on by default); returns whether it is in use. */
 export function useSimd(on: boolean): boolean {
   simd = on;
-  return on && simdAvailable();
+  return on && !!createKernel(0);
 }
 
 /** Refresh the cached transposed kernels of a model whose kernels were changed in place (e.g. by training). */

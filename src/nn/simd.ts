@@ -3,37 +3,27 @@
 // Compiled once; every engine plan gets its own instance and memory. Anything unsupported -> null (plain JS is used).
 // Source (WAT, for review): per step a_k += v128.load(w + 16k) * v128.load(x + 16k), k = 0..3; w += 64, x += 64;
 // then (a0 + a1 + a2 + a3) summed across lanes, plus w[i] * x[i] for the last n mod 16 elements.
-import { base64ToBytes } from './base64';
 
-const WASM = 'AGFzbQEAAAABCAFgA39/fwF9AwIBAAUDAQABBwkCAW0CAAFkAAAKhQIBggIDBHsBfwF9IAAgAkFwcUECdGohBwJAIAAgB08NAANAIAMgAP0AAgAgAf0AAgD95gH95AEhAyAEIAD9AAIQIAH9AAIQ/eYB/eQBIQQgBSAA/QACICAB/QACIP3mAf3kASEFIAYgAP0AAjAgAf0AAjD95gH95AEhBiAAQcAAaiIAIAFBwABqIQEgB0kNAAsLIAMgBP3kASEDIAMgBf3kASEDIAMgBv3kASEDIAP9HwAgA/0fAZIgA/0fAiAD/R8DkpIhCCAAIAJBD3FBAnRqIQcCQCAAIAdPDQADQCAIIAAqAgAgASoCAJSSIQggAEEEaiIAIAFBBGohASAHSQ0ACwsgCAs=';
+// The module's bytes in hex (assembled from readable instructions in test/nn/simd.test.ts); its memory starts empty.
+const WASM =
+  '0061736d0100000001080160037f7f7f017d030201000503010000070902016d0200016400000a850201820203047b017f017d200020024170714102746a21070240200020074f0d00034020032000fd0002002001fd000200fde601fde401210320042000fd0002102001fd000210fde601fde401210420052000fd0002202001fd000220fde601fde401210520062000fd0002302001fd000230fde601fde4012106200041c0006a2200200141c0006a21012007490d000b0b20032004fde401210320032005fde401210320032006fde40121032003fd1f002003fd1f01922003fd1f022003fd1f039292210820002002410f714102746a21070240200020074f0d000340200820002a020020012a020094922108200041046a2200200141046a21012007490d000b0b20080b';
 
 export interface Kernel {
   memory: WebAssembly.Memory;
   dot: (w: number, x: number, n: number) => number;
 }
 
-let module: WebAssembly.Module | null | undefined;
-
-/** Whether this engine can compile the module (compiled once, on first use). */
-export function simdAvailable(): boolean {
-  if (module === undefined) {
-    try {
-      module = new WebAssembly.Module(base64ToBytes(WASM)); // throws without SIMD support
-    } catch {
-      module = null; // no WebAssembly at all, or a policy forbids compiling it
-    }
-  }
-  return !!module;
-}
+let module: WebAssembly.Module | undefined;
 
 /** A fresh instance whose memory holds at least `bytes`, or null when WebAssembly SIMD is unavailable. */
 export function createKernel(bytes: number): Kernel | null {
-  if (!simdAvailable()) return null;
   try {
-    const { m, d } = new WebAssembly.Instance(module!).exports as unknown as { m: WebAssembly.Memory; d: Kernel['dot'] };
-    m.grow(Math.max(0, Math.ceil(bytes / 65536) - m.buffer.byteLength / 65536));
+    // Compiled on first use; throws without SIMD support or when a policy forbids compiling.
+    module ??= new WebAssembly.Module(Uint8Array.from(WASM.match(/../g)!, (h) => parseInt(h, 16)));
+    const { m, d } = new WebAssembly.Instance(module).exports as unknown as { m: WebAssembly.Memory; d: Kernel['dot'] };
+    m.grow(Math.ceil(bytes / 65536));
     return { memory: m, dot: d };
   } catch {
-    return null; // out of memory for this model: the plain JS path still works
+    return null; // no WebAssembly SIMD, or out of memory for this model: the plain JS path still works
   }
 }
