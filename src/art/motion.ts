@@ -5,25 +5,22 @@ import type { Visual } from './traits';
 import { along, canvas, edge, FONT, pen, trace, type Art } from './draw';
 import { abs, floor, max, min, round } from './layout';
 import { hash01 } from './prng';
+import { softmax } from '../nn/engine';
 
 type Ctx = CanvasRenderingContext2D;
-
-/** Mempool pressure 0.2..0.8 from the fee rate (sat/vB), as the 2023 original: tanh(log10 fee); null: a calm 0.3. */
-export const feeIntensity = (fee: number | null): number => {
-  return fee! > 0 && fee! < Infinity ? 0.2 + 0.6 * max(0, Math.tanh(Math.log10(fee!))) : 0.3;
-};
 
 export interface Tempo {
   /** ms a pulse takes per layer (hardware acceleration) */
   hop: number;
   /** ms between two pulses (the genome's period, quickened by the fee) */
   every: number;
-  /** 0.2..0.8 brightness and size of pulses */
+  /** 0.2..0.8 brightness and size of pulses: mempool pressure from the fee rate (sat/vB), as the 2023 original:
+   * tanh(log10 fee); no fee: a calm 0.3 */
   power: number;
 }
 
 export const tempo = (v: Visual, fee: number | null): Tempo => {
-  const power = feeIntensity(fee);
+  const power = fee! > 0 && fee! < Infinity ? 0.2 + 0.6 * max(0, Math.tanh(Math.log10(fee!))) : 0.3;
   return { hop: (v.layerFrames + 6) * 25, every: (v.pulsePeriod * 0.4) / (power / 0.3) ** 2, power };
 };
 
@@ -94,19 +91,11 @@ export interface Replay {
   n?: number;
 }
 
-/** Softmax of logits (max-shifted, so large logits cannot overflow). */
-export const softmax = (z: Float32Array): Float32Array => {
-  const m = max(...z);
-  const e = z.map((x) => Math.exp(x - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / s);
-};
-
 /** Per drawn node of each column, |activation| (group mean) scaled to 0..1 within its layer; the output's probabilities. */
 export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
   const K = G.counts.length - 1;
   return G.counts.map((n, k) => {
-    const a = Array.from(k === K && acts[K] ? softmax(acts[K]) : acts[k] ?? []);
+    const a = Array.from(k === K && acts[K] ? softmax(acts[K], acts[K].slice()) : acts[k] ?? []);
     const size = G.sizes[k];
     const out = Float32Array.from({ length: n }, (_, j) => {
       const g = a.slice(j * size, (j + 1) * size);
@@ -178,7 +167,7 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const logits = rp.acts[rp.acts.length - 1];
   const { xs, ys } = L.cols[K - 1];
   if (!logits || s < K * REPLAY_STEP || logits.length !== ys.length) return; // grouped outputs have no one label
-  const prob = softmax(logits);
+  const prob = softmax(logits, logits.slice());
   const j = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
   pen(c, env);

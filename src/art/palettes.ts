@@ -48,11 +48,10 @@ export const PALETTES: readonly (readonly [Palette, number])[] = ROWS.split('|')
   return [{ name, background, paper, ink, nodes, positive, negative, accent }, +weight];
 });
 
-/** The node colour at t in [0, 1] along the palette's layer gradient, as '#rrggbb'. */
+/** The node colour at t in (0, 1] along the palette's layer gradient (2 stops or more), as '#rrggbb'. */
 export function gradientAt(stops: readonly string[], t: number): string {
-  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const x = t * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(x));
-  if (i < 0) return stops[0];
   const f = x - i;
   const a = parseInt(stops[i].slice(1), 16), b = parseInt(stops[i + 1].slice(1), 16);
   let out = 0;

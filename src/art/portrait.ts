@@ -42,7 +42,6 @@ export const captionOf = (s: Scene): string[] => {
 
 export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   const ctx = canvas.getContext('2d')!;
-  if (!ctx) throw new Error('createPortrait: the canvas has no 2d context');
   let still = newCanvas(0, 0);
   let scene: Scene | null = null;
   let w = 0;

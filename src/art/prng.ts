@@ -35,16 +35,12 @@ export function seedState(seed: string): number[] {
   return s;
 }
 
-/** sfc32 from a state, its first 15 outputs discarded. */
-export function sfc32(a: number, b: number, c: number, d: number): Rng {
-  const s = [a | 0, b | 0, c | 0, d | 0];
+/** The main stream of a seed, or a sub-stream identified by up to three integer salts: sfc32 from that state, its
+ * first 15 outputs discarded. */
+export function stream(state: number[], s1 = 0, s2 = 0, s3 = 0): Rng {
+  const s = [state[0] ^ Math.imul(s1, 0x9e3779b9), state[1] ^ Math.imul(s2, 0x85ebca6b), state[2] ^ Math.imul(s3, 0xc2b2ae35), state[3] | 0];
   for (let i = 0; i < 15; i++) round(s);
   return () => round(s) / 4294967296;
-}
-
-/** The main stream of a seed, or a sub-stream identified by up to three integer salts. */
-export function stream(state: number[], s1 = 0, s2 = 0, s3 = 0): Rng {
-  return sfc32(state[0] ^ Math.imul(s1, 0x9e3779b9), state[1] ^ Math.imul(s2, 0x85ebca6b), state[2] ^ Math.imul(s3, 0xc2b2ae35), state[3]);
 }
 
 /** A stateless hash of three integers to [0, 1) (murmur3 finaliser), for per-node noise in the renderer. */

@@ -8,19 +8,25 @@ import { BIRTH_YEARS } from './history';
 
 type Table = readonly (readonly [string, number])[];
 type Range = readonly [number, number];
-export const ACTIVATIONS: Table = [['ReLU', 50], ['LeakyReLU', 20], ['tanh', 20], ['Sigmoid', 10]];
-export const ARCHITECTURES: Table = [['Random Triangle', 50], ['Random', 20], ['Regular Symmetric', 10], ['Zig Zag', 10], ['Triangle', 5], ['Rectangle', 5]];
-export const DATASETS: Table = [['MNIST', 70], ['CIFAR', 25], ['IMAGENET', 5]];
-export const FRAMEWORKS: Table = [['Theano', 60], ['Torch', 30], ['TensorFlow', 10]];
-export const HARDWARE: Table = [['Basic', 30], ['Standard', 60], ['Advanced', 10]];
-export const PAPERS: Table = [['Plain', 20], ['Dotted', 40], ['Squared', 40]];
-export const LIFE_CYCLES: Table = [['60 Years', 3], ['60 Months', 40], ['60 Weeks', 37], ['60 Days', 20]];
+/** A table from its rows "value:weight|value:weight|...". */
+const table = (rows: string): Table => rows.split('|').map((row) => {
+  const [value, weight] = row.split(':');
+  return [value, +weight];
+});
+export const ACTIVATIONS = table('ReLU:50|LeakyReLU:20|tanh:20|Sigmoid:10');
+export const ARCHITECTURES = table('Random Triangle:50|Random:20|Regular Symmetric:10|Zig Zag:10|Triangle:5|Rectangle:5');
+export const DATASETS = table('MNIST:70|CIFAR:25|IMAGENET:5');
+export const FRAMEWORKS = table('Theano:60|Torch:30|TensorFlow:10');
+export const HARDWARE = table('Basic:30|Standard:60|Advanced:10');
+export const PAPERS = table('Plain:20|Dotted:40|Squared:40');
+export const LIFE_CYCLES = table('60 Years:3|60 Months:40|60 Weeks:37|60 Days:20');
 /** Beyond the paper: the shape of the signal pulse and the drawing of the links. */
-export const PULSES: Table = [['Sine', 40], ['Heartbeat', 25], ['Square', 20], ['Sawtooth', 15]];
-export const LINKS: Table = [['Straight', 60], ['Curved', 30], ['Stepped', 10]];
+export const PULSES = table('Sine:40|Heartbeat:25|Square:20|Sawtooth:15');
+export const LINKS = table('Straight:60|Curved:30|Stepped:10');
 
-/** Blocks in one "Perceptron year" (a life is 60 of them) at 10 minutes a block: 365-day years, 30-day months. */
-export const YEAR_BLOCKS: Record<string, number> = { '60 Years': 52560, '60 Months': 4320, '60 Weeks': 1008, '60 Days': 144 };
+/** Days in one "Perceptron year" (a life is 60 of them), by LIFE_CYCLES row: 365-day years, 30-day months; a day is
+ * 144 blocks of 10 minutes. */
+const YEAR_DAYS = [365, 30, 7, 1];
 export const LAYERS = { Sigmoid: [1, 4], other: [1, 10] } as const;
 export const EPOCHS = { Sigmoid: [8, 12], other: [4, 6] } as const;
 export const MAX_NEURONS = [5, 20] as const;
@@ -32,7 +38,6 @@ export interface Visual {
   nodeFill: 'solid' | 'outline' | 'xray'; // Dataset: MNIST, CIFAR, IMAGENET (x-ray: translucent)
   paper: 'plain' | 'dotted' | 'squared'; // Paper Pattern
   layerFrames: number; // Hardware Acceleration: frames a signal takes per layer (Basic 30, Standard 15, Advanced 2)
-  processFrames: number; // frames of one "thinking" cycle (40, 20, 10)
   pulse: 'sine' | 'heartbeat' | 'square' | 'sawtooth'; // waveform of node pulses
   links: 'straight' | 'curved' | 'stepped'; // how a connection is drawn
   margin: number; // sheet border, fraction of the short side, 0.05..0.11
@@ -44,7 +49,6 @@ export interface Visual {
   gridStep: number; // paper pattern spacing in px at a 1000 px sheet, 18..34
   pulsePeriod: number; // ms per pulse, 900..2600
   tilt: number; // sheet rotation in radians, -0.02..0.02 (a hand-placed sheet)
-  grain: number; // paper grain strength, 0..1
   noise: number; // uint32 seed for per-node noise: hash01(noise, layer, index) in prng.ts
 }
 
@@ -110,7 +114,6 @@ export function generateGenome(seed: string): Genome {
     nodeFill: (['solid', 'outline', 'xray'] as const)[nth(DATASETS, dataset)],
     paper: lower(paper),
     layerFrames: [30, 15, 2][hw],
-    processFrames: [40, 20, 10][hw],
     pulse: lower(pulse),
     links: lower(links),
     margin: lerp(v, 0.05, 0.11),
@@ -122,7 +125,6 @@ export function generateGenome(seed: string): Genome {
     gridStep: int(v, 18, 34),
     pulsePeriod: int(v, 900, 2600),
     tilt: lerp(v, -0.02, 0.02),
-    grain: lerp(v, 0, 1),
     noise: (hash01(state[0], state[1], state[2] ^ state[3]) * 4294967296) >>> 0, // floor: the product is in [0, 2^32)
   };
   const features: Record<string, string | number> = {
@@ -145,6 +147,6 @@ export function generateGenome(seed: string): Genome {
   // activation in Keras' spelling: relu, leaky_relu, tanh, sigmoid
   return {
     seed: hex, features, hidden, activation: activation === 'LeakyReLU' ? 'leaky_relu' : lower(activation), epochs, birthYear, history, lifeCycle,
-    lifeBlocks: 60 * YEAR_BLOCKS[lifeCycle], palette, visual,
+    lifeBlocks: 8640 * YEAR_DAYS[nth(LIFE_CYCLES, lifeCycle)], palette, visual,
   };
 }

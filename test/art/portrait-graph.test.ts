@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/nn/model';
 import { buildGraph, receptiveField } from '../../src/art/wiring';
-import { actLevels, feeIntensity, tempo, walk, wave } from '../../src/art/motion';
+import { actLevels, tempo, walk, wave } from '../../src/art/motion';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { captionOf } from '../../src/art/portrait';
@@ -97,6 +97,8 @@ describe('receptiveField', () => {
 
 describe('motion', () => {
   it('maps the fee rate to a calm-to-busy intensity; no fee is calm', () => {
+    const v = generateGenome(SEED).visual;
+    const feeIntensity = (fee: number | null) => tempo(v, fee).power;
     expect(feeIntensity(null)).toBe(0.3);
     expect(feeIntensity(Number.NaN)).toBe(0.3);
     expect(feeIntensity(1)).toBe(0.2);
@@ -107,7 +109,6 @@ describe('motion', () => {
       expect(x).toBeLessThanOrEqual(0.8);
       last = x;
     }
-    const v = generateGenome(SEED).visual;
     expect(tempo(v, 200).every).toBeLessThan(tempo(v, 2).every);
     expect(tempo({ ...v, layerFrames: 2 }, 5).hop).toBeLessThan(tempo({ ...v, layerFrames: 30 }, 5).hop);
   });

@@ -11,7 +11,7 @@ import { PALETTES } from '../../src/art/palettes';
 
 const SEED = '3c'.repeat(32);
 const SIZE = 200;
-const BASE: Spec = { seed: SEED, height: 0, w: SIZE, h: SIZE, brain: 'glorot', feeRate: 12, t: 4200, visual: { tilt: 0, grain: 0 } };
+const BASE: Spec = { seed: SEED, height: 0, w: SIZE, h: SIZE, brain: 'glorot', feeRate: 12, t: 4200, visual: { tilt: 0 } };
 const genome = generateGenome(SEED);
 const moments = lifeMoments(SEED, 840_000, genome.hidden);
 const at = (label: string) => moments.find((m) => m.label.startsWith(label))!.height;
