@@ -25,7 +25,7 @@ const arr = (v: unknown, path: string) => check<unknown[]>(Array.isArray(v), v, 
 const str = (v: unknown, path: string) => check<string>(typeof v == 'string', v, path, 'a string');
 const num = (v: unknown, path: string) => check<number>(Number.isFinite(v), v, path, 'a finite number');
 const int = (v: unknown, path: string, min: number, max: number) =>
-  check<number>(Number.isInteger(v) && (v as number) >= min && (v as number) <= max, v, path, `an integer from ${min} to ${max}`);
+  check<number>(Number.isInteger(v) && (v as number) >= min && (v as number) <= max, v, path, `an integer ${min}..${max}`);
 
 export function decodeDataInscription(doc: unknown): Model {
   let step = 'not valid JSON';
@@ -34,7 +34,7 @@ export function decodeDataInscription(doc: unknown): Model {
     step = 'unreadable'; // e.g. a hostile getter in a non-JSON object
     const d = obj(doc, ''), name = str(d.model_name, 'model_name');
     const list = arr(obj(obj(d[LC], LC).config, LC + '.config').layers, L);
-    check(list.length <= MAX_LAYERS, list.length, L, `at most ${MAX_LAYERS} layers long`);
+    check(list.length <= MAX_LAYERS, list.length, L, `at most ${MAX_LAYERS} layers`);
 
     let shape = [0, 0, 3], scale = 1, offset = 0, seen = '', params = 0, n = 0;
     const dense: { inputs: number; units: number; activation: Activation; bias?: boolean; at: string }[] = [];
@@ -42,9 +42,7 @@ export function decodeDataInscription(doc: unknown): Model {
       const at = `${L}[${i}]`, layer = obj(entry, at), type = str(layer.class_name, at + '.class_name'), k = TYPES.indexOf(type);
       check(k >= 0, type, at + '.class_name', 'one of ' + TYPES);
       // The initials seen so far must begin a stack of InputLayer, Rescaling (optional) and Flatten in either order, Dense+.
-      if (!/^I(RF?|FR?)?$|^I(RF|FR?)D+$/.test((seen += type[0]))) {
-        fail(at, `${type} is out of place (expected InputLayer, Rescaling/Flatten, Dense layers)`);
-      }
+      check(/^I(RF?|FR?)?$|^I(RF|FR?)D+$/.test((seen += type[0])), type, at, 'in the order InputLayer, Rescaling/Flatten, Dense…');
       const cfg = k == 2 && layer.config === undefined ? {} : obj(layer.config, at + '.config'), p = at + '.config.';
       if (!k) {
         const sp = p + 'batch_input_shape', s = arr(cfg.batch_input_shape ?? cfg.batch_shape, sp);
@@ -60,18 +58,16 @@ export function decodeDataInscription(doc: unknown): Model {
         check(ACTIVATIONS.includes(activation), raw, p + 'activation', 'one of ' + ACTIVATIONS);
         const bias = cfg.use_bias as boolean | undefined;
         check(bias === undefined || typeof bias == 'boolean', bias, p + 'use_bias', 'true or false');
-        if ((params += n * units + units) > MAX_PARAMETERS) {
-          fail(p + 'units', `makes ${params} parameters, more than the cap of ${MAX_PARAMETERS}`);
-        }
+        check((params += n * units + units) <= MAX_PARAMETERS, params, p + 'units', `at most ${MAX_PARAMETERS} parameters in all`);
         dense.push({ inputs: n, units, activation, bias, at });
         n = units;
       }
     });
-    const out = dense[dense.length - 1] ?? fail(L, 'has no Dense layer');
+    const out = dense[dense.length - 1] ?? fail(L, 'no Dense layer');
     dense.forEach((l) => l == out || check(l.bias !== false, false, l.at + '.config.use_bias', 'true in a hidden layer'));
 
     const classes = arr(d[CLASSES], CLASSES) as string[];
-    check(classes.length == out.units, classes.length, CLASSES, `${out.units} names long (one per output unit)`);
+    check(classes.length == out.units, classes.length, CLASSES, `${out.units} names (one per output)`);
     classes.forEach((c, i) => str(c, `${CLASSES}[${i}]`));
     const trainingTraits = obj(d.training_traits, 'training_traits');
 
@@ -81,18 +77,18 @@ export function decodeDataInscription(doc: unknown): Model {
     if (size == 1) {
       scales = arr(d[SCALES], SCALES) as number[];
       scales.forEach((s, i) => check(Number.isFinite(s) && s >= 0, s, `${SCALES}[${i}]`, 'a finite number ≥ 0'));
-      check(scales.length == dense.length, scales.length, SCALES, `${dense.length} scales long (one per Dense layer)`);
-    } else check(d[SCALES] === undefined, d[SCALES], SCALES, 'absent unless weight_dtype is "int8"');
+      check(scales.length == dense.length, scales.length, SCALES, `${dense.length} scales (one per Dense layer)`);
+    } else check(d[SCALES] === undefined, d[SCALES], SCALES, 'absent unless int8');
 
     // The output bias is optional (the paper's formula omits it; the original brains have it): the byte length decides.
     // The pattern is linear, so even a huge string is checked without backtracking.
     const b64 = str(d[B64], B64), body = /^[A-Za-z0-9+/]*(?==?=?$)/.exec(b64)?.[0];
-    if (body === undefined || body.length % 4 == 1) fail(B64, 'is not valid base64');
-    const bytes = (body.length * 3) >> 2, count = bytes / size, without = params - out.units;
+    check(body !== undefined && body.length % 4 != 1, b64, B64, 'base64');
+    const count = ((body!.length * 3) >> 2) / size, without = params - out.units;
     const hasBias = count == params && out.bias !== false;
     if (!hasBias && (count != without || out.bias)) {
       const need = [out.bias !== false && params + ' (with output bias)', !out.bias && without + ' (without output bias)'];
-      fail(B64, `holds ${count} ${dtype} values (${bytes} bytes) but the layers need ${need.filter((s) => s).join(' or ')}`);
+      fail(B64, `holds ${count} ${dtype} values, needs ${need.filter((s) => s).join(' or ')}`);
     }
 
     const view = new DataView(base64ToBytes(b64).buffer), values = new Float32Array(count);
@@ -101,7 +97,7 @@ export function decodeDataInscription(doc: unknown): Model {
       const read = (len: number, what: string): Float32Array => {
         for (let i = at; i < at + len; i++) {
           values[i] = size > 2 ? view.getFloat32(4 * i, true) : size > 1 ? halfToFloat(view.getUint16(2 * i, true)) : view.getInt8(i) * scales[li];
-          if (!Number.isFinite(values[i])) fail(B64, `value ${i} (${what} of ${l.at}) is not finite`);
+          if (!Number.isFinite(values[i])) fail(B64, `value ${i} (${l.at} ${what}) is not finite`);
         }
         return values.subarray(at, (at += len));
       };

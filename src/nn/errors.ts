@@ -1,7 +1,7 @@
 /** The only error decodeDataInscription throws. `path` is the JSON path at fault ('' = the whole document). */
 export class DataInscriptionError extends Error {
   constructor(readonly path: string, problem: string) {
-    super(`invalid data inscription${path ? ' at ' + path : ''}: ${problem}`);
+    super(path ? path + ': ' + problem : problem);
     this.name = 'DataInscriptionError';
   }
 }

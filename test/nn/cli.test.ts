@@ -93,7 +93,7 @@ describe('perceptrons validate', () => {
     const { out, err } = capture();
     expect(await validate([join(dir, 'bad-brain.json'), brain, join(dir, 'nope.json')])).toBe(1);
     expect(out).toHaveLength(1);
-    expect(err[0]).toMatch(/bad-brain.json: invalid data inscription at classes_name: must be 3 names long \(one per output unit\), got 1/);
+    expect(err[0]).toMatch(/bad-brain.json: classes_name: must be 3 names \(one per output\), got 1/);
     expect(err[1]).toMatch(/nope.json: cannot read \(ENOENT\)/);
   });
 });
