@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentId, INSCRIPTION_ID, SEED } from './ids';
 import { findExternalReferences } from './references';
+import { INTERNAL_PROPS, quotedNames } from './props';
 import { measure, type SizeReport } from './sizes';
 import type { PerceptronConfig } from '../../src/ui/config';
 
@@ -120,14 +121,19 @@ async function bundle(root: string, entry: string, define: string, squeezed: boo
 }
 
 /**
- * A second, safe terser pass over esbuild's output (default compress options, two passes): about 4 % fewer brotli
- * bytes on the page, every one of which is paid for. Deterministic, like esbuild.
+ * A second terser pass over esbuild's output (three passes; function expressions that never use `this` become
+ * arrows) that also shortens the page's internal property names (props.ts): about 5 % fewer brotli bytes on the
+ * page, every one of which is paid for. Deterministic, like esbuild.
  */
 async function squeeze(js: string): Promise<string> {
+  const quoted = quotedNames(js, INTERNAL_PROPS);
+  if (quoted.length) {
+    throw new BuildError(`tools/build/props.ts lists names the bundle also spells as strings: ${quoted.join(', ')}`);
+  }
   const out = await terser(js, {
     ecma: 2020,
-    compress: { passes: 2 },
-    mangle: true,
+    compress: { passes: 3, arrows: true, unsafe_arrows: true },
+    mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
     format: { comments: false, inline_script: true },
   });
   if (out.code === undefined) throw new BuildError('terser produced no code');

@@ -1,0 +1,23 @@
+// Property names that never leave the page's own code, so terser may shorten them (every byte is inscribed).
+// Not listed, on purpose: anything read from or written to the outside. Brain JSON fields (units, layers, config,
+// scale, offset, activation, ...), ord's JSON (height, ...), window.perceptron's keys and the values in it (seed,
+// stage, age, life, feeRate, brain, prediction, id, name, classes, p, ...), the config a collection token sets
+// (brainId, birthHeight, ...), and DOM/JS API names (terser also refuses those it knows).
+export const INTERNAL_PROPS = [
+  // nn: the decoded model and the alive mask
+  'model', 'inputShape', 'inputs', 'trainingTraits', 'dtype', 'alive',
+  // chain: fetch results and the watcher
+  'kind', 'problem', 'rate', 'live', 'onBlock', 'onStatus', 'timeoutMs', 'intervalMs',
+  // art: genome, life and scene
+  'genome', 'birthYear', 'history', 'lifeCycle', 'lifeBlocks', 'nextStageIn', 'pulsePeriod', 'nodeShape', 'nodeFill',
+  'neuronLevel', 'connectionLevel', 'nodeScale', 'linkAlpha', 'gridStep', 'jitter', 'curvature', 'layerFrames',
+  'setScene', 'drawFrame', 'replay', 'acts', 'ink', 'paper', 'accent', 'links', 'bands', 'cols', 'counts', 'kernels',
+  'caption', 'tilt', 'noise', 'labels', 'outs', 'sizes', 'hop', 'fresh',
+  // ui
+  'trap', 'submit', 'note',
+] as const;
+
+/** The names of `names` that the bundle also spells as a string (a computed key or `in` test would break). */
+export function quotedNames(js: string, names: readonly string[]): string[] {
+  return names.filter((n) => new RegExp(`["'\`]${n}["'\`]`).test(js));
+}
