@@ -15,6 +15,7 @@
 import type { AliveMask } from '../nn/model';
 import type { Genome } from './traits';
 import { seedState, stream } from './prng';
+import { ceil, floor, max, min, round } from './layout';
 
 export type Stage = 'growing' | 'stable' | 'decaying' | 'dead' | 'rebirth';
 export const STAGES: readonly Stage[] = ['growing', 'stable', 'decaying', 'dead', 'rebirth'];
@@ -38,7 +39,7 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const mask = (lv: Float32Array) => Uint8Array.from(lv, (v) => +(v > 0));
 
 /** Blocks the birth year adds to the clock: (2023.5 - year) Perceptron years (exact for lives divisible by 120). */
-export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => Math.round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
+export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
 
 /** Life at a block height, for the hidden widths of the brain actually loaded; outputs = units of its output layer
  * (without it the output layer's connection mask is null); order = per hidden layer, the brain's neuron_order (a
@@ -49,14 +50,14 @@ export function lifeAt(
 ): Life {
   const int = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
   if (!(Number.isFinite(height) && Number.isFinite(birthHeight) && hidden.every(int) && (outputs === undefined || int(outputs))))
-    throw new Error(`lifeAt: height ${height} and birthHeight ${birthHeight} must be finite; hidden widths [${hidden}] and outputs ${outputs} positive integers`);
+    throw new Error(`lifeAt: height ${height}, birthHeight ${birthHeight} (finite), hidden widths [${hidden}], outputs ${outputs} (positive integers)`);
   const span = genome.lifeBlocks, unit = span / 1440;
-  const total = Math.max(0, Math.floor(height) - Math.floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
-  const life = Math.floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
+  const total = max(0, floor(height) - floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
+  const life = floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
   let s = 0;
   while (k >= STAGE_ENDS[s]) s++;
   const start = s ? STAGE_ENDS[s - 1] : 0, x = (k - start) / (STAGE_ENDS[s] - start);
-  const stage = STAGES[s], g = 1 - Math.pow(1 - x, P);
+  const stage = STAGES[s], g = 1 - (1 - x) ** P;
 
   const st = seedState(genome.seed), L = hidden.length;
   const born: Float32Array[] = hidden.map((w, i) => {
@@ -80,8 +81,8 @@ export function lifeAt(
     if (lv && s < 3)
       for (let p = 0; p < a.length; p++)
         for (let q = 0; q < units!; q++) {
-          let c = Math.min(la[p], b ? lb[q] : 1);
-          if (r) c = Math.min(c, clamp(((1 - Math.max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * r()) - x) / FADE));
+          let c = min(la[p], b ? lb[q] : 1);
+          if (r) c = min(c, clamp(((1 - max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * r()) - x) / FADE));
           lv[p * units! + q] = c;
         }
     connectionLevel.push(lv);
@@ -89,6 +90,6 @@ export function lifeAt(
   }
   return {
     stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel,
-    progress: x, nextStageIn: Math.ceil(STAGE_ENDS[s] * unit - pos),
+    progress: x, nextStageIn: ceil(STAGE_ENDS[s] * unit - pos),
   };
 }

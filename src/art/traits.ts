@@ -76,7 +76,7 @@ export interface Genome {
  */
 export function shapeWidths(architecture: string, layers: number, max: number, r: Rng): number[] {
   const L = layers, D = Math.floor((L - 1) / 2), half = Math.max(MIN_WIDTH, Math.round(max / 2));
-  if (ARCHITECTURES.every((a) => a[0] !== architecture)) throw new Error(`unknown architecture "${architecture}"`);
+  if (nth(ARCHITECTURES, architecture) < 0) throw new Error(`unknown architecture "${architecture}"`);
   // Zig Zag draws its narrow width first; the two Random shapes draw one width per layer, in layer order.
   const narrow = architecture === 'Zig Zag' ? int(r, MIN_WIDTH, Math.ceil(max / 2)) : 0;
   const w = Array.from({ length: L }, (_, i) =>
