@@ -1,5 +1,5 @@
 // Block height and fee rate from ord's recursive endpoints, with the fallbacks older explorers need.
-import { get, text, type ChainOptions } from './http';
+import { get, type ChainOptions } from './http';
 
 /** The fee signal of one mined block (ord has no mempool endpoint). Rates in sat/vB. */
 export interface FeeInfo {
@@ -16,7 +16,7 @@ export interface FeeInfo {
 /** The tip height, or null when neither endpoint answers with a number (offline, file://, not an explorer). */
 export async function blockHeight(opts: ChainOptions = {}): Promise<number | null> {
   for (const path of ['/r/blockheight', '/blockheight']) {
-    const got = await get(path, opts, { cache: 'no-store' }), s = got.ok ? text(got.body).trim() : '';
+    const got = await get(path, opts, { cache: 'no-store' }), s = got.ok ? got.body.trim() : '';
     if (/^\d{1,10}$/.test(s)) return +s;
   }
   return null;
@@ -43,7 +43,7 @@ export async function feeRate(height: number, opts: ChainOptions = {}): Promise<
     const got = await get(`/r/blockinfo/${h}`, opts);
     if (got.ok) {
       try {
-        return parseBlockInfo(JSON.parse(text(got.body)), h);
+        return parseBlockInfo(JSON.parse(got.body), h);
       } catch {
         return null;
       }

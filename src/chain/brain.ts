@@ -2,7 +2,7 @@
 import { decodeDataInscription } from '../nn/index';
 import type { Model } from '../nn/model';
 import { isInscriptionId } from './ids';
-import { get, text, why, type ChainOptions } from './http';
+import { get, type ChainOptions } from './http';
 
 export type BrainError = {
   kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'not-json' | 'invalid-brain';
@@ -15,15 +15,15 @@ export type BrainResult =
 
 export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<BrainResult> {
   const fail = (kind: BrainError['kind'], message: string, status?: number): BrainResult => ({ ok: false, id, error: { kind, status, message } });
-  if (!isInscriptionId(id)) return fail('bad-id', `not an inscription ID (<64 hex>i<n>): ${JSON.stringify(String(id).slice(0, 80))}`);
+  if (!isInscriptionId(id)) return fail('bad-id', `not an inscription ID: ${JSON.stringify(String(id).slice(0, 80))}`);
   const got = await get(`/content/${id}`, opts);
   if (!got.ok) return fail(got.kind, got.message, got.status);
   let kind: BrainError['kind'] = 'not-json';
   try {
-    const doc: unknown = JSON.parse(text(got.body));
+    const doc: unknown = JSON.parse(got.body);
     kind = 'invalid-brain';
-    return { ok: true, id, model: decodeDataInscription(doc), bytes: got.body.byteLength };
+    return { ok: true, id, model: decodeDataInscription(doc), bytes: got.bytes };
   } catch (e) {
-    return fail(kind, kind === 'not-json' ? `/content/${id} is not JSON: ${why(e)}` : why(e));
+    return fail(kind, (e as Error).message); // JSON.parse's SyntaxError, or the codec's DataInscriptionError
   }
 }

@@ -15,7 +15,8 @@ export interface ChainOptions {
 }
 
 export type Fail = { kind: 'http' | 'timeout' | 'network'; status?: number; message: string };
-export type Got = { ok: true; body: ArrayBuffer } | ({ ok: false } & Fail);
+/** body: the response as text; bytes: its length in bytes. */
+export type Got = { ok: true; body: string; bytes: number } | ({ ok: false } & Fail);
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -23,6 +24,7 @@ export const globalTimers = globalThis as Timers;
 
 export async function get(path: string, opts: ChainOptions = {}, init?: RequestInit): Promise<Got> {
   const timers = opts.timers ?? globalTimers, ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctl = new AbortController();
+  const fail = (kind: Fail['kind'], problem: string, status?: number): Got => ({ ok: false, kind, status, message: `${path}: ${problem}` });
   let handle: unknown;
   try {
     // Race rather than trust abort alone: a fetch (or body read) that ignores the signal still times out.
@@ -30,23 +32,18 @@ export async function get(path: string, opts: ChainOptions = {}, init?: RequestI
       new Promise<Got>((resolve) => {
         handle = timers.setTimeout(() => {
           ctl.abort();
-          resolve({ ok: false, kind: 'timeout', message: `no answer from ${path} within ${ms} ms` });
+          resolve(fail('timeout', `no answer within ${ms} ms`));
         }, ms);
       }),
-      (async (): Promise<Got> => {
-        try {
-          const res = await (opts.fetch ?? fetch)(path, { ...init, signal: ctl.signal });
-          return res.ok ? { ok: true, body: await res.arrayBuffer() } : { ok: false, kind: 'http', status: res.status, message: `HTTP ${res.status} from ${path}` };
-        } catch (e) {
-          return { ok: false, kind: 'network', message: `${path}: ${why(e)}` };
-        }
-      })(),
+      (opts.fetch ?? fetch)(path, { ...init, signal: ctl.signal })
+        .then(async (res): Promise<Got> => {
+          if (!res.ok) return fail('http', 'HTTP ' + res.status, res.status);
+          const buffer = await res.arrayBuffer();
+          return { ok: true, body: new TextDecoder().decode(buffer), bytes: buffer.byteLength };
+        })
+        .catch((e) => fail('network', String(e))),
     ]);
   } finally {
     timers.clearTimeout(handle);
   }
 }
-
-export const text = (body: ArrayBuffer): string => new TextDecoder().decode(body);
-
-export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));

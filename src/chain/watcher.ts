@@ -38,7 +38,7 @@ export interface ChainWatcher {
 
 export function createChainWatcher(o: WatcherOptions): ChainWatcher {
   const timers = o.timers ?? globalTimers, now = o.now ?? Date.now, random = o.random ?? Math.random;
-  const doc = o.document !== undefined ? o.document : globalThis.document ?? null;
+  const doc = o.document === undefined ? globalThis.document : o.document;
   const mean = Math.max(MIN_INTERVAL_MS, o.intervalMs ?? DEFAULT_INTERVAL_MS);
   const st: ChainState = { height: o.height ?? null, fee: o.fee ?? null, live: null };
   let lastPoll = st.height === null ? -Infinity : now(), timer: unknown = null, polling = false, stopped = false;

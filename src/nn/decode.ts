@@ -106,6 +106,6 @@ export function decodeDataInscription(doc: unknown): Model {
     });
     return { name, inputShape: shape as Model['inputShape'], scale, offset, layers, classes, trainingTraits, dtype };
   } catch (e) {
-    throw e instanceof DataInscriptionError ? e : new DataInscriptionError('', `${step} (${e instanceof Error ? e.message : String(e)})`);
+    throw e instanceof DataInscriptionError ? e : new DataInscriptionError('', `${step} (${e})`);
   }
 }

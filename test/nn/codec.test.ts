@@ -240,10 +240,10 @@ describe('decode: strict validation names the JSON path', () => {
   });
 
   it('rejects non-JSON text, non-objects and hostile objects with DataInscriptionError only', () => {
-    expect(error('{"model_name": ').message).toMatch(/not valid JSON/);
+    expect(error('{"model_name": ').message).toMatch(/^not valid JSON \(SyntaxError: /);
     expect(error(null).message).toMatch(/must be an object, got null/);
     expect(error([]).path).toBe('');
     const hostile = { get model_name(): string { throw new TypeError('boom'); } };
-    expect(error(hostile).message).toMatch(/unreadable \(boom\)/);
+    expect(error(hostile).message).toMatch(/^unreadable \(TypeError: boom\)$/);
   });
 });
