@@ -27,9 +27,9 @@ export interface Layout {
 /** Widest node of any shape, relative to r (the Theano ellipse). */
 export const NODE_W = 1.25;
 
-/** Layers wider than `max` are drawn as groups of `size` neurons (the original's "scale 1:N"). */
+/** Layers wider than `most` are drawn as groups of `size` neurons (the original's "scale 1:N"). units >= 1: the brain's
+ * decoder and the genome guarantee it. */
 export const grouping = (units: number, most = 24): { n: number; size: number } => {
-  if (!(units >= 1)) throw new Error(`layer width must be >= 1, got ${units}`);
   const size = ceil(units / most);
   return { n: ceil(units / size), size };
 };
@@ -43,13 +43,12 @@ export interface LayoutOptions {
   nodeScale?: number;
 }
 
-/** counts: drawn nodes per hidden layer, then the output layer's; labelChars: the longest class name;
+/** w x h: the canvas in CSS pixels (the portrait lays out only a sized canvas); counts: drawn nodes per hidden layer,
+ * then the output layer's (each >= 1, from grouping); labelChars: the longest class name;
  * noise(k, j) in [0, 1): the jitter of node j of column k (seeded: a new life, a new pattern). */
 export const layout = (w: number, h: number, counts: number[], labelChars: number, o: LayoutOptions = {}, noise = (k: number, j: number) => 0.5): Layout => {
   const jit = min(0.25, max(0, o.jitter ?? 0));
   const scale = o.nodeScale ?? 1;
-  if (!(w > 0 && h > 0)) throw new Error(`canvas size must be positive, got ${w}x${h}`);
-  if (!counts.length || counts.some((c) => !(c >= 1))) throw new Error(`every layer needs >= 1 node: [${counts}]`);
   const u = min(w, h);
   const m = u * (o.margin ?? 0.05);
   const sheet = { x: m, y: m, w: w - 2 * m, h: h - 2 * m };
