@@ -133,7 +133,8 @@ async function squeeze(js: string): Promise<string> {
   const out = await terser(js, {
     ecma: 2020,
     compress: { passes: 3, arrows: true, unsafe_arrows: true },
-    mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
+    // builtins: also names that some DOM interface has (model, kind, note, ...): the page never reads them from the DOM.
+    mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`), builtins: true } },
     format: { comments: false, inline_script: true },
   });
   if (out.code === undefined) throw new BuildError('terser produced no code');

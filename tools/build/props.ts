@@ -2,7 +2,8 @@
 // Not listed, on purpose: anything read from or written to the outside. Brain JSON fields (units, layers, config,
 // scale, offset, activation, ...), ord's JSON (height, ...), window.perceptron's keys and the values in it (seed,
 // stage, age, life, feeRate, brain, prediction, id, name, classes, p, ...), the config a collection token sets
-// (brainId, birthHeight, ...), and DOM/JS API names (terser also refuses those it knows).
+// (brainId, birthHeight, ...), and every name the page reads from or sets on a DOM or JS object (the build lets terser
+// shorten listed names even when some DOM interface has one: model, kind, note, caption, ...).
 export const INTERNAL_PROPS = [
   // nn: the decoded model and the alive mask
   'model', 'inputShape', 'inputs', 'trainingTraits', 'dtype', 'alive',
