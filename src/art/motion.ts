@@ -95,11 +95,11 @@ export interface Replay {
 export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
   const K = G.counts.length - 1;
   return G.counts.map((n, k) => {
-    const a = Array.from(k === K && acts[K] ? softmax(acts[K], acts[K].slice()) : acts[k] ?? []);
+    const a = Array.from(k === K ? softmax(acts[K], acts[K].slice()) : acts[k]);
     const size = G.sizes[k];
     const out = Float32Array.from({ length: n }, (_, j) => {
       const g = a.slice(j * size, (j + 1) * size);
-      return g.length ? g.reduce((s, x) => s + abs(x), 0) / g.length : 0;
+      return g.reduce((s, x) => s + abs(x), 0) / g.length;
     });
     const top = max(...out);
     return top > 0 && k < K ? out.map((x) => x / top) : out;
@@ -166,7 +166,7 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   // the answer: the winning class and its probability, in the accent colour over its label
   const logits = rp.acts[rp.acts.length - 1];
   const { xs, ys } = L.cols[K - 1];
-  if (!logits || s < K * REPLAY_STEP || logits.length !== ys.length) return; // grouped outputs have no one label
+  if (s < K * REPLAY_STEP || logits.length !== ys.length) return; // grouped outputs have no one label
   const prob = softmax(logits, logits.slice());
   const j = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
