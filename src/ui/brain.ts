@@ -25,10 +25,10 @@ export function explain(e: BrainError): string {
     : e.kind === 'invalid-brain'
       ? 'Not a valid brain: ' + e.message.slice(0, 160)
       : {
-          'bad-id': 'Not an inscription ID: 64 hex digits, i, an index (…i0).',
+          'bad-id': 'Not an inscription ID (64 hex digits, i, index).',
           timeout: 'The request timed out.',
           network: 'The network failed.',
-          'not-json': 'That inscription is not JSON: not a brain.',
+          'not-json': 'Not a brain: not JSON.',
         }[e.kind];
 }
 

@@ -11,8 +11,5 @@ export interface PerceptronConfig {
 
 declare const __PERCEPTRON__: PerceptronConfig;
 
-/** The baked config; a placeholder only when the page runs unbundled (unit tests). */
-export const config: PerceptronConfig =
-  typeof __PERCEPTRON__ !== 'undefined'
-    ? __PERCEPTRON__
-    : { brainId: '', seed: '0'.repeat(64), birthHeight: 0, fallbackHeight: 0, embeddedBrain: null };
+/** The baked config (only main.ts reads it, and main.ts only runs bundled). */
+export const config: PerceptronConfig = __PERCEPTRON__;

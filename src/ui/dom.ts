@@ -18,6 +18,6 @@ export const button = (text: string, onclick: () => void, attrs: Record<string, 
 
 /** Untrusted text, shortened to at most max characters (code points) with an ellipsis. */
 export function cap(s: unknown, max = 60): string {
-  const chars = Array.from(String(s));
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
+  const chars = [...String(s)];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : String(s);
 }

@@ -14,10 +14,10 @@ const text = (b: Uint8Array): string => String.fromCharCode(...b);
 
 /** Checks a file's first bytes: throws ImageInputError for what cannot be a bitmap; returns a note for animated GIFs. */
 export function sniff(type: string, size: number, head: Uint8Array): string {
-  if (!size) throw new ImageInputError('That file is empty (0 bytes).');
+  if (!size) throw new ImageInputError('The file is empty.');
   const t = text(head.subarray(0, 256)).trimStart();
-  if (/svg/.test(type) || (t[0] === '<' && /<svg/i.test(t))) throw new ImageInputError('SVG is a drawing, not a bitmap: drop a PNG, JPEG, GIF or WebP.');
-  return /^GIF8/.test(t) && text(head).includes('NETSCAPE2.0') ? 'Animated GIF: the network saw its first frame.' : '';
+  if (/svg/.test(type) || (t[0] === '<' && /<svg/i.test(t))) throw new ImageInputError('SVG is not a bitmap: use PNG, JPEG, GIF or WebP.');
+  return /^GIF8/.test(t) && text(head).includes('NETSCAPE2.0') ? 'Animated GIF: it saw the first frame.' : '';
 }
 
 // Decode + resize + read back. Self-contained (no imports, no closure): its source also runs in a Worker.
@@ -33,24 +33,21 @@ async function px(f: Blob, w: number, h: number): Promise<Uint8ClampedArray> {
 }
 
 // Chromium scales a decoded bitmap on the calling thread (a 12,000 px PNG blocked it for ~1 s), so that thread must
-// be a Worker's. Without workers (blocked, old browser) it runs on the page.
+// be a Worker's. Without workers (blocked, old browser, a failed worker) it runs on the page.
 function inWorker(file: Blob, w: number, ht: number): Promise<Uint8ClampedArray | null> {
-  let worker: Worker;
   const url = URL.createObjectURL(new Blob([`const px=${px};onmessage=e=>px(...e.data).then(postMessage,()=>postMessage(0))`]));
-  try {
+  let worker: Worker | undefined;
+  return new Promise<Uint8ClampedArray | null>((ok, fail) => {
     worker = new Worker(url);
-  } catch {
-    URL.revokeObjectURL(url);
-    return px(file, w, ht);
-  }
-  return new Promise<Uint8ClampedArray | null>((ok) => {
     worker.onmessage = (e) => ok(e.data || null);
-    worker.onerror = () => ok(px(file, w, ht).catch(() => null));
+    worker.onerror = fail;
     worker.postMessage([file, w, ht]);
-  }).finally(() => {
-    worker.terminate();
-    URL.revokeObjectURL(url);
-  });
+  })
+    .catch(() => px(file, w, ht))
+    .finally(() => {
+      worker?.terminate();
+      URL.revokeObjectURL(url);
+    });
 }
 
 /** Decodes a file and scales it to w x h ('high' quality resize, off the main thread), returning RGB pixels. */

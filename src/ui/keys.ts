@@ -9,7 +9,7 @@ export const KEYS: readonly (readonly [string, string, Action, string])[] = [
   ['I', 'info: traits, brain, life, chain', 'info', 'tap'],
   ['S', 'save the frame as PNG', 'save', 'in the info panel'],
   ['H or ?', 'this help', 'help', '?'],
-  ['Esc', 'close the panel', 'close', '×'],
+  ['Escape', 'close the panel', 'close', '×'],
 ];
 
 export interface KeyLike {
@@ -20,9 +20,10 @@ export interface KeyLike {
   altKey?: boolean;
 }
 
-/** The action a key press asks for, or null (modified keys such as Ctrl+V stay with the browser). */
+/** The action a key press asks for, or null (modified keys such as Ctrl+V stay with the browser). Read from KEYS:
+ * letters in either case, alternatives joined by ' or '; Shift+U is the one shifted key. */
 export function actionFor(e: KeyLike): Action | null {
   const k = e.key.toLowerCase();
   return e.ctrlKey || e.metaKey || e.altKey ? null : k === 'u' && e.shiftKey ? 'restore'
-    : ({ escape: 'close', '?': 'help', h: 'help', o: 'open', u: 'upgrade', i: 'info', s: 'save' } as Record<string, Action>)[k] ?? null;
+    : KEYS.find(([keys]) => keys.toLowerCase().split(' or ').includes(k))?.[2] ?? null;
 }

@@ -19,7 +19,7 @@ import { CSS } from './style';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
-const canvas = document.querySelector('canvas') ?? document.body.appendChild(h('canvas'));
+const canvas = document.querySelector('canvas')!; // the shell's
 const ui = document.body.appendChild(h('div', { class: 'ui' }));
 document.head.append(h('style', {}, CSS));
 
@@ -36,7 +36,7 @@ const s: PageState = {
 };
 let seen: { width: number; height: number; pixels: Uint8ClampedArray } | null = null;
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw.
-expose(window, s, { _debug: () => ({ birthHeight: config.birthHeight, input: seen && { ...seen, pixels: [...seen.pixels] } }) });
+expose(window, s, { _debug: () => ({ birthHeight: config.birthHeight, input: seen }) });
 
 let brain: Resolved = { id: config.brainId, model: null, source: 'none', problem: '' };
 let offline = false;
@@ -104,7 +104,7 @@ function save(): void {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 9000);
     // an explorer's sandbox (opaque origin) may block downloads silently
-    toast(self.origin === 'null' ? `If nothing downloads, this frame blocks downloads: open /content/${ident.id || '<id>'}` : 'Saved.');
+    toast(self.origin === 'null' ? `Nothing saved? This frame blocks downloads: open /content/${ident.id || '<id>'}` : 'Saved.');
   });
 }
 
@@ -121,7 +121,7 @@ async function classifyFile(file: Blob): Promise<void> {
   try {
     const [ht, w] = m.inputShape;
     const got = await readPixels(file, w, ht);
-    if (brain.model !== m) return toast('The brain changed meanwhile: drop the image again.');
+    if (brain.model !== m) return toast('The brain changed: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
     seen = { width: w, height: ht, pixels: got.pixels };

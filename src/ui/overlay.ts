@@ -14,13 +14,14 @@ export function createOverlay(root: HTMLElement, onClose: () => void = () => {})
   let panel: HTMLElement | null = null;
   let before: Element | null = null;
   const o: Overlay = {
-    current: '',
+    get current() {
+      return panel?.dataset.panel ?? '';
+    },
     open(name, label, body) {
       if (panel) panel.remove();
       else before = document.activeElement;
       panel = h('div', { role: 'dialog', 'aria-modal': 'true', 'aria-label': label, class: 'ov', tabindex: '-1', 'data-panel': name },
         button('×', o.close, { class: 'x', 'aria-label': 'close' }), h('h2', {}, label), ...body);
-      (o as { current: string }).current = name;
       root.append(panel);
       (panel.querySelector('input') ?? panel).focus();
       return panel;
@@ -29,7 +30,6 @@ export function createOverlay(root: HTMLElement, onClose: () => void = () => {})
       if (!panel) return;
       panel.remove();
       panel = null;
-      (o as { current: string }).current = '';
       if (before instanceof HTMLElement) before.focus();
       onClose();
     },

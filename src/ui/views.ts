@@ -1,5 +1,5 @@
 // Panel bodies. Pure builders from data to DOM; every piece of untrusted text goes through h() (text nodes) and cap().
-import { button, cap, h } from './dom';
+import { button, cap, h, type Child } from './dom';
 import { KEYS } from './keys';
 
 export interface Ranked {
@@ -7,15 +7,15 @@ export interface Ranked {
   p: number;
 }
 
-/** A definition list of [label, value] rows; values are text only. */
-const list = (rows: [string, string][]): HTMLElement => h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+/** A definition list of [label, ...value] rows; values are text or nodes (never markup). */
+const list = (rows: [string, ...Child[]][]): HTMLElement => h('dl', {}, ...rows.flatMap(([k, ...v]) => [h('dt', {}, k), h('dd', {}, ...v)]));
 
 export const helpView = (): Node[] =>
-  [list(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`])), h('p', {}, 'Drop or paste an image on the artwork to classify it.')];
+  [list(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`])), h('p', {}, 'Drop or paste an image to classify it.')];
 
 export const infoView = (rows: [string, string][], onSave: () => void): Node[] => [list(rows), button('save PNG (S)', onSave)];
 
-/** Ranked classes with probability bars, the WxH thumbnail the network saw (HWC RGB) and an optional note. */
+/** The WxH thumbnail the network saw (HWC RGB), the ranked classes with probability bars, and an optional note. */
 export function resultView(ranked: Ranked[] | null, pixels: Uint8ClampedArray, w: number, ht: number, note: string): Node[] {
   const thumb = h('canvas', { width: '' + w, height: '' + ht, class: 'th', 'aria-label': 'what the network saw', role: 'img' });
   const ctx = thumb.getContext('2d');
@@ -24,12 +24,8 @@ export function resultView(ranked: Ranked[] | null, pixels: Uint8ClampedArray, w
     for (let i = 0; i < w * ht * 4; i++) img.data[i] = i % 4 > 2 ? 255 : pixels[i - (i >> 2)]; // RGB -> RGBA
     ctx.putImageData(img, 0, 0);
   }
-  const rows = ranked?.slice(0, 10).map(({ name, p }) => {
-    const pct = (p * 100).toFixed(1) + '%', bar = h('i');
-    bar.style.width = pct;
-    return h('li', {}, h('span', {}, cap(name, 40)), h('b', {}, bar), h('em', {}, pct));
-  });
-  return [h('div', { class: 'res' }, thumb, rows && h('ol', {}, ...rows)), note && h('p', { role: 'status' }, note)].filter(Boolean) as Node[];
+  const rows = ranked?.slice(0, 10).map(({ name, p }): [string, ...Child[]] => [cap(name, 40), h('progress', { value: '' + p }), (p * 100).toFixed(1) + '%']);
+  return [h('div', { class: 'res' }, thumb, rows && list(rows)), note && h('p', { role: 'status' }, note)].filter(Boolean) as Node[];
 }
 
 export interface UpgradeHandlers {
@@ -39,9 +35,9 @@ export interface UpgradeHandlers {
 
 /** current() names the brain in use; it is read again after every message (a successful upgrade changes it). */
 export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] {
-  const input = h('input', { type: 'text', name: 'id', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'data inscription ID',
-    placeholder: '<64 hex>i0' });
-  const msg = h('p', { role: 'status', 'aria-live': 'polite', class: 'msg' });
+  // named by its <label>; role=status is a polite live region
+  const input = h('input', { name: 'id', autocomplete: 'off', spellcheck: 'false', placeholder: '<64 hex>i0' });
+  const msg = h('p', { role: 'status', class: 'msg' });
   const now = h('code', {}, current());
   const say = (m: string): void => {
     msg.textContent = m;
@@ -51,6 +47,6 @@ export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] 
   const submit = () => on.submit(input.value.trim(), say);
   input.onkeydown = (e) => void (e.key === 'Enter' && submit());
   return [h('p', {}, 'In use: ', now),
-    h('div', { class: 'f' }, h('label', {}, 'Data inscription ID', input), button('plug in', submit), button('restore default (Shift+U)', () => on.restore(say))),
+    h('div', {}, h('label', {}, 'Data inscription ID', input), button('plug in', submit), button('restore default (Shift+U)', () => on.restore(say))),
     msg];
 }

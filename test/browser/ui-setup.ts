@@ -137,5 +137,8 @@ export async function waitToast(frame: Frame, text: RegExp): Promise<string> {
 
 /** The pixels the page says the network last saw (the non-enumerable test hook), and its birth height. */
 export async function seen(frame: Frame): Promise<{ birthHeight: number; input: { width: number; height: number; pixels: number[] } | null }> {
-  return frame.evaluate(() => (window as unknown as { perceptron: { _debug: never } }).perceptron._debug);
+  return frame.evaluate(() => {
+    const d = (window as unknown as { perceptron: { _debug: { birthHeight: number; input: { pixels: Uint8ClampedArray } | null } } }).perceptron._debug;
+    return { ...d, input: d.input && { ...d.input, pixels: [...d.input.pixels] } } as never;
+  });
 }

@@ -107,7 +107,7 @@ describe('upgrade (U)', () => {
     const inert = await f.frame.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
       tags: document.querySelectorAll('.ui img, .ui script, .ui svg, .ui iframe').length,
-      longest: Math.max(...Array.from(document.querySelectorAll('.ui dd, .ui li span'), (e) => (e.textContent ?? '').length)),
+      longest: Math.max(...Array.from(document.querySelectorAll('.ui dd, .ui dt'), (e) => (e.textContent ?? '').length)),
     }));
     expect(inert).toEqual({ pwned: null, tags: 0, longest: expect.any(Number) });
     expect(inert.longest).toBeLessThanOrEqual(240);

@@ -26,7 +26,7 @@ describe('views', () => {
     box.append(...resultView(ranked, new Uint8ClampedArray(2 * 2 * 3).fill(200), 2, 2, ''));
     expect(box.querySelectorAll('img,script,svg').length).toBe(0);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
-    const names = Array.from(box.querySelectorAll('li span'), (e) => e.textContent);
+    const names = Array.from(box.querySelectorAll('dt'), (e) => e.textContent);
     expect(names[0]).toBe(XSS[0]);
     expect(names[3]!.length).toBe(40);
     expect(names[3]!.endsWith('…')).toBe(true);
@@ -35,11 +35,10 @@ describe('views', () => {
   it('draws one bar per class, widest for the most probable, with percentages', () => {
     const box = document.createElement('div');
     box.append(...resultView([{ name: 'Nouns', p: 0.75 }, { name: 'Punks', p: 0.25 }], new Uint8ClampedArray(12), 2, 2, 'note here'));
-    const items = box.querySelectorAll('li');
+    const items = box.querySelectorAll('dd');
     expect(items.length).toBe(2);
-    expect((items[0].querySelector('i') as HTMLElement).style.width).toBe('75%');
-    expect(items[0].textContent).toBe('Nouns75.0%');
-    expect(items[1].textContent).toContain('25.0%');
+    expect((items[0].querySelector('progress') as HTMLProgressElement).value).toBe(0.75);
+    expect(box.querySelector('dl')!.textContent).toBe('Nouns75.0%Punks25.0%');
     expect(box.textContent).toContain('note here');
     const thumb = box.querySelector('canvas')!;
     expect([thumb.width, thumb.height]).toEqual([2, 2]);
@@ -48,7 +47,7 @@ describe('views', () => {
   it('a silent network shows the reason and no ranking', () => {
     const box = document.createElement('div');
     box.append(...resultView(null, new Uint8ClampedArray(12), 2, 2, 'This Perceptron is dead'));
-    expect(box.querySelector('ol')).toBeNull();
+    expect(box.querySelector('dl')).toBeNull();
     expect(box.textContent).toContain('dead');
   });
 
