@@ -193,7 +193,7 @@ const nodes = (c: Ctx, A: Art): void => {
   const size = G.sizes[K - 1];
   c.font = L.label + FONT;
   pen(c, born ? 0.3 : 0.85, p.ink);
-  ys.forEach((y, j) => c.fillText(G.labels[j * size] + (size > 1 ? '…' : ''), xs[j] + 2 * L.r, y));
+  ys.forEach((y, j) => c.fillText((G.labels[j * size] ?? '') + (size > 1 ? '…' : ''), xs[j] + 2 * L.r, y));
 };
 
 /** Caption lines word-wrapped to the caption box, at most four rows; the first line (the status) in bold. */

@@ -15,7 +15,7 @@
 import type { AliveMask } from '../nn/model';
 import type { Genome } from './traits';
 import { seedState, stream } from './prng';
-import { ceil, floor, max, min, round } from './layout';
+import { floor, max, min, round } from './layout';
 
 export type Stage = 'growing' | 'stable' | 'decaying' | 'dead' | 'rebirth';
 export const STAGES: readonly Stage[] = ['growing', 'stable', 'decaying', 'dead', 'rebirth'];
@@ -30,7 +30,6 @@ export interface Life {
   neuronLevel: Float32Array[]; // per hidden layer, 0..1 visual presence (> 0 exactly when alive)
   connectionLevel: (Float32Array | null)[]; // per Dense layer like alive.connections
   progress: number; // 0..1 through the current stage
-  nextStageIn: number; // blocks until the next stage begins
 }
 
 const P = Math.log(0.2) / Math.log(0.6);
@@ -89,7 +88,6 @@ export function lifeAt(
     connections.push(lv && mask(lv));
   }
   return {
-    stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel,
-    progress: x, nextStageIn: ceil(STAGE_ENDS[s] * unit - pos),
+    stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel, progress: x,
   };
 }

@@ -27,7 +27,6 @@ describe('stages on block height', () => {
         const first = lifeAt(g, heightAt(g, span + end * unit), BIRTH, g.hidden, 10);
         expect(last.stage).toBe(names[s]);
         expect(last.life).toBe(2);
-        expect(last.nextStageIn).toBe(1);
         expect(first.stage).toBe(names[(s + 1) % 5]);
         expect(first.life).toBe(s === 4 ? 3 : 2);
       });
