@@ -1,15 +1,9 @@
-// Base64 <-> bytes without Node's Buffer or atob, so the same code runs in browsers, Node and bare JS engines.
+// Base64 <-> bytes without Node's Buffer, so the same code runs in browsers and Node.
 
-/** Decodes base64 the caller has already validated (alphabet, optional '=' padding). */
+/** Decodes base64 the caller has already validated (alphabet; '=' padding optional, but only as much as it needs). */
 export function base64ToBytes(s: string): Uint8Array<ArrayBuffer> {
-  const body = s.replace(/=+$/, ''), out = new Uint8Array((body.length * 3) >> 2);
-  for (let i = 0, j = 0, acc = 0, bits = 0, c; i < body.length; i++) {
-    // a-z, A-Z, 0-9, '/', '+' -> 26.., 0.., 52.., 63, 62; the high bits lost to int32 overflow were written already
-    c = body.charCodeAt(i);
-    acc = (acc << 6) | (c > 96 ? c - 71 : c > 64 ? c - 65 : c > 47 ? c + 4 : c > 43 ? 63 : 62);
-    bits += 6;
-    if (bits > 7) out[j++] = acc >> (bits -= 8);
-  }
+  const binary = atob(s), out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
 

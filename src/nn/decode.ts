@@ -91,7 +91,7 @@ export function decodeDataInscription(doc: unknown): Model {
       fail(B64, `holds ${count} ${dtype} values, needs ${need.filter((s) => s).join(' or ')}`);
     }
 
-    const view = new DataView(base64ToBytes(b64).buffer), values = new Float32Array(count);
+    const view = new DataView(base64ToBytes(body!).buffer), values = new Float32Array(count);
     let at = 0;
     const layers = dense.map((l, li): Dense => {
       const read = (len: number, what: string): Float32Array => {
