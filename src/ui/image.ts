@@ -6,6 +6,8 @@ export class ImageInputError extends Error {}
 export interface Seen {
   /** HxWx3, row-major, 0..255. */
   pixels: Uint8ClampedArray;
+  /** The same as HxWx4 RGBA (opaque), for drawing. */
+  rgba: Uint8ClampedArray;
   /** Something the viewer should know about the input ('' when nothing). */
   note: string;
 }
@@ -55,6 +57,5 @@ export async function readPixels(file: Blob, w: number, ht: number): Promise<See
   const note = sniff(file.type, file.size, new Uint8Array(await file.slice(0, 2048).arrayBuffer()));
   const rgba = await inWorker(file, w, ht).catch(() => null);
   if (!rgba) throw new ImageInputError(`Not an image this browser can decode${file.type ? ` (${file.type.slice(0, 40)})` : ''}.`);
-  const pixels = rgba.filter((_, i) => (i & 3) < 3); // RGBA -> RGB
-  return { pixels, note };
+  return { pixels: rgba.filter((_, i) => (i & 3) < 3), rgba, note }; // RGBA -> RGB
 }

@@ -5,9 +5,9 @@ export type Action = 'open' | 'upgrade' | 'restore' | 'info' | 'save' | 'help' |
 export const KEYS: readonly (readonly [string, string, Action, string])[] = [
   ['O', 'open an image to classify', 'open', 'long press, ◫'],
   ['U', 'upgrade: plug in another brain', 'upgrade', '⇪'],
-  ['Shift+U', 'restore the default brain', 'restore', 'in the ⇪ panel'],
+  ['Shift+U', 'restore the default brain', 'restore', 'in ⇪'],
   ['I', 'info: traits, brain, life, chain', 'info', 'tap'],
-  ['S', 'save the frame as PNG', 'save', 'in the info panel'],
+  ['S', 'save a PNG', 'save', 'in info'],
   ['H or ?', 'this help', 'help', '?'],
   ['Escape', 'close the panel', 'close', '×'],
 ];

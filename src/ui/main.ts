@@ -4,7 +4,7 @@ import { activations, classify, decodeDataInscription, parameterCount } from '..
 import type { Model } from '../nn/model';
 import { generateGenome, lifeAt, type Life } from '../art/genome';
 import { createPortrait, type Scene } from '../art/portrait';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, isInscriptionId, ownIdentity, safeStorage } from '../chain/index';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, ownIdentity, safeStorage } from '../chain/index';
 import { config } from './config';
 import { button, h } from './dom';
 import { actionFor, type Action } from './keys';
@@ -36,7 +36,7 @@ const s: PageState = {
 };
 let seen: { width: number; height: number; pixels: Uint8ClampedArray } | null = null;
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw.
-expose(window, s, { _debug: () => ({ birthHeight: config.birthHeight, input: seen }) });
+expose(window, s, () => ({ birthHeight: config.birthHeight, input: seen }));
 
 let brain: Resolved = { id: config.brainId, model: null, source: 'none', problem: '' };
 let offline = false;
@@ -98,14 +98,9 @@ for (const [label, text, act] of [['open an image (O)', '◫', 'open'], ['upgrad
   bar.append(button(text, () => run(act), { 'aria-label': label, title: label }));
 
 function save(): void {
-  canvas.toBlob((b) => {
-    if (!b) return toast('Could not make a PNG.');
-    const a = h('a', { href: URL.createObjectURL(b), download: `perceptron-${s.seed.slice(0, 8)}-${s.height}.png` });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 9000);
-    // an explorer's sandbox (opaque origin) may block downloads silently
-    toast(self.origin === 'null' ? `Nothing saved? This frame blocks downloads: open /content/${ident.id || '<id>'}` : 'Saved.');
-  });
+  h('a', { href: canvas.toDataURL(), download: `perceptron-${s.seed.slice(0, 8)}-${s.height}.png` }).click();
+  // an explorer's sandbox (opaque origin) may block downloads silently
+  toast(self.origin === 'null' ? `Nothing saved? This frame blocks downloads: open /content/${ident.id || '<id>'}` : 'Saved.');
 }
 
 // ---- classify
@@ -131,7 +126,7 @@ async function classifyFile(file: Blob): Promise<void> {
     if (ranked) portrait.replay(activations(m, got.pixels, { alive }));
     draw(why ? 0 : 3000); // still mode: the moment the replay has reached the output
     toast('');
-    overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, got.pixels, w, ht, why || got.note));
+    overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, got.rgba, w, ht, why || got.note));
   } catch (e) {
     toast((e as Error).message);
   } finally {
@@ -143,11 +138,10 @@ async function classifyFile(file: Blob): Promise<void> {
 let fetching = false;
 async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
   const id = pastedId(raw);
-  if (!isInscriptionId(id)) return say(explain({ kind: 'bad-id', message: '' })); // no request for a malformed ID
   if (fetching) return;
   fetching = true;
   say('Fetching…');
-  const r = await fetchBrain(id);
+  const r = await fetchBrain(id); // a malformed ID: a 'bad-id' error, no request
   fetching = false;
   if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
   useBrain({ id, model: r.model, source: 'chain', problem: '' });
@@ -160,7 +154,7 @@ async function restore(say: (m: string) => void): Promise<void> {
   if (brain.id === config.brainId && brain.model) return say('Already the default brain.');
   const r = await pickBrain();
   useBrain(r);
-  say(r.model ? 'Restored the default brain.' : 'The default brain could not be loaded.');
+  say(r.model ? 'Restored the default brain.' : r.problem);
 }
 
 // ---- input

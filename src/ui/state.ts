@@ -32,16 +32,15 @@ export function frozen<T>(v: T): T {
 
 /**
  * The read-only view with a fixed shape: one enumerable getter per key of s (a PageState holds exactly the contract's
- * keys, in its order). `debug` holds extra non-enumerable getters for tests (not part of the shape).
+ * keys, in its order), and a non-enumerable _debug getter for tests (not part of the shape).
  */
-export function readOnlyView(s: PageState, debug: Record<string, () => unknown> = {}): Readonly<PageState> {
-  const view = {};
+export function readOnlyView(s: PageState, debug?: () => unknown): Readonly<PageState> {
+  const view = Object.defineProperty({}, '_debug', { get: debug });
   for (const k in s) Object.defineProperty(view, k, { enumerable: true, get: () => s[k as keyof PageState] });
-  for (const k in debug) Object.defineProperty(view, k, { get: debug[k] });
   return Object.freeze(view) as Readonly<PageState>;
 }
 
 /** Installs window.perceptron and window.$features (both non-writable, non-configurable). */
-export function expose(win: Window, s: PageState, debug?: Record<string, () => unknown>): void {
-  Object.defineProperties(win, { perceptron: { value: readOnlyView(s, debug), enumerable: true }, $features: { value: frozen(s.features), enumerable: true } });
+export function expose(win: Window, s: PageState, debug: () => unknown): void {
+  Object.defineProperties(win, { perceptron: { value: readOnlyView(s, debug) }, $features: { value: frozen(s.features) } });
 }

@@ -15,15 +15,10 @@ export const helpView = (): Node[] =>
 
 export const infoView = (rows: [string, string][], onSave: () => void): Node[] => [list(rows), button('save PNG (S)', onSave)];
 
-/** The WxH thumbnail the network saw (HWC RGB), the ranked classes with probability bars, and an optional note. */
-export function resultView(ranked: Ranked[] | null, pixels: Uint8ClampedArray, w: number, ht: number, note: string): Node[] {
+/** The WxH thumbnail the network saw (RGBA), the ranked classes with probability bars, and an optional note. */
+export function resultView(ranked: Ranked[] | null, rgba: Uint8ClampedArray, w: number, ht: number, note: string): Node[] {
   const thumb = h('canvas', { width: '' + w, height: '' + ht, class: 'th', 'aria-label': 'what the network saw', role: 'img' });
-  const ctx = thumb.getContext('2d');
-  if (ctx) {
-    const img = ctx.createImageData(w, ht);
-    for (let i = 0; i < w * ht * 4; i++) img.data[i] = i % 4 > 2 ? 255 : pixels[i - (i >> 2)]; // RGB -> RGBA
-    ctx.putImageData(img, 0, 0);
-  }
+  thumb.getContext('2d')?.putImageData(new ImageData(rgba, w, ht), 0, 0); // no 2D context: no thumbnail, still the answer
   const rows = ranked?.slice(0, 10).map(({ name, p }): [string, ...Child[]] => [cap(name, 40), h('progress', { value: '' + p }), (p * 100).toFixed(1) + '%']);
   return [h('div', { class: 'res' }, thumb, rows && list(rows)), note && h('p', { role: 'status' }, note)].filter(Boolean) as Node[];
 }

@@ -151,14 +151,14 @@ describe('window.perceptron view', () => {
 
   it('has exactly the contract keys, follows the live state and cannot be written', () => {
     const s = state();
-    const v = readOnlyView(s, { _input: () => 7 });
+    const v = readOnlyView(s, () => 7);
     expect(Object.keys(v)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready']);
     s.ready = true;
     s.height = 6;
     expect([v.ready, v.height]).toEqual([true, 6]);
     expect(() => ((v as { ready: boolean }).ready = false)).toThrow(TypeError);
     expect(() => ((v as Record<string, unknown>).extra = 1)).toThrow(TypeError);
-    expect((v as unknown as { _input: number })._input).toBe(7);
+    expect((v as unknown as { _debug: number })._debug).toBe(7);
     expect(JSON.parse(JSON.stringify(v))).toEqual(s);
   });
 });
