@@ -7,7 +7,7 @@ export interface Seen {
   /** HxWx3, row-major, 0..255. */
   pixels: Uint8ClampedArray;
   /** The same as HxWx4 RGBA (opaque), for drawing. */
-  rgba: Uint8ClampedArray;
+  rgba: ImageDataArray;
   /** Something the viewer should know about the input ('' when nothing). */
   note: string;
 }
@@ -24,7 +24,7 @@ export function sniff(type: string, size: number, head: Uint8Array): string {
 
 // Decode + resize + read back. Self-contained (no imports, no closure): its source also runs in a Worker.
 // Transparent pixels are composited over white, as the training images are opaque.
-async function px(f: Blob, w: number, h: number): Promise<Uint8ClampedArray> {
+async function px(f: Blob, w: number, h: number): Promise<ImageDataArray> {
   const b = await createImageBitmap(f, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
   const c = new OffscreenCanvas(w, h).getContext('2d')!;
   c.fillStyle = '#fff';
@@ -36,10 +36,10 @@ async function px(f: Blob, w: number, h: number): Promise<Uint8ClampedArray> {
 
 // Chromium scales a decoded bitmap on the calling thread (a 12,000 px PNG blocked it for ~1 s), so that thread must
 // be a Worker's. Without workers (blocked, old browser, a failed worker) it runs on the page.
-function inWorker(file: Blob, w: number, ht: number): Promise<Uint8ClampedArray | null> {
+function inWorker(file: Blob, w: number, ht: number): Promise<ImageDataArray | null> {
   const url = URL.createObjectURL(new Blob([`const px=${px};onmessage=e=>px(...e.data).then(postMessage,()=>postMessage(0))`]));
   let worker: Worker | undefined;
-  return new Promise<Uint8ClampedArray | null>((ok, fail) => {
+  return new Promise<ImageDataArray | null>((ok, fail) => {
     worker = new Worker(url);
     worker.onmessage = (e) => ok(e.data || null);
     worker.onerror = fail;
