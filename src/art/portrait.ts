@@ -132,12 +132,11 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
 
   return {
     setScene(s) {
-      const old = scene;
+      // the page makes a new scene only with a new life (lifeAt on every change), so the graph is always built anew;
+      // a replay survives unless the brain changed
+      if (scene?.model !== s.model) rp = null;
       scene = s;
-      // only a new genome, brain or life changes the graph; the fee rate alone changes nothing still
-      if (!old || old.genome !== s.genome || old.model !== s.model || old.life !== s.life) G = null;
-      if (!G || old!.input !== s.input || old!.height !== s.height) A = null;
-      if (old && old.model !== s.model) rp = null;
+      G = A = null;
       if (!w) resize();
       else if (!running) drawFrame(lastT);
     },
