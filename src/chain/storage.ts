@@ -17,7 +17,7 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
   const store = (): Backing | null => {
     if (backing === undefined) {
       try {
-        const s = open()!, probe = '__perceptrons_probe__';
+        const s = open()!, probe = 'perceptron.probe';
         s.setItem(probe, '1');
         s.removeItem(probe);
         backing = s;

@@ -44,7 +44,8 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
   let lastPoll = st.height === null ? -Infinity : now(), timer: unknown = null, polling = false, stopped = false;
 
   // The one timer: (re)armed to fire `wait` ms after the last poll; none while stopped, polling or hidden.
-  function arm(wait: number): void {
+  // By default about once a minute: ±20 % jitter, never below the 30 s floor.
+  function arm(wait = Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random()))): void {
     if (timer !== null) timers.clearTimeout(timer);
     timer = stopped || polling || doc?.hidden ? null : timers.setTimeout(tick, Math.max(0, lastPoll + wait - now()));
   }
@@ -69,12 +70,7 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
     try {
       if (!stopped) o.onStatus?.(!!st.live);
     } catch {}
-    next();
-  }
-
-  // About once a minute: ±20 % jitter, never below the 30 s floor.
-  function next(): void {
-    arm(Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random())));
+    arm();
   }
 
   // Hidden: no timer. Back in view: catch up as soon as the 30 s floor allows.
@@ -82,7 +78,7 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
 
   doc?.addEventListener('visibilitychange', onVisibility);
   if (st.height === null) void tick();
-  else next();
+  else arm();
 
   return {
     state: () => ({ ...st }),

@@ -2,9 +2,8 @@
 
 export function halfToFloat(h: number): number {
   const e = (h >> 10) & 31, m = h & 1023, s = h & 0x8000 ? -1 : 1;
-  if (e === 0) return s * m * 2 ** -24;
-  if (e === 31) return m ? NaN : s * Infinity;
-  return s * (1024 + m) * 2 ** (e - 25);
+  // Exponent 31: infinities and NaN. Exponent 0: subnormals, without the implicit leading 1 but with the exponent of 1.
+  return e === 31 ? (m ? NaN : s * Infinity) : s * (e ? 1024 + m : m) * 2 ** ((e || 1) - 25);
 }
 
 /** The IEEE bits of Math.fround(v). (Pure, so bundles that only decode drop it.) */
