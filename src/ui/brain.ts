@@ -39,8 +39,7 @@ export async function resolveBrain(
   embedded: () => Model | null,
 ): Promise<Resolved> {
   let problem = '';
-  for (const id of wanted && wanted !== defaultId ? [wanted, defaultId] : [defaultId]) {
-    if (!id) continue;
+  for (const id of new Set([wanted || defaultId, defaultId])) {
     const r = await fetchBrain(id);
     if (r.ok) return { id, model: r.model, source: 'chain', problem };
     if (!problem) problem = `Brain ${id.slice(0, 8)}…: ${explain(r.error)}`;

@@ -3,10 +3,10 @@ export type Action = 'open' | 'upgrade' | 'restore' | 'info' | 'save' | 'help' |
 
 /** [keys as shown, what it does, action, pointer/touch equivalent]. */
 export const KEYS: readonly (readonly [string, string, Action, string])[] = [
-  ['O', 'open an image to classify', 'open', 'long press, ◫'],
-  ['U', 'upgrade: plug in another brain', 'upgrade', '⇪'],
+  ['O', 'classify an image', 'open', 'long press, ◫'],
+  ['U', 'plug in another brain', 'upgrade', '⇪'],
   ['Shift+U', 'restore the default brain', 'restore', 'in ⇪'],
-  ['I', 'info: traits, brain, life, chain', 'info', 'tap'],
+  ['I', 'traits, brain, life, chain', 'info', 'tap'],
   ['S', 'save a PNG', 'save', 'in info'],
   ['H or ?', 'this help', 'help', '?'],
   ['Escape', 'close the panel', 'close', '×'],

@@ -20,7 +20,7 @@ import { CSS } from './style';
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
 const canvas = document.querySelector('canvas')!; // the shell's
-const ui = document.body.appendChild(h('div', { class: 'ui' }));
+const ui = document.body; // the UI's elements follow the shell's canvas
 document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
@@ -86,7 +86,7 @@ function toast(msg: string): void {
 }
 const hint = ui.appendChild(h('p', { class: 'hint' }, 'click, then H for keys · drop an image'));
 const overlay = createOverlay(ui, () => canvas.focus());
-Object.assign(canvas, { tabIndex: 0, role: 'img', ariaLabel: 'Perceptron: a living neural network. H for keys.' });
+Object.assign(canvas, { tabIndex: 0, role: 'img', ariaLabel: 'Perceptron, a living neural network' });
 
 const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));
 picker.onchange = () => {
@@ -151,7 +151,6 @@ async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
 
 async function restore(say: (m: string) => void): Promise<void> {
   safeStorage.remove(storeKey);
-  if (brain.id === config.brainId && brain.model) return say('Already the default brain.');
   const r = await pickBrain();
   useBrain(r);
   say(r.model ? 'Restored the default brain.' : r.problem);
@@ -182,8 +181,8 @@ addEventListener('keydown', (e) => {
 });
 // touch and mouse: tap = info, long press = open an image
 let downAt = 0;
-canvas.onpointerdown = () => (downAt = performance.now());
-canvas.onpointerup = () => run(performance.now() - downAt > 500 ? 'open' : 'info');
+canvas.onpointerdown = (e) => (downAt = e.timeStamp);
+canvas.onpointerup = (e) => run(e.timeStamp - downAt > 500 ? 'open' : 'info');
 canvas.oncontextmenu = (e) => e.preventDefault();
 const dragging = (on: boolean) => (e: Event) => {
   e.preventDefault();

@@ -41,7 +41,6 @@ export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] 
   // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
   const submit = () => on.submit(input.value.trim(), say);
   input.onkeydown = (e) => void (e.key === 'Enter' && submit());
-  return [h('p', {}, 'In use: ', now),
-    h('div', {}, h('label', {}, 'Data inscription ID', input), button('plug in', submit), button('restore default (Shift+U)', () => on.restore(say))),
-    msg];
+  return [h('p', {}, 'In use: ', now), h('label', {}, 'Data inscription ID', input), button('plug in', submit),
+    button('restore default (Shift+U)', () => on.restore(say)), msg];
 }
