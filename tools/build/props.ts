@@ -10,7 +10,7 @@ export const INTERNAL_PROPS = [
   // chain: fetch results and the watcher
   'kind', 'problem', 'rate', 'live', 'onBlock', 'onStatus', 'timeoutMs', 'intervalMs',
   // art: genome, life and scene
-  'genome', 'birthYear', 'history', 'lifeCycle', 'lifeBlocks', 'nextStageIn', 'pulsePeriod', 'nodeShape', 'nodeFill',
+  'genome', 'birthYear', 'history', 'lifeCycle', 'lifeBlocks', 'pulsePeriod', 'nodeShape', 'nodeFill',
   'neuronLevel', 'connectionLevel', 'nodeScale', 'linkAlpha', 'gridStep', 'jitter', 'curvature', 'layerFrames',
   'setScene', 'drawFrame', 'replay', 'acts', 'ink', 'paper', 'accent', 'links', 'bands', 'cols', 'counts', 'kernels',
   'caption', 'tilt', 'noise', 'labels', 'outs', 'sizes', 'hop', 'fresh',
