@@ -1,8 +1,6 @@
 // Image file → the HxWx3 pixels the network sees. Decoding and downscaling happen in createImageBitmap
 // (off the main thread in browsers), so a huge image never blocks the page.
 
-export class ImageInputError extends Error {}
-
 export interface Seen {
   /** HxWx3, row-major, 0..255. */
   pixels: Uint8ClampedArray;
@@ -12,14 +10,12 @@ export interface Seen {
   note: string;
 }
 
-const text = (b: Uint8Array): string => String.fromCharCode(...b);
-
-/** Checks a file's first bytes: throws ImageInputError for what cannot be a bitmap; returns a note for animated GIFs. */
+/** Checks a file's first bytes: throws for what cannot be a bitmap; returns a note for animated GIFs. */
 export function sniff(type: string, size: number, head: Uint8Array): string {
-  if (!size) throw new ImageInputError('The file is empty.');
-  const t = text(head.subarray(0, 256)).trimStart();
-  if (/svg/.test(type) || (t[0] === '<' && /<svg/i.test(t))) throw new ImageInputError('SVG is not a bitmap: use PNG, JPEG, GIF or WebP.');
-  return /^GIF8/.test(t) && text(head).includes('NETSCAPE2.0') ? 'Animated GIF: it saw the first frame.' : '';
+  if (!size) throw new Error('The file is empty.');
+  const t = String.fromCharCode(...head).trimStart();
+  if (/svg/.test(type) || (t[0] === '<' && /<svg/i.test(t))) throw new Error('SVG is not a bitmap: use PNG, JPEG, GIF or WebP.');
+  return /^GIF8/.test(t) && t.includes('NETSCAPE2.0') ? 'Animated GIF: it saw the first frame.' : '';
 }
 
 // Decode + resize + read back. Self-contained (no imports, no closure): its source also runs in a Worker.
@@ -56,6 +52,6 @@ function inWorker(file: Blob, w: number, ht: number): Promise<ImageDataArray | n
 export async function readPixels(file: Blob, w: number, ht: number): Promise<Seen> {
   const note = sniff(file.type, file.size, new Uint8Array(await file.slice(0, 2048).arrayBuffer()));
   const rgba = await inWorker(file, w, ht).catch(() => null);
-  if (!rgba) throw new ImageInputError(`Not an image this browser can decode${file.type ? ` (${file.type.slice(0, 40)})` : ''}.`);
+  if (!rgba) throw new Error(`Not an image this browser can decode${file.type ? ` (${file.type.slice(0, 40)})` : ''}.`);
   return { pixels: rgba.filter((_, i) => (i & 3) < 3), rgba, note }; // RGBA -> RGB
 }

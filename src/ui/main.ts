@@ -34,9 +34,8 @@ const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
   feeRate: null, brain: brainInfo(config.brainId, null), prediction: null, ready: false,
 };
-let seen: { width: number; height: number; pixels: Uint8ClampedArray } | null = null;
-// _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw.
-expose(window, s, () => ({ birthHeight: config.birthHeight, input: seen }));
+// _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
+expose(window, s, () => ({ birthHeight: config.birthHeight, pixels: scene?.input }));
 
 let brain: Resolved = { id: config.brainId, model: null, source: 'none', problem: '' };
 let offline = false;
@@ -119,7 +118,6 @@ async function classifyFile(file: Blob): Promise<void> {
     if (brain.model !== m) return toast('The brain changed: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
-    seen = { width: w, height: ht, pixels: got.pixels };
     const ranked = why ? null : classify(m, got.pixels, { alive }).map(({ name, p }) => ({ name, p }));
     s.prediction = ranked && frozen({ classes: ranked });
     refresh(got.pixels);
@@ -194,7 +192,7 @@ addEventListener('drop', (e) => {
   dragging(false)(e);
   take(e.dataTransfer?.files[0]);
 });
-addEventListener('paste', (e) => take([...(e.clipboardData?.files ?? [])].find((x) => x.type.startsWith('image/'))));
+addEventListener('paste', (e) => take(e.clipboardData?.files[0])); // as a drop: a non-image file is refused with a message
 
 // ---- startup
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet

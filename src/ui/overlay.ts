@@ -30,14 +30,14 @@ export function createOverlay(root: HTMLElement, onClose: () => void = () => {})
       if (!panel) return;
       panel.remove();
       panel = null;
-      if (before instanceof HTMLElement) before.focus();
+      (before as HTMLElement | null)?.focus();
       onClose();
     },
     trap(e) {
       if (!panel || e.key !== 'Tab') return false;
       // a panel holds only buttons and inputs, and always its close button
       const f = [...panel.querySelectorAll('button,input')] as HTMLElement[], n = f.length, i = f.indexOf(document.activeElement as HTMLElement);
-      f[e.shiftKey ? (Math.max(i, 0) + n - 1) % n : (i + 1) % n].focus();
+      f.at(e.shiftKey ? Math.max(i, 0) - 1 : (i + 1) % n)!.focus();
       e.preventDefault();
       return true;
     },

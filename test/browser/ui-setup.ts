@@ -135,10 +135,12 @@ export async function waitToast(frame: Frame, text: RegExp): Promise<string> {
   return (await h.jsonValue()) as string;
 }
 
-/** The pixels the page says the network last saw (the non-enumerable test hook), and its birth height. */
+/** The pixels the page says the network last saw (the non-enumerable test hook), and its birth height. The test
+ * brains take square RGB images, so the side is sqrt(pixels / 3). */
 export async function seen(frame: Frame): Promise<{ birthHeight: number; input: { width: number; height: number; pixels: number[] } | null }> {
   return frame.evaluate(() => {
-    const d = (window as unknown as { perceptron: { _debug: { birthHeight: number; input: { pixels: Uint8ClampedArray } | null } } }).perceptron._debug;
-    return { ...d, input: d.input && { ...d.input, pixels: [...d.input.pixels] } } as never;
+    const d = (window as unknown as { perceptron: { _debug: { birthHeight: number; pixels?: Uint8ClampedArray | null } } }).perceptron._debug;
+    const side = Math.sqrt((d.pixels?.length ?? 0) / 3);
+    return { birthHeight: d.birthHeight, input: d.pixels ? { width: side, height: side, pixels: [...d.pixels] } : null };
   });
 }

@@ -3,7 +3,7 @@ import { actionFor, KEYS } from '../../src/ui/keys';
 import { heldOutAccuracy, infoRows, type InfoInput } from '../../src/ui/info';
 import { explain, pastedId, resolveBrain, type BrainResult } from '../../src/ui/brain';
 import { silence } from '../../src/ui/verdict';
-import { sniff, ImageInputError } from '../../src/ui/image';
+import { sniff } from '../../src/ui/image';
 import { readOnlyView, type PageState } from '../../src/ui/state';
 import type { Model } from '../../src/nn/model';
 
@@ -130,7 +130,7 @@ describe('verdict', () => {
 describe('image sniffing', () => {
   it('rejects empty files and SVG with a clear message', () => {
     expect(() => sniff('image/png', 0, bytes(''))).toThrow(/empty/);
-    expect(() => sniff('image/svg+xml', 10, bytes('<svg/>'))).toThrow(ImageInputError);
+    expect(() => sniff('image/svg+xml', 10, bytes('<svg/>'))).toThrow(/SVG is not a bitmap/);
     expect(() => sniff('', 10, bytes('  <?xml version="1.0"?><svg xmlns="..."/>'))).toThrow(/SVG/);
   });
 
