@@ -14,33 +14,22 @@ type Backing = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export function createSafeStorage(open: () => Backing | null | undefined = () => globalThis.localStorage): SafeStorage {
   const memory = new Map<string, string | null>(); // null = removed here (the backing may still hold it)
   let backing: Backing | null | undefined, ok = true;
-  const store = (): Backing | null => {
-    if (backing === undefined) {
-      try {
-        const s = open()!, probe = 'perceptron.probe';
-        s.setItem(probe, '1');
-        s.removeItem(probe);
-        backing = s;
-      } catch {
-        backing = null;
-      }
-    }
-    return backing;
-  };
+  try {
+    backing = open(); // merely reading localStorage throws in a sandboxed frame
+  } catch {}
   const write = (key: string, value: string | null): void => {
     memory.set(key, value);
-    const s = store();
     try {
-      if (s) value === null ? s.removeItem(key) : s.setItem(key, value);
+      value === null ? backing?.removeItem(key) : backing?.setItem(key, value);
     } catch {
-      ok = false;
+      ok = false; // e.g. over quota: this value lives in memory only
     }
   };
   return {
     get(key) {
       if (memory.has(key)) return memory.get(key)!;
       try {
-        return store()?.getItem(key) ?? null;
+        return backing?.getItem(key) ?? null;
       } catch {
         return null;
       }
@@ -48,7 +37,7 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
     set: write,
     remove: (key) => write(key, null),
     get persistent() {
-      return !!store() && ok;
+      return !!backing && ok;
     },
   };
 }

@@ -26,6 +26,13 @@ const str = (v: unknown, path: string) => check<string>(typeof v == 'string', v,
 const num = (v: unknown, path: string) => check<number>(Number.isFinite(v), v, path, 'a finite number');
 const int = (v: unknown, path: string, min: number, max: number) =>
   check<number>(Number.isInteger(v) && (v as number) >= min && (v as number) <= max, v, path, `an integer ${min}..${max}`);
+/** An array of exactly n items, each checked by `item` under its own path. */
+const arrayOf = <T>(v: unknown, path: string, n: number, what: string, item: (x: unknown, path: string) => unknown) => {
+  const a = arr(v, path);
+  check(a.length == n, a.length, path, `${n} ${what}`);
+  a.forEach((x, i) => item(x, `${path}[${i}]`));
+  return a as T[];
+};
 
 export function decodeDataInscription(doc: unknown): Model {
   let step = 'not valid JSON';
@@ -66,19 +73,14 @@ export function decodeDataInscription(doc: unknown): Model {
     const out = dense[dense.length - 1] ?? fail(L, 'no Dense layer');
     dense.forEach((l) => l == out || check(l.bias !== false, false, l.at + '.config.use_bias', 'true in a hidden layer'));
 
-    const classes = arr(d[CLASSES], CLASSES) as string[];
-    check(classes.length == out.units, classes.length, CLASSES, `${out.units} names (one per output)`);
-    classes.forEach((c, i) => str(c, `${CLASSES}[${i}]`));
+    const classes = arrayOf<string>(d[CLASSES], CLASSES, out.units, 'names (one per output)', str);
     const trainingTraits = obj(d.training_traits, 'training_traits');
 
     const dtype = (d.weight_dtype ?? 'float32') as NonNullable<Model['dtype']>, size = 4 >> DTYPES.indexOf(dtype);
     check(size, dtype, 'weight_dtype', 'one of ' + DTYPES);
-    let scales: number[] = [];
-    if (size == 1) {
-      scales = arr(d[SCALES], SCALES) as number[];
-      scales.forEach((s, i) => check(Number.isFinite(s) && s >= 0, s, `${SCALES}[${i}]`, 'a finite number ≥ 0'));
-      check(scales.length == dense.length, scales.length, SCALES, `${dense.length} scales (one per Dense layer)`);
-    } else check(d[SCALES] === undefined, d[SCALES], SCALES, 'absent unless int8');
+    const scales = size == 1
+      ? arrayOf<number>(d[SCALES], SCALES, dense.length, 'scales (one per Dense layer)', (s, at) => check(Number.isFinite(s) && (s as number) >= 0, s, at, 'a finite number ≥ 0'))
+      : check<number[]>(d[SCALES] === undefined, d[SCALES], SCALES, 'absent unless int8');
 
     // The output bias is optional (the paper's formula omits it; the original brains have it): the byte length decides.
     // The pattern is linear, so even a huge string is checked without backtracking.

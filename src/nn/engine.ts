@@ -84,8 +84,8 @@ const ACTIVATE: Record<Activation, (v: number) => number> = {
 
 /** out = softmax(v), subtracting the maximum first so large logits cannot overflow. */
 export function softmax(v: Float32Array, out: Float32Array): Float32Array {
-  let max = -Infinity, sum = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+  const max = Math.max(...v);
+  let sum = 0;
   for (let i = 0; i < v.length; i++) sum += out[i] = Math.exp(v[i] - max);
   for (let i = 0; i < v.length; i++) out[i] /= sum;
   return out;
@@ -142,9 +142,10 @@ export function activations(model: Model, pixels: Pixels, opts?: ForwardOptions)
   return plans.get(model)!.outs.map((o) => o.slice());
 }
 
-/** Class probabilities, most likely first. An output layer that already applies softmax is not softmaxed twice. */
+/** Class probabilities, most likely first (ties in class order: the sort is stable). An output layer that already
+ * applies softmax is not softmaxed twice. */
 export function classify(model: Model, pixels: Pixels, opts?: ForwardOptions): { name: string; index: number; p: number }[] {
   const logits = forward(model, pixels, opts);
   const probs = model.layers[model.layers.length - 1].activation === 'softmax' ? logits.slice() : softmax(logits, logits.slice());
-  return Array.from(probs, (p, index) => ({ name: model.classes[index], index, p })).sort((a, b) => b.p - a.p || a.index - b.index);
+  return Array.from(probs, (p, index) => ({ name: model.classes[index], index, p })).sort((a, b) => b.p - a.p);
 }
