@@ -10,7 +10,8 @@ export interface Identity {
   source: 'path' | 'query' | 'baked';
 }
 
-const PATH_ID = /\/(?:content|preview)\/([0-9a-fA-F]{64}i\d+)\/?$/;
+// An ID-like last step of the path, in any case (ord accepts either): isInscriptionId decides after lowercasing.
+const PATH_ID = /\/(?:content|preview)\/(\w+i\d+)\/?$/;
 
 /** The txid is the seed; a later inscription of the same transaction (index n > 0) folds n into the last 32 bits. */
 export function seedOf(id: string): string {
