@@ -22,13 +22,13 @@ export function heldOutAccuracy(traits: Record<string, unknown>): string {
 
 export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [string, string][] {
   const m = brain.model;
-  const rows: [string, string | false][] = [
+  const rows: [string, string | false | null][] = [
     ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
-    ['brain ID', brain.id || '—'],
+    ['brain ID', brain.id],
     ['source', brain.source === 'embedded' && 'offline: embedded default'],
-    ['classes', !!m && cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)],
-    ['parameters', !!m && s.brain.parameters.toLocaleString('en-US')],
-    ['held-out accuracy', !!m && heldOutAccuracy(m.trainingTraits)],
+    ['classes', m && cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)],
+    ['parameters', m && s.brain.parameters.toLocaleString('en-US')],
+    ['held-out accuracy', m && heldOutAccuracy(m.trainingTraits)],
     ['stage', s.stage],
     ['age', `${Math.round(s.age * 100)}% of life ${s.life}`],
     ['block height', s.height + (offline ? ' (offline)' : '')],

@@ -84,7 +84,7 @@ function toast(msg: string): void {
   toastTimer = window.setTimeout(() => (toastEl.textContent = ''), 7000);
 }
 const hint = ui.appendChild(h('p', { class: 'hint' }, 'click, then H for keys · drop an image'));
-const overlay = createOverlay(ui, () => canvas.focus());
+const overlay = createOverlay(ui);
 Object.assign(canvas, { tabIndex: 0, role: 'img', ariaLabel: 'Perceptron, a living neural network' });
 
 const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));

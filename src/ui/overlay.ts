@@ -1,8 +1,8 @@
 // One modal panel at a time: labelled dialog, focus kept inside (Tab wraps), focus restored on close.
-import { button, h } from './dom';
+import { button, h, type Child } from './dom';
 
 export interface Overlay {
-  open(name: string, label: string, body: Node[]): HTMLElement;
+  open(name: string, label: string, body: Child[]): HTMLElement;
   close(): void;
   /** Which panel is open ('' when none). */
   readonly current: string;
@@ -10,7 +10,7 @@ export interface Overlay {
   trap(e: KeyboardEvent): boolean;
 }
 
-export function createOverlay(root: HTMLElement, onClose: () => void = () => {}): Overlay {
+export function createOverlay(root: HTMLElement): Overlay {
   let panel: HTMLElement | null = null;
   let before: Element | null = null;
   const o: Overlay = {
@@ -30,8 +30,7 @@ export function createOverlay(root: HTMLElement, onClose: () => void = () => {})
       if (!panel) return;
       panel.remove();
       panel = null;
-      (before as HTMLElement | null)?.focus();
-      onClose();
+      (before as HTMLElement | null)?.focus(); // the canvas, a bar button, or the body after a drop
     },
     trap(e) {
       if (!panel || e.key !== 'Tab') return false;

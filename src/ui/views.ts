@@ -16,11 +16,11 @@ export const helpView = (): Node[] =>
 export const infoView = (rows: [string, string][], onSave: () => void): Node[] => [list(rows), button('save PNG (S)', onSave)];
 
 /** The WxH thumbnail the network saw (RGBA), the ranked classes with probability bars, and an optional note. */
-export function resultView(ranked: Ranked[] | null, rgba: ImageDataArray, w: number, ht: number, note: string): Node[] {
+export function resultView(ranked: Ranked[] | null, rgba: ImageDataArray, w: number, ht: number, note: string): Child[] {
   const thumb = h('canvas', { width: '' + w, height: '' + ht, class: 'th', 'aria-label': 'what the network saw', role: 'img' });
   thumb.getContext('2d')?.putImageData(new ImageData(rgba, w, ht), 0, 0); // no 2D context: no thumbnail, still the answer
   const rows = ranked?.slice(0, 10).map(({ name, p }): [string, ...Child[]] => [cap(name, 40), h('progress', { value: '' + p }), (p * 100).toFixed(1) + '%']);
-  return [h('div', { class: 'res' }, thumb, rows && list(rows)), note && h('p', { role: 'status' }, note)].filter(Boolean) as Node[];
+  return [h('div', { class: 'res' }, thumb, rows && list(rows)), note && h('p', { role: 'status' }, note)]; // h() drops a falsy child
 }
 
 export interface UpgradeHandlers {

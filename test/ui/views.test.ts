@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { helpView, infoView, resultView, upgradeView } from '../../src/ui/views';
 import { KEYS } from '../../src/ui/keys';
-import { cap } from '../../src/ui/dom';
+import { cap, h } from '../../src/ui/dom';
 
 const XSS = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>', '"><svg onload=alert(1)>'];
 
@@ -23,7 +23,7 @@ describe('views', () => {
   it('renders untrusted class names as inert, capped text', () => {
     const ranked = [...XSS, 'x'.repeat(500)].map((name, i) => ({ name, p: 0.4 - i * 0.1 }));
     const box = document.body.appendChild(document.createElement('div'));
-    box.append(...resultView(ranked, new Uint8ClampedArray(2 * 2 * 4).fill(200), 2, 2, ''));
+    box.append(h('div', {}, ...resultView(ranked, new Uint8ClampedArray(2 * 2 * 4).fill(200), 2, 2, '')));
     expect(box.querySelectorAll('img,script,svg').length).toBe(0);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     const names = Array.from(box.querySelectorAll('dt'), (e) => e.textContent);
@@ -34,7 +34,7 @@ describe('views', () => {
 
   it('draws one bar per class, widest for the most probable, with percentages', () => {
     const box = document.createElement('div');
-    box.append(...resultView([{ name: 'Nouns', p: 0.75 }, { name: 'Punks', p: 0.25 }], new Uint8ClampedArray(16), 2, 2, 'note here'));
+    box.append(h('div', {}, ...resultView([{ name: 'Nouns', p: 0.75 }, { name: 'Punks', p: 0.25 }], new Uint8ClampedArray(16), 2, 2, 'note here')));
     const items = box.querySelectorAll('dd');
     expect(items.length).toBe(2);
     expect((items[0].querySelector('progress') as HTMLProgressElement).value).toBe(0.75);
@@ -46,7 +46,7 @@ describe('views', () => {
 
   it('a silent network shows the reason and no ranking', () => {
     const box = document.createElement('div');
-    box.append(...resultView(null, new Uint8ClampedArray(16), 2, 2, 'This Perceptron is dead'));
+    box.append(h('div', {}, ...resultView(null, new Uint8ClampedArray(16), 2, 2, 'This Perceptron is dead')));
     expect(box.querySelector('dl')).toBeNull();
     expect(box.textContent).toContain('dead');
   });
