@@ -93,7 +93,7 @@ export function softmax(v: Float32Array, out: Float32Array): Float32Array {
 
 
 function sized(mask: Uint8Array | null | undefined, length: number, what: string, li: number): void {
-  if (mask && mask.length !== length) throw new RangeError(`alive.${what}[${li}] has ${mask.length} entries, not ${length}`);
+  if (mask && mask.length !== length) throw new RangeError(`alive.${what}[${li}]: must be ${length} long, got ${mask.length}`);
 }
 
 /** Logits (after the output layer's activation) for one HxWx3 image, 0..255 HWC. The returned buffer is reused. */
@@ -101,7 +101,7 @@ export function forward(model: Model, pixels: Pixels, opts?: ForwardOptions): Fl
   const p = plan(model), { scale, offset, layers } = model, alive = opts?.alive, last = layers.length - 1;
   let x = p.input;
   if (pixels.length !== x.length) {
-    throw new RangeError(`needs ${model.inputShape.join('x')} = ${x.length} pixel values, got ${pixels.length}`);
+    throw new RangeError(`pixels: must be ${model.inputShape.join('x')} = ${x.length} values, got ${pixels.length}`);
   }
   for (let i = 0; i < x.length; i++) x[i] = pixels[i] * scale + offset;
   for (let li = 0; li <= last; li++) {

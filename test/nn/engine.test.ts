@@ -61,7 +61,7 @@ for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD'
 
   it('rejects pixels of the wrong length, naming the expected size', () => {
     const m = randomModel({ shape: [4, 4], hidden: [3], activations: ['relu', 'linear'], outputBias: true }, 3);
-    expect(() => forward(m, new Uint8ClampedArray(47))).toThrow(/4x4x3 = 48 pixel values, got 47/);
+    expect(() => forward(m, new Uint8ClampedArray(47))).toThrow(/^pixels: must be 4x4x3 = 48 values, got 47$/);
   });
 
   it('a dead neuron outputs 0 and a dead connection carries nothing', () => {
@@ -80,7 +80,7 @@ for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD'
     // an all-alive mask equals no mask
     const allAlive = { neurons: [new Uint8Array(6).fill(1), new Uint8Array(5).fill(1)] };
     expect(Array.from(forward(m, px, { alive: allAlive }))).toEqual(Array.from(full));
-    expect(() => forward(m, px, { alive: { neurons: [new Uint8Array(5), null] } })).toThrow(/alive.neurons\[0\] has 5 entries/);
+    expect(() => forward(m, px, { alive: { neurons: [new Uint8Array(5), null] } })).toThrow(/^alive\.neurons\[0\]: must be 6 long, got 5$/);
   });
 
   it('a softmax hidden layer normalises over its living neurons only, whatever ran before', () => {
