@@ -46,8 +46,8 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
   // The one timer: (re)armed to fire `wait` ms after the last poll; none while stopped, polling or hidden.
   // By default about once a minute: ±20 % jitter, never below the 30 s floor.
   function arm(wait = Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random()))): void {
-    if (timer !== null) timers.clearTimeout(timer);
-    timer = stopped || polling || doc?.hidden ? null : timers.setTimeout(tick, Math.max(0, lastPoll + wait - now()));
+    timers.clearTimeout(timer); // clearing null is a no-op; a negative delay fires at once
+    timer = stopped || polling || doc?.hidden ? null : timers.setTimeout(tick, lastPoll + wait - now());
   }
 
   async function tick(): Promise<void> {
