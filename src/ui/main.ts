@@ -108,7 +108,7 @@ const take = (f?: Blob | null) => f && void classifyFile(f);
 async function classifyFile(file: Blob): Promise<void> {
   const m = brain.model;
   hint.hidden = true;
-  if (!m) return toast(s.ready ? 'No brain loaded: nothing to classify with.' : LOADING);
+  if (!m) return toast(s.ready ? 'No brain: nothing to classify with.' : LOADING);
   if (busy) return;
   busy = true;
   toast('Looking…');
@@ -160,7 +160,7 @@ function run(a: Action): void {
   const open = overlay.current;
   if (a === 'open') picker.click();
   else if (a === 'save') save();
-  else if (a === 'restore') void restore(open === 'upgrade' ? (m) => (ui.querySelector('.msg')!.textContent = m) : toast);
+  else if (a === 'restore') void restore(toast); // the upgrade panel's button reports in the panel instead
   else if (a === 'close' || open === a) overlay.close();
   else if (a === 'help') overlay.open(a, 'Keys', helpView());
   else if (a === 'upgrade')
