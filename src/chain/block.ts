@@ -5,12 +5,8 @@ import { get, type ChainOptions } from './http';
 export interface FeeInfo {
   /** The block the figures come from (the asked height, or the one below when that 404s). */
   height: number;
-  /** average_fee_rate. */
+  /** average_fee_rate: the one figure the animation uses (percentiles, timestamp and the rest are not read). */
   rate: number;
-  /** feerate_percentiles [p10, p25, p50, p75, p90]; null on explorers before ord 0.19. */
-  percentiles: number[] | null;
-  /** Block timestamp (unix seconds), null when absent. */
-  timestamp: number | null;
 }
 
 /** The tip height, or null when neither endpoint answers with a number (offline, file://, not an explorer). */
@@ -24,13 +20,11 @@ export async function blockHeight(opts: ChainOptions = {}): Promise<number | nul
 
 /** Reads ord's /r/blockinfo JSON; ignores unknown fields. null when the fee rate is missing or not a number. */
 export function parseBlockInfo(doc: unknown, askedHeight: number): FeeInfo | null {
-  const d = Object(doc) as Record<string, unknown>, p = d.feerate_percentiles;
+  const d = Object(doc) as Record<string, unknown>;
   const num = (v: unknown): v is number => Number.isFinite(v) && (v as number) >= 0;
   return num(d.average_fee_rate) ? {
     height: num(d.height) ? d.height : askedHeight,
     rate: d.average_fee_rate,
-    percentiles: Array.isArray(p) && p.length === 5 && p.every(num) ? p.slice() : null,
-    timestamp: num(d.timestamp) ? d.timestamp : null,
   } : null;
 }
 
