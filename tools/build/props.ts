@@ -13,7 +13,9 @@ export const INTERNAL_PROPS = [
   'genome', 'birthYear', 'history', 'lifeCycle', 'lifeBlocks', 'pulsePeriod', 'nodeShape', 'nodeFill',
   'neuronLevel', 'connectionLevel', 'nodeScale', 'linkAlpha', 'gridStep', 'jitter', 'curvature', 'layerFrames',
   'setScene', 'drawFrame', 'replay', 'acts', 'ink', 'paper', 'accent', 'links', 'bands', 'cols', 'counts', 'kernels',
-  'caption', 'tilt', 'noise', 'labels', 'outs', 'sizes', 'hop', 'fresh',
+  'caption', 'tilt', 'noise', 'labels', 'outs', 'sizes', 'hop', 'fresh', 'visual', 'palette', 'margin', 'pulse', 'positive',
+  'negative', 'nodes', 'level', 'field', 'inW', 'inH', 'cap', 'sheet', 'power', 'other', 'layer', 'rows', 'dot', 'simd',
+  'timers', 'rgba',
   // ui
   'trap', 'submit', 'note',
 ] as const;
