@@ -16,7 +16,7 @@ export interface InfoInput {
 /** The held-out accuracy recorded in training_traits, as a percentage string, or '' when there is none. */
 export function heldOutAccuracy(traits: Record<string, unknown>): string {
   const keys = Object.keys(traits).filter((k) => /acc/i.test(k) && typeof traits[k] === 'number');
-  const key = keys.find((k) => /test|held|val|eval/i.test(k)) ?? keys[0], v = traits[key] as number;
+  const key = keys.find((k) => /test|held|val/i.test(k)) ?? keys[0], v = traits[key] as number;
   return key ? (v <= 1 ? v * 100 : v).toFixed(1) + '%' : '';
 }
 

@@ -52,7 +52,7 @@ function refresh(input = scene?.input ?? null): void {
   const order = m?.trainingTraits.neuron_order;
   life = lifeAt(genome, s.height, config.birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop(),
     [order].flat(2).every(Number.isInteger) ? (order as number[][]) : undefined);
-  Object.assign(s, { stage: life.stage, age: life.age, life: life.life });
+  ({ stage: s.stage, age: s.age, life: s.life } = life);
   portrait.setScene((scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input }));
   draw();
 }
@@ -184,7 +184,7 @@ canvas.onpointerup = (e) => run(e.timeStamp - downAt > 500 ? 'open' : 'info');
 canvas.oncontextmenu = (e) => e.preventDefault();
 const dragging = (on: boolean) => (e: Event) => {
   e.preventDefault();
-  document.body.classList.toggle('drag', on);
+  ui.classList.toggle('drag', on);
 };
 addEventListener('dragover', dragging(true));
 addEventListener('dragleave', dragging(false));
