@@ -33,8 +33,9 @@ export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [s
     ['age', `${Math.round(s.age * 100)}% of life ${s.life}`],
     ['block height', s.height + (offline ? ' (offline)' : '')],
     ['fee rate', s.feeRate === null ? 'unknown' : `${s.feeRate} sat/vB`],
-    ['birth year', g.birthYear + (g.history ? ': ' + cap(g.history, 200) : '')],
-    ...Object.entries(g.features).map(([k, v]): [string, string] => [cap(k, 30), cap(v, 60)]),
+    // the genome's history line and traits come from the artwork's own tables: trusted, short
+    ['birth year', g.birthYear + (g.history ? ': ' + g.history : '')],
+    ...Object.entries(g.features).map(([k, v]): [string, string] => [k, '' + v]),
   ];
   return rows.filter((r): r is [string, string] => !!r[1]);
 }
