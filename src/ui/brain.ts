@@ -33,7 +33,7 @@ export function explain(e: BrainError): string {
 }
 
 export async function resolveBrain(
-  wanted: string,
+  wanted: string | null | undefined,
   defaultId: string,
   fetchBrain: (id: string) => Promise<BrainResult>,
   embedded: () => Model | null,

@@ -72,7 +72,7 @@ const embedded = (): Model | null => {
 };
 
 /** The wanted brain (a remembered upgrade), else the default, else the embedded copy. */
-const pickBrain = (wanted = ''): Promise<Resolved> => resolveBrain(wanted, config.brainId, fetchBrain, embedded);
+const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, config.brainId, fetchBrain, embedded);
 
 // ---- messages and panels
 const LOADING = 'Loading the brain…';
@@ -197,7 +197,7 @@ addEventListener('paste', (e) => take(e.clipboardData?.files[0])); // as a drop:
 // ---- startup
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 (async () => {
-  const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey) ?? ''), blockHeight()]);
+  const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight()]);
   offline = height === null;
   s.height = height ?? config.fallbackHeight;
   const fee = offline ? null : await feeRate(s.height);
@@ -213,7 +213,7 @@ setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why n
       height, fee,
       onBlock(h, f) {
         s.height = h;
-        s.feeRate = f ? f.rate : s.feeRate;
+        s.feeRate = f?.rate ?? s.feeRate;
         refresh();
       },
       onStatus: (live) => void (offline = !live),
