@@ -85,7 +85,6 @@ function toast(msg: string): void {
 }
 const hint = ui.appendChild(h('p', { class: 'hint' }, 'click, then H for keys · drop an image'));
 const overlay = createOverlay(ui);
-Object.assign(canvas, { tabIndex: 0, role: 'img', ariaLabel: 'Perceptron, a living neural network' });
 
 const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));
 picker.onchange = () => {

@@ -70,6 +70,10 @@ describe('the page', () => {
     // keys need focus first: a discreet hint says so until the viewer acts
     expect(await f.frame.locator('.hint').textContent()).toMatch(/click, then H for keys/);
     expect(await f.frame.locator('.hint').isVisible()).toBe(true);
+    // the artwork itself is focusable and named for screen readers (set in the shell, src/page.html)
+    const art = f.frame.locator('canvas');
+    expect([await art.getAttribute('tabindex'), await art.getAttribute('role'), await art.getAttribute('aria-label')])
+      .toEqual(['0', 'img', 'Perceptron, a living neural network']);
     expect(await f.frame.evaluate(() => JSON.stringify((window as unknown as { $features: unknown }).$features))).toBe(JSON.stringify(p.features));
     // read-only: writes are ignored (sloppy mode) and the object cannot be replaced
     const after = await f.frame.evaluate(() => {
