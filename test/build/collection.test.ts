@@ -42,7 +42,7 @@ describe('buildCollection', () => {
     expect(manifest.artId).toBe(r.artId);
     expect(manifest.tokens).toHaveLength(3);
     // The art reads the token's global first and falls back to its baked values.
-    expect(art.toString()).toMatch(/var __P=Object\.assign\(\{"brainId":"[0-9a-f]{64}i0","seed":"[0-9a-f]{64}"/);
+    expect(art.toString()).toMatch(/var __P=Object\.assign\(\{brainId:"[0-9a-f]{64}i0",seed:"[0-9a-f]{64}"/);
     // ... and marks a token-given seed as the one to use (not the page's own inscription ID).
     expect(art.toString()).toContain('{seedFromId:!self.__P},self.__P);');
   });

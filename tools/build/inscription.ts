@@ -91,7 +91,7 @@ function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
 /** Bytes each source file contributes to the minified script (before compression). */
 export type ModuleBytes = { path: string; bytes: number }[];
 
-async function bundle(root: string, entry: string, define: string, squeezed: boolean): Promise<{ js: string; modules: ModuleBytes }> {
+async function bundle(root: string, entry: string, define: string): Promise<{ js: string; modules: ModuleBytes }> {
   const entryPath = resolve(root, entry);
   if (!existsSync(entryPath)) throw new BuildError(`page entry ${entryPath} not found`);
   const result = await build({
@@ -116,8 +116,7 @@ async function bundle(root: string, entry: string, define: string, squeezed: boo
   const modules = Object.entries(inputs)
     .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
-  const js = result.outputFiles[0].text;
-  return { js: squeezed ? await squeeze(js) : js.trim(), modules };
+  return { js: result.outputFiles[0].text.trim(), modules };
 }
 
 /**
@@ -164,8 +163,7 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
   const config = resolveConfig(root, opts);
   const mode = opts.mode ?? 'single';
   const define = mode === 'collection' ? TOKEN_GLOBAL : JSON.stringify(config);
-  // The standalone page is never inscribed: skip terser, slow on the embedded brain.
-  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', define, !opts.standalone);
+  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', define);
   let js = bundled.js;
   if (mode === 'collection') {
     // A token sets the global before running this art; whatever it leaves out comes from the baked values.
@@ -176,6 +174,8 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
     const strict = js.startsWith('"use strict";') ? '"use strict";' : '';
     js = strict + prelude + js.slice(strict.length);
   }
+  // The standalone page is never inscribed: skip terser, slow on the embedded brain. Otherwise the prelude too.
+  if (!opts.standalone) js = await squeeze(js);
   const shellPath = resolve(root, opts.shell ?? 'src/page.html');
   const shell = await minifyShell(readFileSync(shellPath, 'utf8'));
   const at = shell.indexOf(SCRIPT_MARKER);
