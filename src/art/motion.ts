@@ -1,6 +1,6 @@
 // What moves: signal pulses travelling input → output along living connections, and the replay of a classification's
 // real activations, layer by layer. Everything is a pure function of the time t (ms), so a frame can be redrawn exactly.
-import type { Graph } from './wiring';
+import { scaled, type Graph } from './wiring';
 import type { Visual } from './traits';
 import { along, canvas, edge, FONT, pen, trace, type Art } from './draw';
 import { abs, floor, max, min, round } from './layout';
@@ -101,8 +101,7 @@ export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
       const g = a.slice(j * size, (j + 1) * size);
       return g.reduce((s, x) => s + abs(x), 0) / g.length;
     });
-    const top = max(...out);
-    return top > 0 && k < K ? out.map((x) => x / top) : out;
+    return k < K ? scaled(out) : out;
   });
 };
 

@@ -28,6 +28,9 @@ export interface LifeLevels {
   connectionLevel: (Float32Array | null)[];
 }
 
+/** a divided by top (by default its largest magnitude, so that it spans -1..1); all zeros stay as they are. */
+export const scaled = (a: Float32Array, top = max(...a.map(abs))): Float32Array => (top > 0 ? a.map((x) => x / top) : a);
+
 export const buildGraph = (hidden: number[], model: Model | null, life: LifeLevels, seedHex: string): Graph => {
   const units = model ? model.layers.map((l) => l.units) : [...hidden, 1];
   const [inH, inW] = model ? model.inputShape : [32, 32];
@@ -69,8 +72,7 @@ export const buildGraph = (hidden: number[], model: Model | null, life: LifeLeve
       wk[i] = layer ? s / n : hash01(seed, k, i) * 2 - 1; // no brain: seeded stand-in weights
       return min(level[k][f], level[k + 1][t], alive / n);
     });
-    const top = max(...wk.map(abs));
-    w.push(top > 0 ? wk.map((x) => x / top) : wk);
+    w.push(scaled(wk));
     live.push(lk);
   });
   return {
@@ -105,5 +107,5 @@ export const receptiveField = (model: Model, lv: Float32Array | undefined): Floa
     top = max(top, full);
     return s;
   });
-  return top > 0 ? out.map((x) => x / top) : out;
+  return scaled(out, top);
 };
