@@ -95,7 +95,7 @@ export interface Replay {
 export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
   const K = G.counts.length - 1;
   return G.counts.map((n, k) => {
-    const a = Array.from(k === K ? softmax(acts[K], acts[K].slice()) : acts[k]);
+    const a = k === K ? softmax(acts[K], acts[K].slice()) : acts[k];
     const size = G.sizes[k];
     const out = Float32Array.from({ length: n }, (_, j) => {
       const g = a.slice(j * size, (j + 1) * size);
