@@ -5,15 +5,13 @@ export interface SafeStorage {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
-  /** false when values only live in memory (no storage, or a write failed). */
-  readonly persistent: boolean;
 }
 
 type Backing = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export function createSafeStorage(open: () => Backing | null | undefined = () => globalThis.localStorage): SafeStorage {
   const memory = new Map<string, string | null>(); // null = removed here (the backing may still hold it)
-  let backing: Backing | null | undefined, ok = true;
+  let backing: Backing | null | undefined;
   try {
     backing = open(); // merely reading localStorage throws in a sandboxed frame
   } catch {}
@@ -21,9 +19,7 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
     memory.set(key, value);
     try {
       value === null ? backing?.removeItem(key) : backing?.setItem(key, value);
-    } catch {
-      ok = false; // e.g. over quota: this value lives in memory only
-    }
+    } catch {} // e.g. over quota: this value lives in memory only
   };
   return {
     get(key) {
@@ -36,9 +32,6 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
     },
     set: write,
     remove: (key) => write(key, null),
-    get persistent() {
-      return !!backing && ok;
-    },
   };
 }
 
