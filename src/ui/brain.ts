@@ -6,7 +6,6 @@ export type { BrainError, BrainResult };
 export interface Resolved {
   id: string;
   model: Model | null;
-  source: 'chain' | 'embedded' | 'none';
   /** Why a wanted brain was not used ('' when it was). */
   problem: string;
 }
@@ -41,9 +40,9 @@ export async function resolveBrain(
   let problem = '';
   for (const id of new Set([wanted || defaultId, defaultId])) {
     const r = await fetchBrain(id);
-    if (r.ok) return { id, model: r.model, source: 'chain', problem };
+    if (r.ok) return { id, model: r.model, problem };
     if (!problem) problem = `Brain ${id.slice(0, 8)}…: ${explain(r.error)}`;
   }
   const model = embedded();
-  return { id: defaultId, model, source: model ? 'embedded' : 'none', problem };
+  return { id: defaultId, model, problem };
 }

@@ -5,8 +5,6 @@ export interface InfoInput {
   brain: {
     id: string;
     model: { name: string; classes: string[]; trainingTraits: Record<string, unknown> } | null;
-    /** Where it came from: the chain, or the copy embedded at build time (endpoints missing). */
-    source: 'chain' | 'embedded' | 'none';
   };
   genome: { features: Record<string, string | number>; birthYear: number; history: string };
   state: { brain: { parameters: number }; stage: string; age: number; life: number; height: number; feeRate: number | null };
@@ -25,7 +23,6 @@ export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [s
   const rows: [string, string | false | null][] = [
     ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
     ['brain ID', brain.id],
-    ['source', brain.source === 'embedded' && 'offline: embedded default'],
     ['classes', m && cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)],
     ['parameters', m && s.brain.parameters.toLocaleString('en-US')],
     ['held-out accuracy', m && heldOutAccuracy(m.trainingTraits)],

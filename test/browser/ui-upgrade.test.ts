@@ -188,7 +188,7 @@ describe('remembering the upgrade', () => {
     });
   }
 
-  it('offline (no recursive endpoints): the embedded default brain, the baked height, and the info panel says so', async () => {
+  it('offline (no recursive endpoints): the embedded default brain, the baked height, and the info panel says offline', async () => {
     const standalone = await buildTestPage({ standalone: true });
     const g = await offline(standalone.html);
     try {
@@ -197,7 +197,7 @@ describe('remembering the upgrade', () => {
       expect([p.height, p.feeRate]).toEqual([standalone.config.fallbackHeight, null]);
       await press(g, 'i');
       const info = await waitPanel(g.frame, 'info');
-      expect(info).toContain('offline: embedded default');
+      expect(info).toContain('pfp_classifier_15');
       expect(info).toContain(`${standalone.config.fallbackHeight} (offline)`);
       await press(g, 'Escape');
       await give(g.frame, noun);

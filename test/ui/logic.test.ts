@@ -28,7 +28,7 @@ describe('keys', () => {
 
 describe('info rows', () => {
   const base: InfoInput = {
-    brain: { id: 'a'.repeat(64) + 'i0', source: 'chain',
+    brain: { id: 'a'.repeat(64) + 'i0',
       model: { name: 'pfp', classes: ['Nouns', 'Punks'], trainingTraits: { heldout_accuracy: 0.8125, train_accuracy: 0.99, epoch_num: 9 } } },
     genome: { features: { Dataset: 'MNIST', Layers: 3 }, birthYear: 1957, history: 'Rosenblatt' },
     state: { brain: { parameters: 23564 }, stage: 'stable', age: 0.5, life: 2, height: 880000, feeRate: 12 },
@@ -52,17 +52,14 @@ describe('info rows', () => {
     expect(get(rows, 'fee rate')).toBe('12 sat/vB');
     expect(get(rows, 'birth year')).toBe('1957: Rosenblatt');
     expect(rows[0][0]).toBe('brain');
-    expect(get(rows, 'source')).toBeUndefined();
   });
 
-  it('says offline: embedded default, and copes with no brain', () => {
-    const rows = infoRows(vary({ model: null, source: 'embedded' }, { feeRate: null }, true));
-    expect(get(rows, 'source')).toBe('offline: embedded default');
+  it('says offline, and copes with no brain', () => {
+    const rows = infoRows(vary({ model: null }, { feeRate: null }, true));
     expect(get(rows, 'brain')).toMatch(/^none/);
     expect(get(rows, 'fee rate')).toBe('unknown');
     expect(get(rows, 'block height')).toBe('880000 (offline)');
     expect(get(rows, 'classes')).toBeUndefined();
-    expect(get(infoRows(vary({ model: null, source: 'none' }, {}, true)), 'source')).toBeUndefined();
   });
 
   it('caps long untrusted names', () => {
@@ -86,17 +83,17 @@ describe('brain resolution', () => {
 
   it('uses the remembered upgrade when it loads', async () => {
     const r = await resolveBrain(B, A, fetcher([A, B]), () => null);
-    expect([r.id, r.source, r.problem]).toEqual([B, 'chain', '']);
+    expect([r.id, r.model?.name, r.problem]).toEqual([B, B, '']);
   });
 
   it('falls back to the default, then the embedded brain, then none, saying why', async () => {
     const r1 = await resolveBrain(B, A, fetcher([A]), () => null);
-    expect([r1.id, r1.model?.name, r1.source]).toEqual([A, A, 'chain']);
+    expect([r1.id, r1.model?.name]).toEqual([A, A]);
     expect(r1.problem).toContain('404');
     const r2 = await resolveBrain('', A, fetcher([]), () => fakeModel('embedded'));
-    expect([r2.id, r2.model?.name, r2.source]).toEqual([A, 'embedded', 'embedded']);
+    expect([r2.id, r2.model?.name]).toEqual([A, 'embedded']);
     const r3 = await resolveBrain('', A, fetcher([]), () => null);
-    expect([r3.model, r3.source]).toEqual([null, 'none']);
+    expect([r3.id, r3.model]).toEqual([A, null]);
   });
 
   it('reads a pasted ID, bare or at the end of a /content/ URL, in either case; leaves anything else to be refused', () => {
