@@ -1,21 +1,23 @@
 // Page entry (bundled into inscription.html): wires the brain (nn), the portrait (art) and the chain client together,
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
-import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
-import type { Model } from '../nn/model';
+// The imports' order is the order esbuild lays the modules out in the bundle; this one (found by trying orders)
+// brotli-packs about 50 B smaller than grouping them by area. Any order works the same.
 import { generateGenome, lifeAt, type Life } from '../art/genome';
+import type { Model } from '../nn/model';
+import { readPixels } from './image';
+import { config } from './config';
+import { expose, frozen, type PageState } from './state';
+import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
+import { actionFor, type Action } from './keys';
+import { button, h } from './dom';
+import { infoRows } from './info';
+import { CSS } from './style';
+import { helpView, infoView, resultView, upgradeView } from './views';
+import { silence } from './verdict';
+import { createOverlay } from './overlay';
+import { explain, pastedId, resolveBrain, type Resolved } from './brain';
 import { createPortrait, type Scene } from '../art/portrait';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, ownIdentity, safeStorage } from '../chain/index';
-import { config } from './config';
-import { button, h } from './dom';
-import { actionFor, type Action } from './keys';
-import { createOverlay } from './overlay';
-import { expose, frozen, type PageState } from './state';
-import { explain, pastedId, resolveBrain, type Resolved } from './brain';
-import { infoRows } from './info';
-import { readPixels } from './image';
-import { silence } from './verdict';
-import { helpView, infoView, resultView, upgradeView } from './views';
-import { CSS } from './style';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -37,7 +39,7 @@ const s: PageState = {
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
 expose(window, s, () => ({ birthHeight: config.birthHeight, pixels: scene?.input }));
 
-let brain: Resolved = { id: config.brainId, model: null, source: 'none', problem: '' };
+let brain: Resolved = { id: config.brainId, model: null, problem: '' };
 let offline = false;
 let life: Life;
 let scene: Scene;
@@ -141,7 +143,7 @@ async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
   const r = await fetchBrain(id); // a malformed ID: a 'bad-id' error, no request
   fetching = false;
   if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
-  useBrain({ id, model: r.model, source: 'chain', problem: '' });
+  useBrain({ id, model: r.model, problem: '' });
   safeStorage.set(storeKey, id);
   say(`Plugged in: ${r.model.name.slice(0, 60)} (${r.model.classes.length} classes).`);
 }
