@@ -7,6 +7,6 @@ export const CSS = `button,input,.hint,.toast,.ov{font:inherit;color:inherit;bac
 h2{font-size:1.1em;margin-top:0}.x{float:right}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;flex:1}dt,dd{margin:0;overflow-wrap:anywhere}
 .res{display:flex;gap:10px}progress{width:70%;margin-right:6px;accent-color:#fc0}
-.th{width:84px;image-rendering:pixelated}
+.th{width:84px;height:84px;image-rendering:pixelated}
 input{width:100%;margin:4px 0 8px;box-sizing:border-box}
 .msg{color:#fc0}.drag canvas{outline:3px dashed #fc0;outline-offset:-3px}`;

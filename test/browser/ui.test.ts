@@ -101,6 +101,9 @@ describe('the page', () => {
       expect(p.prediction!.classes.map((c) => c.name), img.name).toEqual(ref.map((c) => c.name));
       for (const [k, c] of p.prediction!.classes.entries()) expect(Math.abs(c.p - ref[k].p), `${img.name} ${c.name}`).toBeLessThan(1e-3);
       expect(text, img.name).toContain(`${ref[0].name}\n${(ref[0].p * 100).toFixed(1)}%`);
+      // the thumbnail of what it saw stays square beside the ranked classes (not stretched by the panel's layout)
+      const thumb = (await f.frame.locator('.ov canvas').boundingBox())!;
+      expect(Math.abs(thumb.width - thumb.height), img.name).toBeLessThan(1);
       if (img.name === 'half-transparent.png') {
         // left half green, right half transparent → composited over white
         const px = (x: number, y: number) => input!.pixels.slice((y * 28 + x) * 3, (y * 28 + x) * 3 + 3);
