@@ -1,6 +1,6 @@
 // The dense feed-forward engine. Per model it keeps a plan: every kernel transposed to one contiguous row per unit
 // (so a unit is a single dot product) and one preallocated buffer per layer, so forward() allocates nothing.
-import type { Activation, AliveMask, Dense, Model } from './model';
+import type { Activation, AliveMask, Model } from './model';
 import { createKernel, type Kernel } from './simd';
 
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
