@@ -1,9 +1,10 @@
 // The build command line, shared by `npm run build` (build.ts) and `perceptrons build`.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { artOverBudget, readBudgets } from './budgets';
 import { buildCollection } from './collection';
 import { BuildError, buildInscription, repoRoot, type BuildOptions } from './inscription';
+import { manifestJson, manifestPathOf } from './manifest';
 import { formatSizeTable } from './sizes';
 
 export const USAGE = `usage: npm run build -- [options]    (or: perceptrons build [options])
@@ -92,22 +93,28 @@ export async function runBuild(args: string[], root = repoRoot()): Promise<numbe
     console.log(`seed ${r.config.seed}  birth height ${r.config.birthHeight}  brain ID ${r.config.brainId}`);
     const over = p.opts.standalone ? [] : artOverBudget(out, r.size, budgets);
     const outPath = resolve(root, out);
+    // inscription.json beside inscription.html: what the build baked in, for the preview server and other tools
+    const manifestPath = manifestPathOf(outPath), manifest = manifestJson({ ...r.manifest, file: basename(outPath) });
     if (p.check) {
-      let committed: Buffer | null = null;
-      try {
-        committed = readFileSync(outPath);
-      } catch {
-        over.push(`${out} does not exist: run npm run build and commit it`);
-      }
-      if (committed && !committed.equals(r.bytes)) {
-        over.push(`${out} differs from a fresh build (${committed.length} vs ${r.bytes.length} bytes): run npm run build and commit it`);
+      for (const [path, fresh] of [[outPath, r.bytes], [manifestPath, Buffer.from(manifest)]] as const) {
+        const name = relative(root, path);
+        let committed: Buffer | null = null;
+        try {
+          committed = readFileSync(path);
+        } catch {
+          over.push(`${name} does not exist: run npm run build and commit it`);
+        }
+        if (committed && !committed.equals(fresh)) {
+          over.push(`${name} differs from a fresh build (${committed.length} vs ${fresh.length} bytes): run npm run build and commit it`);
+        }
       }
       return fail(over);
     }
     if (over.length > 0) return fail(over);
     mkdirSync(dirname(outPath), { recursive: true });
     writeFileSync(outPath, r.bytes);
-    console.log(`wrote ${out} (ID ${r.id})`);
+    writeFileSync(manifestPath, manifest);
+    console.log(`wrote ${out} (ID ${r.id}) and ${relative(root, manifestPath)}`);
     return 0;
   } catch (e) {
     if (e instanceof BuildError) {
