@@ -8,7 +8,7 @@ import { generateGenome, type Genome } from './art/traits';
 import { lifeAt as lifeAtHeight, type Life } from './art/life';
 import { fetchBrain } from './chain/brain';
 import { blockHeight as tipHeight, feeRate as feeOfBlock } from './chain/block';
-import { readPixels, scaledPixels } from './ui/image';
+import { scaledPixels } from './ui/image';
 
 export type { AliveMask, Genome, Life, Model };
 
@@ -35,7 +35,7 @@ export async function pixels(brain: Model, source: Source): Promise<Uint8Clamped
     if (source.length !== h * w * 3) throw new Error(`pixels: ${source.length} values, but ${brain.name} sees ${h}x${w}x3 = ${h * w * 3}`);
     return source;
   }
-  return source instanceof Blob ? (await readPixels(source, w, h)).pixels : scaledPixels(source, w, h);
+  return scaledPixels(source, w, h);
 }
 
 /** The brain's classes, likeliest first, as probabilities; { alive } runs only the living part (see lifeAt). */

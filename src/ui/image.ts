@@ -56,8 +56,11 @@ export async function readPixels(file: Blob, w: number, ht: number): Promise<See
   return { pixels: rgba.filter((_, i) => (i & 3) < 3), rgba, note }; // RGBA -> RGB
 }
 
-/** An image a page already holds (ImageData, ImageBitmap, <img>, <canvas>) as w x h RGB pixels, resized exactly as a
- * dropped file is (on this thread: it is decoded already). For the library (src/lib.ts). */
+/** An image (a file, ImageData, ImageBitmap, <img>, <canvas>) as w x h RGB pixels, resized exactly as a dropped file
+ * is, on this thread (the library's path, src/lib.ts: smaller than the worker's, same pixels). */
 export async function scaledPixels(source: ImageBitmapSource, w: number, ht: number): Promise<Uint8ClampedArray> {
-  return (await px(source, w, ht)).filter((_, i) => (i & 3) < 3);
+  const rgba = await px(source, w, ht).catch(() => {
+    throw new Error(`Not an image this browser can decode${source instanceof Blob && source.type ? ` (${source.type.slice(0, 40)})` : ''}.`);
+  });
+  return rgba.filter((_, i) => (i & 3) < 3);
 }
