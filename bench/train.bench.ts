@@ -8,7 +8,6 @@
 // the scaling tables, PYTHON (default: /usr/bin/python3, then python3, whichever imports torch).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +24,6 @@ if (!existsSync(join(data, 'manifest.json'))) {
   process.exit(1);
 }
 
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const python = [process.env.PYTHON, '/usr/bin/python3', 'python3'].find((p) => p && spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
 const scratch = mkdtempSync(join(tmpdir(), 'bench-train-'));
 
@@ -41,7 +39,8 @@ function run(command: string[], r: Recipe): Run {
   return { processCpu, trainCpu: out.trainCpu, heldout: out.heldout };
 }
 
-const ours = (r: Recipe): Run => run([process.execPath, tsx, join(here, 'train_ours.ts')], r);
+// `node --import tsx`: one process (the tsx command would start a second node to run the first)
+const ours = (r: Recipe): Run => run([process.execPath, '--import', 'tsx', join(here, 'train_ours.ts')], r);
 const torch = (r: Recipe): Run | null => (python ? run([python, join(here, 'train_torch.py')], r) : null);
 const f = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
