@@ -2,7 +2,7 @@
 // against the per-sample reference (src/nn/backward.ts), the WebAssembly SIMD kernels against the plain JS ones,
 // the same bytes for the same seed, and a short run on real digits that learns.
 import { describe, expect, it } from 'vitest';
-import { activations, invalidate, type Activation, type AliveMask, type Model } from '../../src/nn/index';
+import { activations, type Activation, type AliveMask, type Model } from '../../src/nn/index';
 import { backward, createGradients, softmaxCrossEntropy } from '../../src/nn/backward';
 import { rngFrom } from '../../tools/dataset/prng';
 import { createKernels, simdAvailable } from '../../tools/train/kernels';
@@ -42,7 +42,6 @@ function batchGradients(m: Model, data: ReturnType<typeof images>, alive: (Alive
 
 /** The same from the per-sample reference: the engine's activations() and src/nn/backward.ts, summed. */
 function referenceGradients(m: Model, data: ReturnType<typeof images>, alive: (AliveMask | undefined)[], weights?: number[]) {
-  invalidate(m);
   const g = createGradients(m);
   let loss = 0;
   alive.forEach((a, s) => {

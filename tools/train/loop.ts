@@ -2,7 +2,7 @@
 // Each minibatch runs forward and backward at once (tools/train/minibatch.ts, on WebAssembly SIMD kernels when
 // available); after each epoch the parameters go back into the model and the engine's own forward() measures it.
 // Everything random comes from streams keyed by the seed, so the same seed trains the same bits.
-import { invalidate, type Model } from '../../src/nn/index';
+import type { Model } from '../../src/nn/index';
 import type { LabelledImages } from '../dataset/generate';
 import { rngFrom, shuffle } from '../dataset/prng';
 import { createDropoutSampler, neuronOrder, type DropoutMode } from './dropout';
@@ -66,7 +66,6 @@ export function train(
       onProgress?.(epoch, (b + n) / trainSet.count, lossSum / (b + n), seen ? right / seen : 0);
     }
     trainer.store(model);
-    invalidate(model);
     const report = {
       epoch, loss: lossSum / trainSet.count, trainAccuracy: seen ? right / seen : 0,
       testAccuracy: testSet ? accuracy(model, testSet) : NaN, seconds: (Date.now() - epochStart) / 1000,

@@ -5,14 +5,7 @@
 // dW = Xᵀ·dZ for the backward pass (its dX is never needed). The small layers after it run in plain JS.
 // Dropout is per sample: a mask of 0/1 per hidden neuron, applied with the activation (a dead neuron outputs 0 and
 // passes back no gradient), as the engine's forward() and src/nn/backward.ts treat an AliveMask.
-// TEMPORARY until src/nn/activations.ts lands on main
-const el = (f: (v: number) => number, d: (y: number) => number) => ({ apply(y: Float32Array) { for (let i = 0; i < y.length; i++) y[i] = f(y[i]); }, backward(y: Float32Array, t: Float32Array) { for (let i = 0; i < y.length; i++) t[i] *= d(y[i]); } });
-const ACTIVATION_RULES = {
-  linear: el((v) => v, () => 1), relu: el((v) => (v > 0 ? v : 0), (y) => (y > 0 ? 1 : 0)), leaky_relu: el((v) => (v > 0 ? v : 0.2 * v), (y) => (y > 0 ? 1 : 0.2)),
-  tanh: el(Math.tanh, (y) => 1 - y * y), sigmoid: el((v) => 1 / (1 + Math.exp(-v)), (y) => y * (1 - y)),
-  softmax: { apply(y: Float32Array) { let m = -Infinity, s = 0; for (const v of y) m = Math.max(m, v); for (let i = 0; i < y.length; i++) s += y[i] = Math.exp(y[i] - m); for (let i = 0; i < y.length; i++) y[i] /= s; },
-    backward(y: Float32Array, d: Float32Array) { let dot = 0; for (let i = 0; i < y.length; i++) dot += d[i] * y[i]; for (let i = 0; i < y.length; i++) d[i] = y[i] * (d[i] - dot); } },
-};
+import { ACTIVATION_RULES } from '../../src/nn/activations';
 import type { AliveMask, Model } from '../../src/nn/index';
 import { createKernels, type Kernels } from './kernels';
 
