@@ -114,6 +114,17 @@ describe('minibatch gradients', () => {
     expect(() => t.setSample(0, 0, { neurons: [null], connections: [new Uint8Array(PIXELS * 4).fill(1), null] })).toThrow(/connections/);
   });
 
+  it('a newer trainer on the same images takes over the heap, and the older one says so', () => {
+    const m = randomModel('two', [4], 'relu'), data = images('two', 4);
+    const a = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
+    a.setSample(0, 0);
+    expect(a.forwardBackward(1, data.labels).loss).toBeGreaterThan(0);
+    const b = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
+    expect(() => a.forwardBackward(1, data.labels)).toThrow(/newer trainer/);
+    b.setSample(0, 0);
+    expect(b.forwardBackward(1, data.labels).loss).toBeGreaterThan(0);
+  });
+
   it('refuses images of the wrong size and a hidden softmax layer', () => {
     const m = randomModel('bad', [4], 'relu');
     expect(() => new MinibatchTrainer(m, new Uint8Array(10), 1, { batchSize: 1 })).toThrow(/not 3x3x3/);
