@@ -2,7 +2,7 @@
 // whole process's CPU time): reads the cached dataset, trains, evaluates on the held-out split after every epoch
 // (as bench/train_torch.py does), prints one JSON line.
 // usage: tsx bench/train_ours.ts DATASET_DIR HIDDEN ACTIVATION EPOCHS BATCH LR SEED
-import { readDataset } from '../tools/dataset/store';
+import { readDataset } from '../tools/dataset/read';
 import { createModel } from '../tools/train/init';
 import { train } from '../tools/train/loop';
 import type { Activation } from '../src/nn/index';
