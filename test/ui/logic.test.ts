@@ -22,7 +22,8 @@ describe('keys', () => {
 
   it('the help table covers every action', () => {
     const acts = new Set(KEYS.map((k) => k[2]));
-    expect([...acts].sort()).toEqual(['close', 'help', 'info', 'open', 'restore', 'save', 'upgrade']);
+    expect([...acts].sort()).toEqual(['border', 'close', 'help', 'info', 'open', 'restore', 'save', 'save4k', 'upgrade']);
+    expect([actionFor({ key: 'b' }), actionFor({ key: 'K' }), actionFor({ key: 'k', ctrlKey: true })]).toEqual(['border', 'save4k', null]);
   });
 });
 
