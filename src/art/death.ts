@@ -35,7 +35,7 @@ export const drawRemains = (c: CanvasRenderingContext2D, A: Art, u: number): voi
   const { L, G, v, p, stage } = A;
   const dead = stage === 'dead';
   const s = scatterOf(stage, A.progress);
-  const ink = dead ? 1 - s : 0.35 + 0.65 * (1 - s); // dead: fading out; rebirth: coming in, as seeds
+  const ink = dead ? 1 - s : 0.6 - 0.5 * s; // dead: fading out; rebirth: coming in, as the seeds growing starts from
   const K = L.cols.length;
   const at = L.cols.map((col, k) => col.xs.map((_, j) => placeOf(A, k, j)));
   // links between the drifted nodes (from the input's bands in place), by sign; broken open in the middle when dead

@@ -111,7 +111,7 @@ export const explainNeuron = (
 
 /** RGBA pixels of a field (HxWx3 values) for w x h: each pixel's summed weight on a diverging scale, from the
  * negative colour through the paper (0) to the positive colour, scaled by the largest magnitude. Colours: 0xrrggbb. */
-export const fieldPixels = (field: Float32Array, w: number, h: number, negative: number, paper: number, positive: number): Uint8ClampedArray => {
+export const fieldPixels = (field: Float32Array, w: number, h: number, negative: number, paper: number, positive: number): Uint8ClampedArray<ArrayBuffer> => {
   const sums = Float32Array.from({ length: w * h }, (_, p) => field[p * 3] + field[p * 3 + 1] + field[p * 3 + 2]);
   const top = max(0, ...sums.map(abs)) || 1;
   const out = new Uint8ClampedArray(w * h * 4);

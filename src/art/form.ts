@@ -1,7 +1,7 @@
 // Each life a different form ("reborn again in a different form"): from life 2 on, the portrait reseeds what can change
 // without touching the trained network or the genome's traits: the order of the nodes down each hidden column, the
-// spacing (margin, jitter, node size), the links' curvature, the paper (grid step, tint, tilt) and the palette's
-// variation (the node gradient's direction, the paper's tint). Life 1 is the genome's own form. The classifier is not
+// spacing (margin, jitter, node size, the columns' height and bow), the links' curvature, the paper (grid step, tint,
+// tilt) and the palette's variation (where the node gradient starts and runs, the paper's tint). Life 1 is the genome's own form. The classifier is not
 // affected: which neuron lives when still follows the brain's neuron_order (life.ts). Pure (no DOM).
 import type { Genome, Visual } from './traits';
 import type { Palette } from './palettes';
@@ -12,6 +12,10 @@ export interface Form {
   p: Palette;
   /** per hidden column, the place (0..n-1, top to bottom) each drawn node takes; the output column keeps its order */
   slots: number[][];
+  /** hidden columns bowed into arcs: the middle node's shift, in column gaps (-0.3..0.3; life 1: 0) */
+  bow: number;
+  /** hidden columns' height, as a share of the layout's (0.7..1; life 1: 1) */
+  spread: number;
 }
 
 const lerp = (r: Rng, lo: number, hi: number) => lo + (hi - lo) * r();
@@ -37,7 +41,7 @@ const shuffle = (r: Rng, n: number): number[] => {
 /** The form of life `life` for drawn columns `counts` (hidden columns, then the output column). */
 export const formOf = (g: Genome, life: number, counts: number[]): Form => {
   const hidden = counts.slice(0, -1);
-  if (life <= 1) return { v: g.visual, p: g.palette, slots: hidden.map((n) => [...Array(n).keys()]) };
+  if (life <= 1) return { v: g.visual, p: g.palette, slots: hidden.map((n) => [...Array(n).keys()]), bow: 0, spread: 1 };
   const r = stream(seedState(g.seed), 5, life);
   const { visual: v, palette: p } = g;
   const form: Form = {
@@ -53,8 +57,12 @@ export const formOf = (g: Genome, life: number, counts: number[]): Form => {
     // the gradient turned around or not, the paper tinted by one of its stops (the named colours stay)
     p: { ...p },
     slots: [],
+    bow: lerp(r, -0.3, 0.3),
+    spread: lerp(r, 0.7, 1),
   };
-  const stops = r() < 0.5 ? [...p.nodes].reverse() : p.nodes;
+  // the gradient as it is, turned around, or starting from its second stop
+  const turn = Math.floor(r() * 3);
+  const stops = turn === 1 ? [...p.nodes].reverse() : turn === 2 ? [...p.nodes.slice(1), p.nodes[0]] : p.nodes;
   form.p.nodes = stops;
   form.p.paper = mix(p.paper, stops[Math.floor(r() * stops.length)], lerp(r, 0.04, 0.12));
   form.slots = hidden.map((n) => shuffle(r, n));
