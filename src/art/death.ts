@@ -52,7 +52,7 @@ export const drawRemains = (c: CanvasRenderingContext2D, A: Art, u: number): voi
     }),
   );
   paths.forEach((path, b) => {
-    pen(c, v.linkAlpha * ink * (dead ? 1 : 0.6), b ? p.negative : p.positive, max(0.35, (v.stroke * u * 0.5) / 1000));
+    pen(c, min(1, v.linkAlpha * 1.5) * (1 - s), b ? p.negative : p.positive, max(0.35, (v.stroke * u * 0.6) / 1000));
     c.stroke(path);
   });
   at.forEach((col, k) =>

@@ -23,8 +23,11 @@ export interface Explorer {
   enter(): void;
   move(key: string): void;
   open(): void;
-  /** Escape: close the neuron panel if it is open, else leave explore mode; false when it is not its to handle */
+  /** Escape: close the neuron panel if it is open (and leave, when a tap opened it), else leave explore mode; false
+   * when it is not its to handle */
   back(): boolean;
+  /** Leave explore mode: no neuron highlighted. */
+  leave(): void;
   /** a tap or click at (x, y) CSS pixels on the canvas: true when it hit a neuron (whose panel then opens) */
   tap(x: number, y: number): boolean;
 }
@@ -33,6 +36,7 @@ export const PANEL = 'neuron';
 
 export const createExplorer = (d: ExplorerDeps): Explorer => {
   let at: { layer: number; index: number } | null = null;
+  let keyboard = false; // entered with E (Escape closes the panel, then leaves), else by a tap (closing it leaves)
   const widths = () => {
     const w: number[] = [];
     for (const n of d.neurons()) w[n.layer] = n.index + 1;
@@ -54,6 +58,7 @@ export const createExplorer = (d: ExplorerDeps): Explorer => {
     enter() {
       if (!widths().length) return d.say('No neurons to explore yet.');
       at = { layer: 0, index: 0 };
+      keyboard = true;
       d.focus(at);
       d.say('Exploring: arrows move, Enter asks the neuron, Escape leaves.');
     },
@@ -67,13 +72,19 @@ export const createExplorer = (d: ExplorerDeps): Explorer => {
     },
     open: show,
     back() {
-      if (d.overlay.current === PANEL) d.overlay.close();
-      else if (at && !d.overlay.current) {
-        at = null;
-        d.focus(null);
-        d.say('');
-      } else return false;
+      if (d.overlay.current === PANEL) {
+        d.overlay.close();
+        if (!keyboard) x.leave();
+      } else if (at && !d.overlay.current) x.leave();
+      else return false;
       return true;
+    },
+    leave() {
+      if (!at) return;
+      at = null;
+      keyboard = false;
+      d.focus(null);
+      d.say('');
     },
     tap(px, py) {
       const n = neuronAt(d.neurons(), px, py);

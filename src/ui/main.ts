@@ -217,7 +217,10 @@ canvas.onpointerdown = (e) => (downAt = e.timeStamp);
 canvas.onpointerup = (e) => {
   const b = canvas.getBoundingClientRect();
   if (e.timeStamp - downAt > 500) run('open');
-  else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) run('info');
+  else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) {
+    explorer.leave();
+    run('info');
+  }
 };
 canvas.oncontextmenu = (e) => e.preventDefault();
 const dragging = (on: boolean) => (e: Event) => {
