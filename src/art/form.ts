@@ -4,7 +4,7 @@
 // tilt) and the palette's variation (where the node gradient starts and runs, the paper's tint). Life 1 is the genome's own form. The classifier is not
 // affected: which neuron lives when still follows the brain's neuron_order (life.ts). Pure (no DOM).
 import type { Genome, Visual } from './traits';
-import type { Palette } from './palettes';
+import { gradientAt, type Palette } from './palettes';
 import { seedState, stream, type Rng } from './prng';
 
 export interface Form {
@@ -20,13 +20,8 @@ export interface Form {
 
 const lerp = (r: Rng, lo: number, hi: number) => lo + (hi - lo) * r();
 
-/** '#rrggbb' a moved by f (0..1) toward b. */
-export const mix = (a: string, b: string, f: number): string => {
-  const x = parseInt(a.slice(1), 16), y = parseInt(b.slice(1), 16);
-  let out = 0;
-  for (let s = 16; s >= 0; s -= 8) out |= Math.round(((x >> s) & 255) * (1 - f) + ((y >> s) & 255) * f) << s;
-  return '#' + out.toString(16).padStart(6, '0');
-};
+/** '#rrggbb' a moved by f (0..1) toward b: the two-stop gradient from a to b, at f. */
+export const mix = (a: string, b: string, f: number): string => gradientAt([a, b], f);
 
 /** A seeded shuffle of 0..n-1 (Fisher-Yates). */
 const shuffle = (r: Rng, n: number): number[] => {

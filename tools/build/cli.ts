@@ -1,9 +1,10 @@
 // The build command line, shared by `npm run build` (build.ts) and `perceptrons build`.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { artOverBudget, readBudgets } from './budgets';
 import { buildCollection } from './collection';
 import { BuildError, buildInscription, repoRoot, type BuildOptions } from './inscription';
+import { manifestJson, manifestPathOf } from './manifest';
 import { formatSizeTable } from './sizes';
 import { defineCommand, intOption, runCommand, UsageError, type Values } from '../args';
 
@@ -21,7 +22,7 @@ export const command = defineCommand({
     out: { type: 'string', arg: 'PATH', help: 'output file (default inscription.html) or, with --collection, directory (default dist/collection)' },
     collection: { type: 'string', arg: 'DIR', help: 'build the shared art.html and one tiny token per genome JSON in DIR' },
     'art-id': { type: 'string', arg: 'ID', help: "with --collection: the art's real inscription ID, once art.html is inscribed\n(default: the preview server's ID, sha256 of art.html + i0)" },
-    check: { type: 'boolean', help: 'build in memory and fail if the output file differs from the fresh build' },
+    check: { type: 'boolean', help: 'build in memory and fail if the output file or its manifest (.json) differs from the fresh build' },
     modules: { type: 'boolean', help: 'also list the bytes each source file adds to the script (esbuild-minified, before terser)' },
   },
 });
@@ -76,22 +77,28 @@ async function build(p: Parsed, root: string): Promise<number> {
     console.log(`seed ${r.config.seed}  birth height ${r.config.birthHeight}  brain ID ${r.config.brainId}`);
     const over = p.opts.standalone ? [] : artOverBudget(out, r.size, budgets);
     const outPath = resolve(root, out);
+    // inscription.json beside inscription.html: what the build baked in, for the preview server and other tools
+    const manifestPath = manifestPathOf(outPath), manifest = manifestJson({ ...r.manifest, file: basename(outPath) });
     if (p.check) {
-      let committed: Buffer | null = null;
-      try {
-        committed = readFileSync(outPath);
-      } catch {
-        over.push(`${out} does not exist: run npm run build and commit it`);
-      }
-      if (committed && !committed.equals(r.bytes)) {
-        over.push(`${out} differs from a fresh build (${committed.length} vs ${r.bytes.length} bytes): run npm run build and commit it`);
+      for (const [path, fresh] of [[outPath, r.bytes], [manifestPath, Buffer.from(manifest)]] as const) {
+        const name = relative(root, path);
+        let committed: Buffer | null = null;
+        try {
+          committed = readFileSync(path);
+        } catch {
+          over.push(`${name} does not exist: run npm run build and commit it`);
+        }
+        if (committed && !committed.equals(fresh)) {
+          over.push(`${name} differs from a fresh build (${committed.length} vs ${fresh.length} bytes): run npm run build and commit it`);
+        }
       }
       return fail(over);
     }
     if (over.length > 0) return fail(over);
     mkdirSync(dirname(outPath), { recursive: true });
     writeFileSync(outPath, r.bytes);
-    console.log(`wrote ${out} (ID ${r.id})`);
+    writeFileSync(manifestPath, manifest);
+    console.log(`wrote ${out} (ID ${r.id}) and ${relative(root, manifestPath)}`);
     return 0;
   } catch (e) {
     if (e instanceof BuildError) {
