@@ -9,7 +9,7 @@ import { createPortrait, type Scene } from '../art/portrait';
 import { explain, pastedId, resolveBrain, type Resolved } from './brain';
 import { config } from './config';
 import { button, h } from './dom';
-import { readPixels, scaledPixels } from './image';
+import { readPixels } from './image';
 import { infoRows } from './info';
 import { actionFor, type Action } from './keys';
 import { createOverlay } from './overlay';
@@ -154,12 +154,12 @@ function save4k(): void {
 /** B, as the 2023 original: a paper-coloured border around the sheet, on or off. */
 const toggleBorder = (): boolean => ui.classList.toggle('border');
 
-/** The page's own answer for an image: the drop's, without the panels (window.perceptron.classify). */
-async function answerFor(source: Blob | ImageBitmapSource): Promise<{ name: string; p: number }[]> {
+/** The page's own answer for an image file: the drop's, without the panels (window.perceptron.classify). */
+async function answerFor(file: Blob): Promise<{ name: string; p: number }[]> {
   const m = brain.model;
   if (!m) throw new Error(s.ready ? 'No brain: nothing to classify with.' : LOADING);
   const [ht, w] = m.inputShape;
-  const pixels = source instanceof Blob ? (await readPixels(source, w, ht)).pixels : await scaledPixels(source, w, ht);
+  const { pixels } = await readPixels(file, w, ht);
   const why = silence(life.stage, life.alive.neurons);
   if (why) throw new Error(why);
   return classify(m, pixels, { alive: life.alive }).map(({ name, p }) => ({ name, p }));

@@ -65,7 +65,7 @@ export function readOnlyView(s: PageState, debug?: () => unknown, classify?: Cla
 }
 
 /** What window.perceptron.classify(source) answers: the drop's ranking, or a rejection saying why not. */
-export type Classifier = (source: Blob | ImageBitmapSource) => Promise<{ name: string; p: number }[]>;
+export type Classifier = (file: Blob) => Promise<{ name: string; p: number }[]>;
 
 /**
  * Installs window.perceptron (with a non-enumerable classify method, outside the fixed shape like _debug) and the
