@@ -1,0 +1,41 @@
+// A brain ready for an int4 data inscription: its kernels rounded onto a per-unit grid (4 bits, or 3 bits inside the
+// same format) and, when training images are given, fine-tuned through that rounding to answer as the float brain did.
+import type { Model } from '../../src/nn/index';
+import type { LabelledImages } from '../dataset/generate';
+import { createDropoutSampler } from '../train/dropout';
+import { quantizationAwareTuning } from '../train/qat';
+import { maxGrid, mseGrid, rounded, type Grid } from './grid';
+
+export interface TuneOptions {
+  bits: 3 | 4;
+  /** training images for quantization-aware fine-tuning; without them the kernels are only rounded */
+  train?: LabelledImages;
+  seed?: string;
+  epochs?: number;
+  learningRate?: number;
+  onProgress?: (fraction: number, loss: number) => void;
+}
+
+/** The brain's neuron order from its training traits, if it has one that fits its hidden layers. */
+function neuronOrder(model: Model): number[][] | null {
+  const order = model.trainingTraits.neuron_order, hidden = model.layers.slice(0, -1);
+  const fits = Array.isArray(order) && order.length === hidden.length && hidden.every((l, i) =>
+    Array.isArray(order[i]) && order[i].length === l.units && [...order[i]].sort((a, b) => a - b).every((v: unknown, k: number) => v === k));
+  return fits ? (order as number[][]) : null;
+}
+
+/**
+ * 4 bits: each unit's largest weight on ±7 (plain rounding). 3 bits: the clip that minimises each unit's squared
+ * error (on ±3 every unit would keep too few levels). Fine-tuning keeps the grid and moves the weights across it,
+ * under the same ordered neuron masks as training when the brain names its neuron order.
+ */
+export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid: Grid } {
+  const grid = o.bits === 4 ? maxGrid(model, 4) : mseGrid(model, 3);
+  if (!o.train) return { model: rounded(model, grid), grid };
+  const order = neuronOrder(model);
+  const tuned = quantizationAwareTuning(model, o.train, {
+    grid, seed: o.seed ?? '0', epochs: o.epochs ?? (o.bits === 4 ? 1 : 2), learningRate: o.learningRate ?? 3e-4,
+    sampleMask: order ? createDropoutSampler('ordered', order, 0.5) : undefined, onProgress: o.onProgress,
+  });
+  return { model: tuned, grid };
+}
