@@ -1,4 +1,4 @@
-// Public surface of the codec and engine (see docs/CONTRACTS.md, section src/nn).
+// Public surface of the codec and engine (documented in docs/engine.md; the format in docs/format.md).
 export type { Activation, AliveMask, Dense, Model } from './model';
 export { DataInscriptionError } from './errors';
 export { decodeDataInscription } from './decode';

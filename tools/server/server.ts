@@ -1,5 +1,5 @@
 // An ord-compatible preview server on node:http: the recursive endpoints an inscription uses, with ord's headers,
-// over a simulated chain the viewer controls from the home page. See README.md ("On chain") for what it does and does not mimic.
+// over a simulated chain the viewer controls from the home page. See docs/server.md for what it does and does not mimic.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
