@@ -36,7 +36,7 @@ export function mseGrid(model: Model, bits: 3 | 4 = 4): Grid {
 }
 
 /** values (a kernel of layer `layer`) rounded onto its grid, written into `out` (a new array by default). */
-export function onGrid(values: Float32Array, grid: Grid, layer: number, out = new Float32Array(values.length)): Float32Array {
+export function onGrid(values: Float32Array, grid: Grid, layer: number, out: Float32Array = new Float32Array(values.length)): Float32Array {
   const scales = grid.scales[layer], units = scales.length;
   for (let i = 0; i < values.length; i++) out[i] = levelOf(values[i], scales[i % units], grid.lo, grid.hi) * scales[i % units];
   return out;

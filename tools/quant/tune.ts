@@ -27,7 +27,8 @@ function neuronOrder(model: Model): number[][] | null {
 /**
  * 4 bits: each unit's largest weight on ±7 (plain rounding). 3 bits: the clip that minimises each unit's squared
  * error (on ±3 every unit would keep too few levels). Fine-tuning keeps the grid and moves the weights across it,
- * under the same ordered neuron masks as training when the brain names its neuron order.
+ * under the ordered neuron masks of training a quarter of the time when the brain names its neuron order (a Perceptron
+ * spends much of its life part-alive).
  */
 export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid: Grid } {
   const grid = o.bits === 4 ? maxGrid(model, 4) : mseGrid(model, 3);
@@ -35,7 +36,7 @@ export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid:
   const order = neuronOrder(model);
   const tuned = quantizationAwareTuning(model, o.train, {
     grid, seed: o.seed ?? '0', epochs: o.epochs ?? (o.bits === 4 ? 1 : 2), learningRate: o.learningRate ?? 3e-4,
-    sampleMask: order ? createDropoutSampler('ordered', order, 0.5) : undefined, onProgress: o.onProgress,
+    sampleMask: order ? createDropoutSampler('ordered', order, 0.75) : undefined, onProgress: o.onProgress,
   });
   return { model: tuned, grid };
 }
