@@ -4,14 +4,17 @@ import { basename, dirname, join } from 'node:path';
 import { decodeDataInscription, encodeDataInscription, type WeightDtype } from '../../src/nn/index';
 import { parseArgs, stringOption } from '../train/args';
 import { tfjsToModel, type TfjsModelJson } from '../train/tfjs';
+import { loadDataset, DATASETS } from '../train/data';
+import { int4Document, QUANTISED, type Quantised } from '../quant/pack';
 
 export const summary = 'convert a TF.js Layers export (--tfjs model.json) or a brain (--brain) to a data inscription';
-const USAGE = 'usage: perceptrons pack (--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8] [--classes a,b,c] [--name NAME]';
+const USAGE = 'usage: perceptrons pack (--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8|int4|int3] [--data pfp|mnist|fashion] [--classes a,b,c] [--name NAME]\n' +
+  '  int4: half a byte a weight; int3: the int4 format with levels -4..3. --data fine-tunes through the rounding on that data set and measures the agreement.';
 
 export async function run(args: string[]): Promise<number> {
   let o: Record<string, string | true>;
   try {
-    o = parseArgs(args, ['tfjs', 'brain', 'out', 'dtype', 'classes', 'name']);
+    o = parseArgs(args, ['tfjs', 'brain', 'out', 'dtype', 'data', 'classes', 'name']);
   } catch (e) {
     console.error(`perceptrons pack: ${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -21,9 +24,13 @@ export async function run(args: string[]): Promise<number> {
     console.error(`perceptrons pack: ${!out ? '--out is required' : 'give exactly one of --tfjs, --brain'}\n${USAGE}`);
     return 2;
   }
-  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype;
-  if (!['float32', 'float16', 'int8'].includes(dtype)) {
-    console.error(`perceptrons pack: --dtype must be float32, float16 or int8, got "${dtype}"`);
+  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype | Quantised, data = stringOption(o, 'data');
+  if (!['float32', 'float16', 'int8', ...QUANTISED].includes(dtype)) {
+    console.error(`perceptrons pack: --dtype must be float32, float16, int8, int4 or int3, got "${dtype}"`);
+    return 2;
+  }
+  if (data !== undefined && (!(DATASETS as readonly string[]).includes(data) || !(QUANTISED as readonly string[]).includes(dtype))) {
+    console.error(`perceptrons pack: --data (${DATASETS.join(', ')}) fine-tunes an int4 or int3 brain, got --data ${data} with --dtype ${dtype}`);
     return 2;
   }
   const classes = stringOption(o, 'classes')?.split(',').map((s) => s.trim());
@@ -34,7 +41,10 @@ export async function run(args: string[]): Promise<number> {
       model.classes = classes;
     }
     if (brain && o.name) model.name = String(o.name);
-    const doc = encodeDataInscription(model, { dtype });
+    const quantised = (QUANTISED as readonly string[]).includes(dtype), log = (line: string) => console.error(line);
+    const set = data ? await loadDataset(data, { log }) : undefined;
+    const doc = quantised ? int4Document(model, { dtype: dtype as Quantised, data: set, log })
+      : encodeDataInscription(model, { dtype: dtype as WeightDtype });
     decodeDataInscription(doc); // what we write must be accepted
     const text = JSON.stringify(doc);
     mkdirSync(dirname(out), { recursive: true });

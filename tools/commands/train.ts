@@ -1,7 +1,8 @@
 // perceptrons train: trains a brain (a data inscription) for an architecture on the PFP, MNIST or Fashion-MNIST data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WeightDtype } from '../../src/nn/index';
+import type { Int4Grid, WeightDtype } from '../../src/nn/index';
+import { int4Brain, QUANTISED, type Quantised } from '../quant/pack';
 import { archFromFile, archFromJson, archFromSeed, type ArchSpec } from '../train/arch';
 import { parseArgs, intOption, numberOption, stringOption } from '../train/args';
 import { brainDocument, trainingTraits } from '../train/brain';
@@ -20,7 +21,7 @@ export const summary = 'train a brain: --arch ARCH.json | --seed SEED | --hidden
 
 const USAGE = `usage: perceptrons train (--arch ARCH.json | --seed SEED | --hidden 10,8,10 [--activation leaky_relu]) --out brain.json
   [--epochs N (default 5, or the genome's)] [--data pfp|mnist|fashion] [--name NAME] [--train-seed S]
-  [--dtype float32|float16|int8] [--batch 32] [--lr 0.002] [--dropout ordered|random|none] [--p-full 0.5]
+  [--dtype float32|float16|int8|int4|int3] [--batch 32] [--lr 0.002] [--dropout ordered|random|none] [--p-full 0.5]
   [--per-class 6000] [--test-per-class 1000] [--workers 2]
   [--class-weight CLASS=W] (loss weight of one class) [--favour CLASS=RECALL] (raise that class's output bias until it
   recognises RECALL of its validation images)`;
@@ -59,8 +60,8 @@ export async function run(args: string[]): Promise<number> {
   else arch = archFromJson({ hidden: String(o.hidden).split(',').map(Number), activation: o.activation ?? 'leaky_relu' }, '--hidden');
   const data = stringOption(o, 'data') ?? 'pfp';
   if (!(DATASETS as readonly string[]).includes(data)) throw new Error(`--data must be one of ${DATASETS.join(', ')}, got "${data}"`);
-  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype;
-  if (!['float32', 'float16', 'int8'].includes(dtype)) throw new Error(`--dtype must be float32, float16 or int8, got "${dtype}"`);
+  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype | Quantised;
+  if (!['float32', 'float16', 'int8', ...QUANTISED].includes(dtype)) throw new Error(`--dtype must be float32, float16, int8, int4 or int3, got "${dtype}"`);
   const dropout = (stringOption(o, 'dropout') ?? 'ordered') as DropoutMode;
   if (!['ordered', 'random', 'none'].includes(dropout)) throw new Error(`--dropout must be ordered, random or none, got "${dropout}"`);
   const epochs = intOption(o, 'epochs', arch.epochs ?? 5, 1, 1000);
@@ -72,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     workers: intOption(o, 'workers', 2, 1, 16), log,
   });
   const name = stringOption(o, 'name') ?? `${data}_classifier`;
-  const model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
+  let model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
   log(`training ${name}: ${dataset.inputShape.join('x')}-${arch.hidden.join('-')}-${dataset.classes.length} ${arch.activation}, ` +
     `${epochs} epochs on ${dataset.train.count} images (${dataset.description}), dropout ${dropout}`);
   const weight = classOption(stringOption(o, 'class-weight'), dataset.classes, 'class-weight');
@@ -92,6 +93,13 @@ export async function run(args: string[]): Promise<number> {
     extra.favoured = { class: dataset.classes[favour[0]], validation_recall: favour[1], validation_images: valid.count, bias_shift: Math.round(shift * 1e4) / 1e4 };
     log(`favoured ${dataset.classes[favour[0]]}: output bias +${shift.toFixed(4)} for ${favour[1] * 100}% recall on ${valid.count} validation images`);
   }
+  let grid: Int4Grid | undefined;
+  if ((QUANTISED as readonly string[]).includes(dtype)) {
+    // a last run through the rounding; what follows measures the brain as inscribed
+    const q = int4Brain(model, { dtype: dtype as Quantised, data: { name: data, train: dataset.train, test: dataset.test }, seed, order: result.order, log });
+    ({ model, grid } = q);
+    extra.quantization = q.quantization;
+  }
   const curve = aliveCurve(model, dataset.test, result.order);
   const last = result.epochs[result.epochs.length - 1];
   if (data === 'pfp') extra.fresh_nouns_recognised = Math.round(freshNounsRecall(model, dataset.classes, 'fresh-check', intOption(o, 'fresh', 2000)) * 10000) / 10000;
@@ -100,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
     epochs, seed, dropout, heldoutAccuracy: accuracy(model, dataset.test), trainAccuracy: last.trainAccuracy,
     trainSamples: dataset.train.count, testSamples: dataset.test.count, aliveCurve: curve, neuronOrder: result.order, trainingSeconds: result.seconds, extra,
   });
-  const doc = brainDocument(model, traits, dtype);
+  const doc = brainDocument(model, traits, grid ? 'int4' : (dtype as WeightDtype), grid);
   const text = JSON.stringify(doc);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);

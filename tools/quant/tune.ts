@@ -11,6 +11,8 @@ export interface TuneOptions {
   /** training images for quantization-aware fine-tuning; without them the kernels are only rounded */
   train?: LabelledImages;
   seed?: string;
+  /** the neuron order of training, for the masks; default the brain's training_traits.neuron_order */
+  order?: number[][];
   epochs?: number;
   learningRate?: number;
   onProgress?: (fraction: number, loss: number) => void;
@@ -33,7 +35,7 @@ function neuronOrder(model: Model): number[][] | null {
 export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid: Grid } {
   const grid = o.bits === 4 ? maxGrid(model, 4) : mseGrid(model, 3);
   if (!o.train) return { model: rounded(model, grid), grid };
-  const order = neuronOrder(model);
+  const order = o.order ?? neuronOrder(model);
   const tuned = quantizationAwareTuning(model, o.train, {
     grid, seed: o.seed ?? '0', epochs: o.epochs ?? (o.bits === 4 ? 1 : 2), learningRate: o.learningRate ?? 3e-4,
     sampleMask: order ? createDropoutSampler('ordered', order, 0.75) : undefined, onProgress: o.onProgress,
