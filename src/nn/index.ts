@@ -4,5 +4,5 @@ export { DataInscriptionError } from './errors';
 export { decodeDataInscription } from './decode';
 export { encodeDataInscription, type WeightDtype } from './encode';
 export type { Int4Grid } from './int4';
-export { forward, classify, activations, parameterCount, softmax, invalidate, useSimd, type ForwardOptions } from './engine';
-export { MAX_PARAMETERS, MAX_UNITS, MAX_SIDE, MAX_LAYERS, ACTIVATIONS } from './limits';
+export { forward, classify, activations, probabilities, parameterCount, useSimd, type ForwardOptions } from './engine';
+export { ACTIVATIONS, ACTIVATION_RULES, LEAKY_SLOPE, activationNamed, softmax } from './activations';

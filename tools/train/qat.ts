@@ -4,7 +4,7 @@
 // the squared distance to the float brain's own outputs (distillation on the logits), not to the labels: agreement
 // with the float brain is the goal, and its mistakes are part of the brain being packed. (Measured on the default
 // brain: the logits' distance kept top-1 agreement higher than cross-entropy against the float brain's probabilities.)
-import { activations, forward, invalidate, type AliveMask, type Model } from '../../src/nn/index';
+import { activations, forward, type AliveMask, type Model } from '../../src/nn/index';
 import { backward, createGradients, zeroGradients } from '../../src/nn/backward';
 import type { LabelledImages } from '../dataset/generate';
 import { rngFrom, shuffle } from '../dataset/prng';
@@ -54,7 +54,6 @@ export function quantizationAwareTuning(teacher: Model, data: LabelledImages, o:
       adam.lr = lr0 * (1 - step++ / steps);
       adam.step(grads, 1 / (end - b));
       student.layers.forEach((l, i) => onGrid(shadow[i], o.grid, i, l.kernel));
-      invalidate(student);
       o.onProgress?.((epoch + end / data.count) / epochs, lossSum / end);
     }
   }
