@@ -37,7 +37,8 @@ describe('an int4 brain in the page', () => {
       await give(f.frame, img);
       await waitPanel(f.frame, 'result');
       const q = (await readPerceptron(f))!, { input, birthHeight } = await seen(f.frame);
-      const life = lifeAt(generateGenome(q.seed), q.height, birthHeight, model.layers.slice(0, -1).map((l) => l.units), model.classes.length);
+      const life = lifeAt(generateGenome(q.seed), q.height, birthHeight, model.layers.slice(0, -1).map((l) => l.units), model.classes.length,
+        model.trainingTraits.neuron_order as number[][]);
       const want = classify(model, Uint8ClampedArray.from(input!.pixels), { alive: life.alive });
       expect(q.prediction!.classes.map((c) => c.name), img.name).toEqual(want.map((c) => c.name));
       for (const [k, c] of q.prediction!.classes.entries()) expect(Math.abs(c.p - want[k].p), img.name).toBeLessThan(1e-5);
