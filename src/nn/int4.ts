@@ -31,9 +31,10 @@ export function unitScales(kernel: Float32Array, units: number, top = INT4_HIGH)
   return max.map((m) => storedScale(m / top));
 }
 
-/** The level of weight w on a grid of step `scale` (0 when the scale is 0), clamped to lo..hi. */
+/** The level of weight w on a grid of step `scale` (0 when the scale is 0), clamped to lo..hi; never -0, so that a
+ * weight put on the grid is exactly what the reader computes (level × scale). */
 export const levelOf = (w: number, scale: number, lo = INT4_LOW, hi = INT4_HIGH): number =>
-  scale > 0 ? Math.min(hi, Math.max(lo, Math.round(w / scale))) : 0;
+  scale > 0 ? Math.min(hi, Math.max(lo, Math.round(w / scale))) + 0 : 0;
 
 /**
  * Every kernel's levels as one nibble stream, layer after layer, unit after unit (unit y's weights from input 0 to
