@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { decodeDataInscription } from '/work/wt/int4/src/nn/index';
+import { readDataset } from '/work/wt/int4/tools/dataset/store';
+import { tuneForInt4 } from '/work/wt/int4/tools/quant/tune';
+import { agreement } from '/work/wt/int4/tools/quant/pack';
+const [path, bits, epochs, noMask, lr] = [process.argv[2], Number(process.argv[3]) as 3 | 4, Number(process.argv[4]), process.argv[5] === 'nomask', Number(process.argv[6] ?? 3e-4)];
+const model = decodeDataInscription(readFileSync(path, 'utf8'));
+const data = readDataset('/work/wt/int4/data/pfp-seed0-6000x1000');
+const t0 = process.cpuUsage();
+const { model: tuned } = tuneForInt4(model, { bits, train: data.train, epochs, learningRate: lr, order: noMask ? [] as unknown as number[][] : undefined });
+const u = process.cpuUsage(t0);
+const m = agreement(model, tuned, data.test);
+console.log(path.split('/').pop(), bits, epochs, noMask ? 'nomask' : 'mask', lr, (m.agreement * 100).toFixed(2), (m.accuracy * 100).toFixed(2), ((u.user + u.system) / 1e6).toFixed(1));
