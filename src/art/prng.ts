@@ -17,7 +17,7 @@ export function normalizeSeed(seed: string): string {
 }
 
 /** One sfc32 round on state s = [a, b, c, d] (mutated); returns the 32-bit output. */
-function round(s: number[]): number {
+export function round(s: number[]): number {
   const t = (((s[0] + s[1]) | 0) + s[3]) | 0;
   s[3] = (s[3] + 1) | 0;
   s[0] = s[1] ^ (s[1] >>> 9);

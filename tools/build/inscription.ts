@@ -6,7 +6,8 @@ import { minify as terser } from 'terser';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentId, INSCRIPTION_ID, SEED } from './ids';
+import { isInscriptionId, isSeed } from '../../src/chain/ids';
+import { contentId } from './ids';
 import { findExternalReferences } from './references';
 import { INTERNAL_PROPS, quotedNames } from './props';
 import { measure, type SizeReport } from './sizes';
@@ -68,9 +69,9 @@ function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
     }
     brainId = contentId(readFileSync(brainPath));
   }
-  if (!INSCRIPTION_ID.test(brainId)) throw new BuildError(`--brain-id "${brainId}" is not an inscription ID (<64 hex>i<n>)`);
+  if (!isInscriptionId(brainId)) throw new BuildError(`--brain-id "${brainId}" is not an inscription ID (<64 hex>i<n>)`);
   const seed = opts.seed ?? DEFAULT_SEED;
-  if (!SEED.test(seed)) throw new BuildError(`--seed "${seed}" must be 64 lowercase hex digits`);
+  if (!isSeed(seed)) throw new BuildError(`--seed "${seed}" must be 64 lowercase hex digits`);
   const birthHeight = opts.birthHeight ?? DEFAULT_BIRTH_HEIGHT;
   const fallbackHeight = opts.fallbackHeight ?? birthHeight;
   for (const [flag, h] of [['--birth-height', birthHeight], ['--fallback-height', fallbackHeight]] as const) {

@@ -1,50 +1,50 @@
-// perceptrons pack: a TF.js Layers export (or an existing brain) → a data inscription, optionally float16 or int8.
+// perceptrons pack: a TF.js Layers export (or an existing brain) → a data inscription, optionally float16, int8 or int4
+// (int3: the int4 format with 3-bit levels), int4 fine-tuned through the rounding when given the training data.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeDataInscription, encodeDataInscription, type WeightDtype } from '../../src/nn/index';
-import { parseArgs, stringOption } from '../train/args';
+import { choiceOption, defineCommand, runCommand, UsageError, type Values } from '../args';
 import { tfjsToModel, type TfjsModelJson } from '../train/tfjs';
 import { loadDataset, DATASETS } from '../train/data';
 import { int4Document, QUANTISED, type Quantised } from '../quant/pack';
 
-export const summary = 'convert a TF.js Layers export (--tfjs model.json) or a brain (--brain) to a data inscription';
-const USAGE = 'usage: perceptrons pack (--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8|int4|int3] [--data pfp|mnist|fashion] [--classes a,b,c] [--name NAME]\n' +
-  '  int4: half a byte a weight; int3: the int4 format with levels -4..3. --data fine-tunes through the rounding on that data set and measures the agreement.';
+export const command = defineCommand({
+  name: 'pack',
+  summary: 'convert a TF.js Layers export or a brain to a data inscription (float32, float16, int8 or int4)',
+  synopsis: '(--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8|int4|int3] [--data pfp|mnist|fashion] [--classes a,b,c] [--name NAME]',
+  options: {
+    tfjs: { type: 'string', arg: 'model.json', help: 'a TF.js Layers export (its weight shards beside it)' },
+    brain: { type: 'string', arg: 'brain.json', help: 'an existing brain, to re-encode' },
+    out: { type: 'string', arg: 'FILE', help: 'where the data inscription goes (required)' },
+    dtype: { type: 'string', arg: 'float32|float16|int8|int4|int3', help: 'how the weights are stored (int3: the int4 format with levels -4..3)', default: 'float32' },
+    data: { type: 'string', arg: 'pfp|mnist|fashion', help: 'int4/int3: fine-tune through the rounding on this data set\'s training split\nand measure the agreement with the float brain on its held-out split' },
+    classes: { type: 'string', arg: 'a,b,c', help: 'the class names, comma-separated (a brain keeps its own otherwise)' },
+    name: { type: 'string', arg: 'NAME', help: "the brain's name (default: the --out file's name for --tfjs)" },
+  },
+});
 
-export async function run(args: string[]): Promise<number> {
-  let o: Record<string, string | true>;
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, pack);
+}
+
+async function pack(o: Values<typeof command>): Promise<number> {
+  const { out, tfjs, brain, name } = o;
+  if (!out) throw new UsageError('--out is required');
+  if (!tfjs === !brain) throw new UsageError('give exactly one of --tfjs, --brain');
+  const dtype = choiceOption<WeightDtype | Quantised>(o.dtype, 'dtype', ['float32', 'float16', 'int8', ...QUANTISED]);
+  const quantised = (QUANTISED as readonly string[]).includes(dtype);
+  const data = o.data === undefined ? undefined : choiceOption(o.data, 'data', DATASETS);
+  if (data && !quantised) throw new UsageError('--data fine-tunes an int4 or int3 brain; it needs --dtype int4 or int3');
+  const classes = o.classes?.split(',').map((s) => s.trim());
   try {
-    o = parseArgs(args, ['tfjs', 'brain', 'out', 'dtype', 'data', 'classes', 'name']);
-  } catch (e) {
-    console.error(`perceptrons pack: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const out = stringOption(o, 'out'), tfjs = stringOption(o, 'tfjs'), brain = stringOption(o, 'brain');
-  if (!out || !!tfjs === !!brain) {
-    console.error(`perceptrons pack: ${!out ? '--out is required' : 'give exactly one of --tfjs, --brain'}\n${USAGE}`);
-    return 2;
-  }
-  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype | Quantised, data = stringOption(o, 'data');
-  if (!['float32', 'float16', 'int8', ...QUANTISED].includes(dtype)) {
-    console.error(`perceptrons pack: --dtype must be float32, float16, int8, int4 or int3, got "${dtype}"`);
-    return 2;
-  }
-  if (data !== undefined && (!(DATASETS as readonly string[]).includes(data) || !(QUANTISED as readonly string[]).includes(dtype))) {
-    console.error(`perceptrons pack: --data (${DATASETS.join(', ')}) fine-tunes an int4 or int3 brain, got --data ${data} with --dtype ${dtype}`);
-    return 2;
-  }
-  const classes = stringOption(o, 'classes')?.split(',').map((s) => s.trim());
-  try {
-    const model = tfjs ? packTfjs(tfjs, stringOption(o, 'name') ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
+    const model = tfjs ? packTfjs(tfjs, name ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
     if (brain && classes) {
       if (classes.length !== model.classes.length) throw new Error(`--classes: ${classes.length} names for ${model.classes.length} classes`);
       model.classes = classes;
     }
-    if (brain && o.name) model.name = String(o.name);
-    const quantised = (QUANTISED as readonly string[]).includes(dtype), log = (line: string) => console.error(line);
-    const set = data ? await loadDataset(data, { log }) : undefined;
-    const doc = quantised ? int4Document(model, { dtype: dtype as Quantised, data: set, log })
-      : encodeDataInscription(model, { dtype: dtype as WeightDtype });
+    if (brain && name) model.name = name;
+    const log = (line: string) => console.error(line), set = data ? await loadDataset(data, { log }) : undefined;
+    const doc = quantised ? int4Document(model, { dtype: dtype as Quantised, data: set, log }) : encodeDataInscription(model, { dtype: dtype as WeightDtype });
     decodeDataInscription(doc); // what we write must be accepted
     const text = JSON.stringify(doc);
     mkdirSync(dirname(out), { recursive: true });
