@@ -37,7 +37,7 @@ export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid:
   if (!o.train) return { model: rounded(model, grid), grid };
   const order = o.order ?? neuronOrder(model);
   const tuned = quantizationAwareTuning(model, o.train, {
-    grid, seed: o.seed ?? '0', epochs: o.epochs ?? (o.bits === 4 ? 1 : 2), learningRate: o.learningRate ?? 3e-4,
+    grid, seed: o.seed ?? '0', epochs: o.epochs ?? (o.bits === 4 ? 3 : 4), learningRate: o.learningRate ?? 3e-4,
     sampleMask: order ? createDropoutSampler('ordered', order, 0.75) : undefined, onProgress: o.onProgress,
   });
   return { model: tuned, grid };
