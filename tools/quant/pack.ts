@@ -37,16 +37,18 @@ export function agreement(reference: Model, model: Model, data: LabelledImages):
  */
 export function int4Brain(model: Model, o: Int4Options): { model: Model; grid: Grid; quantization: Record<string, unknown> } {
   const bits = o.dtype === 'int4' ? 4 : 3, started = process.cpuUsage();
-  const { model: tuned, grid } = tuneForInt4(model, { bits, train: o.data?.train, seed: o.seed, order: o.order });
+  const { model: tuned, grid, fineTuned } = tuneForInt4(model, { bits, train: o.data?.train, seed: o.seed, order: o.order });
   const seconds = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(started));
   const quantization: Record<string, unknown> = {
-    weight_dtype: 'int4', bits, fine_tuned: o.data ? { data: o.data.name, train_samples: o.data.train.count, cpu_seconds: Math.round(seconds * 10) / 10 } : false,
+    weight_dtype: 'int4', bits,
+    // kept: fine-tuned, or plain rounding when that agreed with the float brain on more training images
+    fine_tuned: o.data ? { data: o.data.name, train_samples: o.data.train.count, cpu_seconds: Math.round(seconds * 10) / 10, kept: fineTuned ? 'fine-tuned' : 'plain rounding' } : false,
   };
   if (o.data) {
     const m = agreement(model, tuned, o.data.test);
     Object.assign(quantization, { heldout_agreement_with_float32: round4(m.agreement), heldout_accuracy: round4(m.accuracy) });
     o.log?.(`${o.dtype}: top-1 agreement with float32 ${(m.agreement * 100).toFixed(2)}%, held-out accuracy ${(m.accuracy * 100).toFixed(2)}% ` +
-      `(${o.data.test.count} held-out images; fine-tuned through the rounding in ${seconds.toFixed(1)} CPU s)`);
+      `(${o.data.test.count} held-out images; fine-tuned through the rounding in ${seconds.toFixed(1)} CPU s${fineTuned ? '' : '; plain rounding agreed on more training images and is kept'})`);
   } else o.log?.(`${o.dtype}: plain rounding (give the training data to fine-tune through the rounding and measure the agreement)`);
   return { model: tuned, grid, quantization };
 }

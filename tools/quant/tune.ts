@@ -5,6 +5,7 @@ import type { LabelledImages } from '../dataset/generate';
 import { createDropoutSampler } from '../train/dropout';
 import { quantizationAwareTuning } from '../train/qat';
 import { maxGrid, mseGrid, rounded, type Grid } from './grid';
+import { predictAll } from '../train/evaluate';
 
 export interface TuneOptions {
   bits: 3 | 4;
@@ -32,13 +33,16 @@ function neuronOrder(model: Model): number[][] | null {
  * under the ordered neuron masks of training a quarter of the time when the brain names its neuron order (a Perceptron
  * spends much of its life part-alive).
  */
-export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid: Grid } {
-  const grid = o.bits === 4 ? maxGrid(model, 4) : mseGrid(model, 3);
-  if (!o.train) return { model: rounded(model, grid), grid };
+export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid: Grid; fineTuned: boolean } {
+  const grid = o.bits === 4 ? maxGrid(model, 4) : mseGrid(model, 3), plain = rounded(model, grid);
+  if (!o.train) return { model: plain, grid, fineTuned: false };
   const order = o.order ?? neuronOrder(model);
   const tuned = quantizationAwareTuning(model, o.train, {
     grid, seed: o.seed ?? '0', epochs: o.epochs ?? (o.bits === 4 ? 3 : 4), learningRate: o.learningRate ?? 3e-4,
     sampleMask: order ? createDropoutSampler('ordered', order, 0.75) : undefined, onProgress: o.onProgress,
   });
-  return { model: tuned, grid };
+  // Fine-tuning can lose to plain rounding on a brain full of close calls (a weak Sigmoid genome did): keep whichever
+  // agrees with the float brain on more training images (the held-out images stay out of every choice).
+  const reference = predictAll(model, o.train), agree = (m: Model) => predictAll(m, o.train!).reduce((n, c, i) => n + (c === reference[i] ? 1 : 0), 0);
+  return agree(tuned) >= agree(plain) ? { model: tuned, grid, fineTuned: true } : { model: plain, grid, fineTuned: false };
 }
