@@ -2,7 +2,8 @@
 // the huge image, the dead Perceptron, and every key and pointer action the help lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify } from '../../src/nn/index';
-import { generateGenome, lifeAt } from '../../src/art/genome';
+import { generateGenome } from '../../src/art/traits';
+import { lifeAt } from '../../src/art/life';
 import { KEYS } from '../../src/ui/keys';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ function reference(pixels: number[], height: number, birthHeight: number) {
 describe('the page', () => {
   it('starts ready, with the fixed state shape, the default brain and no errors', async () => {
     const p = (await readPerceptron(f))!;
-    expect(Object.keys(p)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready']);
+    expect(Object.keys(p)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready', 'neurons']);
     expect(p.ready).toBe(true);
     expect(p.seed).toBe(seed);
     expect(p.height).toBe(heights.partial);

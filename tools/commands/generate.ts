@@ -25,9 +25,9 @@ export const tokenSeed = (collectionSeed: string, index: number): string =>
   createHash('sha256').update(`${collectionSeed}:${index}`).digest('hex');
 
 type Dist = Record<string, number>;
-const share = (rows: readonly (readonly [string | number, number])[]): Dist => {
-  const total = rows.reduce((a, r) => a + r[1], 0), out: Dist = {};
-  for (const [v, w] of rows) out[v] = w / total;
+const share = (rows: readonly { value: string | number; weight: number }[]): Dist => {
+  const total = rows.reduce((a, r) => a + r.weight, 0), out: Dist = {};
+  for (const { value, weight } of rows) out[value] = weight / total;
   return out;
 };
 const uniform = (lo: number, hi: number, mass: number, into: Dist = {}): Dist => {
@@ -48,8 +48,8 @@ export function expectedDistribution(): Record<string, Dist> {
     Framework: share(FRAMEWORKS),
     'Hardware Acceleration': share(HARDWARE),
     'Paper Pattern': share(PAPERS),
-    Palette: share(PALETTES.map(([p, w]) => [p.name, w] as const)),
-    'Birth Year': share(BIRTH_YEARS.map(([y, w]) => [y, w] as const)),
+    Palette: share(PALETTES.map((row) => ({ value: row.value.name, weight: row.weight }))),
+    'Birth Year': share(BIRTH_YEARS),
     'Life Cycle': share(LIFE_CYCLES),
     Pulse: share(PULSES),
     Links: share(LINKS),

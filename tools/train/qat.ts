@@ -8,7 +8,7 @@ import { activations, forward, type AliveMask, type Model } from '../../src/nn/i
 import { backward, createGradients, zeroGradients } from '../../src/nn/backward';
 import type { LabelledImages } from '../dataset/generate';
 import { rngFrom, shuffle } from '../dataset/prng';
-import { Adam } from './adam';
+import { Adam } from '../quant/adam';
 import { onGrid, type Grid } from '../quant/grid';
 
 export interface QatOptions {

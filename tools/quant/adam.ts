@@ -1,4 +1,5 @@
-// Adam (Kingma & Ba) over a list of parameter arrays and their gradient arrays, updated in place.
+// Adam (Kingma & Ba) over a list of parameter arrays and their gradient arrays, updated in place: the fine-tuning
+// through the rounding (tools/train/qat.ts) steps a float shadow of the kernels, outside the trainer's minibatch heap.
 export class Adam {
   private readonly m: Float32Array[];
   private readonly v: Float32Array[];
