@@ -11,9 +11,9 @@ type Dtype = NonNullable<Model['dtype']>;
 const LAYERS = 'layers_config.config.layers';
 const TYPES = ['InputLayer', 'Rescaling', 'Flatten', 'Dense'];
 
-/** How each weight_dtype stores a value: bytes per value, how to read value i, and whether it takes per-layer
- * weight_scales (then the value read is multiplied by its layer's scale). */
-const DTYPES: Record<Dtype, { bytes: number; read: (view: DataView, i: number) => number; scaled: boolean }> = {
+/** How each weight_dtype but int4 stores a value: bytes per value, how to read value i, and whether it takes per-layer
+ * weight_scales (then the value read is multiplied by its layer's scale). int4 has a layout of its own: int4Layers. */
+const DTYPES: Record<Exclude<Dtype, 'int4'>, { bytes: number; read: (view: DataView, i: number) => number; scaled: boolean }> = {
   float32: { bytes: 4, read: (view, i) => view.getFloat32(4 * i, true), scaled: false },
   float16: { bytes: 2, read: (view, i) => halfToFloat(view.getUint16(2 * i, true)), scaled: false },
   int8: { bytes: 1, read: (view, i) => view.getInt8(i), scaled: true },
@@ -35,12 +35,48 @@ const num = (v: unknown, path: string) => check<number>(Number.isFinite(v), v, p
 const int = (v: unknown, path: string, min: number, max: number) =>
   check<number>(Number.isInteger(v) && (v as number) >= min && (v as number) <= max, v, path, `an integer ${min}..${max}`);
 /** An array of exactly n items, each checked by `item` under its own path. */
-const arrayOf = <T>(v: unknown, path: string, n: number, what: string, item: (x: unknown, path: string) => unknown) => {
+const arrayOf = <T>(v: unknown, path: string, n: number, what: string, item: (x: unknown, path: string, i: number) => unknown) => {
   const a = arr(v, path);
   check(a.length == n, a.length, path, `${n} ${what}`);
-  a.forEach((x, i) => item(x, `${path}[${i}]`));
+  a.forEach((x, i) => item(x, `${path}[${i}]`, i));
   return a as T[];
 };
+/** weight_b64's text without its padding. The pattern is linear, so even a huge string is checked without backtracking. */
+const base64Body = (v: unknown): string => {
+  const b64 = str(v, 'weight_b64'), body = /^[A-Za-z0-9+/]*(?==?=?$)/.exec(b64)?.[0];
+  check(body !== undefined && body.length % 4 != 1, b64, 'weight_b64', 'base64');
+  return body!;
+};
+
+interface DenseSpec { inputs: number; units: number; activation: Activation; bias?: boolean; at: string }
+
+/**
+ * weight_dtype "int4" (docs/format.md): the kernels as signed 4-bit levels, two a byte (low nibble first), unit after
+ * unit, each times its unit's weight_scales[layer][unit]; the biases as numbers in weight_biases.
+ */
+function int4Layers(d: Obj, dense: DenseSpec[], out: DenseSpec): Dense[] {
+  const scales = arrayOf<number[]>(d.weight_scales, 'weight_scales', dense.length, 'arrays (one per Dense layer)', (s, at, i) =>
+    arrayOf(s, at, dense[i].units, 'scales (one per unit)', (v, at) => check(Number.isFinite(v) && (v as number) >= 0 && (v as number) <= 4e37, v, at, 'a number 0..4e37')));
+  const biases = arrayOf<number[]>(d.weight_biases, 'weight_biases', dense.length, 'arrays (one per Dense layer)', (b, at, i) => {
+    const l = dense[i], a = arr(b, at), optional = l == out && l.bias === undefined;
+    check(l.bias === false ? !a.length : a.length == l.units || (optional && !a.length), a.length, at,
+      l.bias === false ? 'none (use_bias is false)' : `${l.units} biases (one per unit)${optional ? ' or none' : ''}`);
+    a.forEach((v, j) => check(typeof v == 'number' && Number.isFinite(Math.fround(v)), v, `${at}[${j}]`, 'a finite float32 number'));
+  });
+  const levels = dense.reduce((n, l) => n + l.inputs * l.units, 0), body = base64Body(d.weight_b64), size = (levels + 1) >> 1;
+  if ((body.length * 3) >> 2 != size) fail('weight_b64', `holds ${(body.length * 3) >> 2} bytes, needs ${size} (${levels} int4 levels)`);
+  const bytes = base64ToBytes(body);
+  if (levels & 1 && bytes[size - 1] >> 4) fail('weight_b64', 'the padding nibble (the high half of the last byte) must be 0');
+  let k = 0;
+  return dense.map(({ inputs, units, activation }, li) => {
+    const kernel = new Float32Array(inputs * units);
+    for (let y = 0; y < units; y++) {
+      // level k: its byte shifted so that its nibble is the top of a 32-bit integer, then shifted back with its sign
+      for (let x = 0; x < inputs; x++, k++) kernel[x * units + y] = ((bytes[k >> 1] << (k & 1 ? 24 : 28)) >> 28) * scales[li][y];
+    }
+    return { inputs, units, activation, kernel, bias: biases[li].length ? Float32Array.from(biases[li]) : null };
+  });
+}
 
 export function decodeDataInscription(doc: unknown): Model {
   let step = 'not valid JSON';
@@ -53,7 +89,7 @@ export function decodeDataInscription(doc: unknown): Model {
     check(list.length <= MAX_LAYERS, list.length, LAYERS, `at most ${MAX_LAYERS} layers`);
 
     let shape = [0, 0, 3], scale = 1, offset = 0, seen = '', params = 0, n = 0;
-    const dense: { inputs: number; units: number; activation: Activation; bias?: boolean; at: string }[] = [];
+    const dense: DenseSpec[] = [];
     list.forEach((entry, i) => {
       const at = `${LAYERS}[${i}]`, layer = obj(entry, at), type = str(layer.class_name, at + '.class_name');
       check(TYPES.includes(type), type, at + '.class_name', 'one of ' + TYPES);
@@ -85,24 +121,24 @@ export function decodeDataInscription(doc: unknown): Model {
     const trainingTraits = obj(d.training_traits, 'training_traits');
 
     const dtype = (d.weight_dtype ?? 'float32') as Dtype;
-    check(Object.hasOwn(DTYPES, dtype), dtype, 'weight_dtype', 'one of ' + Object.keys(DTYPES));
+    check(dtype == 'int4' || Object.hasOwn(DTYPES, dtype), dtype, 'weight_dtype', 'one of ' + [...Object.keys(DTYPES), 'int4']);
+    const model = { name, inputShape: shape as Model['inputShape'], scale, offset, classes, trainingTraits, dtype };
+    if (dtype == 'int4') return { ...model, layers: int4Layers(d, dense, out) };
+    check(d.weight_biases === undefined, d.weight_biases, 'weight_biases', 'absent unless int4');
     const { bytes, read, scaled } = DTYPES[dtype];
     const scales = scaled
       ? arrayOf<number>(d.weight_scales, 'weight_scales', dense.length, 'scales (one per Dense layer)', (s, at) => check(Number.isFinite(s) && (s as number) >= 0, s, at, 'a finite number ≥ 0'))
-      : check<number[]>(d.weight_scales === undefined, d.weight_scales, 'weight_scales', 'absent unless int8');
+      : check<number[]>(d.weight_scales === undefined, d.weight_scales, 'weight_scales', 'absent unless int8 or int4');
 
     // The output bias is optional (the paper's formula omits it; the original brains have it): the byte length decides.
-    // The pattern is linear, so even a huge string is checked without backtracking.
-    const b64 = str(d.weight_b64, 'weight_b64'), body = /^[A-Za-z0-9+/]*(?==?=?$)/.exec(b64)?.[0];
-    check(body !== undefined && body.length % 4 != 1, b64, 'weight_b64', 'base64');
-    const count = Math.floor((body!.length * 3) / 4) / bytes, without = params - out.units;
+    const body = base64Body(d.weight_b64), count = Math.floor((body.length * 3) / 4) / bytes, without = params - out.units;
     const hasBias = count == params && out.bias !== false;
     if (!hasBias && (count != without || out.bias)) {
       const need = [out.bias !== false && params + ' (with output bias)', !out.bias && without + ' (without output bias)'];
       fail('weight_b64', `holds ${count} ${dtype} values, needs ${need.filter((s) => s).join(' or ')}`);
     }
 
-    const view = new DataView(base64ToBytes(body!).buffer), values = new Float32Array(count);
+    const view = new DataView(base64ToBytes(body).buffer), values = new Float32Array(count);
     let at = 0;
     const layers = dense.map((l, li): Dense => {
       const take = (len: number, what: string): Float32Array => {
@@ -115,7 +151,7 @@ export function decodeDataInscription(doc: unknown): Model {
       const { inputs, units, activation } = l;
       return { inputs, units, activation, kernel: take(inputs * units, 'kernel'), bias: l == out && !hasBias ? null : take(units, 'bias') };
     });
-    return { name, inputShape: shape as Model['inputShape'], scale, offset, layers, classes, trainingTraits, dtype };
+    return { ...model, layers };
   } catch (e) {
     throw e instanceof DataInscriptionError ? e : new DataInscriptionError('', `${step} (${e})`);
   }

@@ -3,17 +3,21 @@ import type { Model } from './model';
 import { DataInscriptionError } from './errors';
 import { bytesToBase64 } from './base64';
 import { floatToHalf } from './float16';
+import { int4Fields, type Int4Grid } from './int4';
 
-export type WeightDtype = 'float32' | 'float16' | 'int8';
+export type WeightDtype = 'float32' | 'float16' | 'int8' | 'int4';
 
-export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype } = {}): Record<string, unknown> {
-  const dtype = opts.dtype ?? 'float32', size = { float32: 4, float16: 2, int8: 1 }[dtype];
+/** opts.grid (int4 only): the scales and levels to use, e.g. those a quantization-aware fine-tuning kept; by default
+ * each unit's largest weight lands on level ±7. */
+export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype; grid?: Int4Grid } = {}): Record<string, unknown> {
+  const dtype = opts.dtype ?? 'float32', size = { float32: 4, float16: 2, int8: 1, int4: 0.5 }[dtype];
   if (!size) throw new DataInscriptionError('weight_dtype', `cannot encode as ${JSON.stringify(dtype)}`);
-  const tensors = model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
+  const int4 = dtype === 'int4' ? int4Fields(model, opts.grid) : null;
+  const tensors = int4 ? [] : model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
   const bytes = new Uint8Array(tensors.reduce((n, t) => n + t.length, 0) * size), view = new DataView(bytes.buffer);
   const scales: number[] = [];
   let at = 0;
-  model.layers.forEach((l, li) => {
+  if (!int4) model.layers.forEach((l, li) => {
     const parts = l.bias ? [l.kernel, l.bias] : [l.kernel];
     let max = 0;
     for (const t of parts) for (let i = 0; i < t.length; i++) max = Math.max(max, Math.abs(t[i]));
@@ -47,7 +51,7 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype 
     },
     ...(dtype === 'float32' ? {} : { weight_dtype: dtype }),
     ...(dtype === 'int8' ? { weight_scales: scales } : {}),
-    weight_b64: bytesToBase64(bytes),
+    ...(int4 ?? { weight_b64: bytesToBase64(bytes) }),
     training_traits: model.trainingTraits,
     classes_name: model.classes,
   };

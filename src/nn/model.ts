@@ -27,7 +27,7 @@ export interface Model {
   /** training_traits as found (validated to be a plain object), kept for the info panel and re-encoding. */
   trainingTraits: Record<string, unknown>;
   /** How the weights were stored (the document's weight_dtype, default float32); informative only. */
-  dtype?: 'float32' | 'float16' | 'int8';
+  dtype?: 'float32' | 'float16' | 'int8' | 'int4';
 }
 
 /**

@@ -4,7 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { decodeDataInscription, type Model } from '../../src/nn/index';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { decodeDataInscription, parameterCount, type Model } from '../../src/nn/index';
 import { generateSplit } from '../../tools/dataset/generate';
 import { accuracy, aliveCurve, argmax, predictAll } from '../../tools/train/evaluate';
 import { freshNounsRecall } from '../../tools/train/fresh';
@@ -34,6 +35,20 @@ describe('fixtures/brains/pfp_classifier_0000.json', async () => {
     expect(curve[0]).toBeLessThan(curve[1]);
     expect(curve[1]).toBeLessThan(curve[2] + 1e-9);
     expect(curve[1]).toBeGreaterThan(0.8);
+  });
+
+  it('has an int4 copy at most 0.45 B a parameter after ord\'s brotli whose top-1 agrees on >= 99% of the held-out set', () => {
+    const text = readFileSync('fixtures/brains/pfp_classifier_0000_int4.json'), int4 = decodeDataInscription(text.toString());
+    expect(int4.dtype).toBe('int4');
+    const brotli = brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+    expect(brotli.length / parameterCount(int4)).toBeLessThanOrEqual(0.45);
+    // measured on the 4,000 held-out images when it was packed (docs/format.md); this sample is smaller
+    expect(int4.trainingTraits.quantization).toMatchObject({ bits: 4, fine_tuned: { data: 'pfp' } });
+    expect((int4.trainingTraits.quantization as { heldout_agreement_with_float32: number }).heldout_agreement_with_float32).toBeGreaterThanOrEqual(0.995);
+    const a = predictAll(brain, heldOut), b = predictAll(int4, heldOut);
+    let same = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+    expect(same / a.length).toBeGreaterThanOrEqual(0.99);
   });
 
   it('has an int8 copy whose top-1 agrees on >= 99% of the held-out set', () => {

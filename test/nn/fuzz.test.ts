@@ -9,7 +9,10 @@ import { tinyDocument } from './docs';
 const base = [tinyDocument(1, true), tinyDocument(2, false), JSON.parse(JSON.stringify(encodeDataInscription(randomModel(
   { shape: [1, 2], hidden: [2], activations: ['sigmoid', 'softmax'], outputBias: true, classes: 2 }, 3), { dtype: 'int8' }))),
 JSON.parse(JSON.stringify(encodeDataInscription(randomModel(
-  { shape: [2, 1], hidden: [3], activations: ['leaky_relu', 'linear'], outputBias: false, classes: 2 }, 4), { dtype: 'float16' })))];
+  { shape: [2, 1], hidden: [3], activations: ['leaky_relu', 'linear'], outputBias: false, classes: 2 }, 4), { dtype: 'float16' }))),
+// int4: nested weight_scales and weight_biases (the output layer's empty), an odd number of levels (a padding nibble)
+JSON.parse(JSON.stringify(encodeDataInscription(randomModel(
+  { shape: [1, 1], hidden: [3, 2], activations: ['tanh', 'relu', 'linear'], outputBias: false, classes: 3 }, 5), { dtype: 'int4' })))];
 
 /** Every path to a value inside a JSON document, as [container path segments]. */
 function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -48,7 +51,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), value: json }),
   fc.record({ kind: fc.constant('delete' as const) }),
   fc.record({ kind: fc.constant('number' as const), value: fc.oneof(fc.integer({ min: -5, max: 70000 }), fc.double(), fc.constantFrom(0, -1, 4096, 4097, 64, 65, 1e9)) }),
-  fc.record({ kind: fc.constant('string' as const), value: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('Dense', 'Flatten', 'Rescaling', 'InputLayer', 'relu', 'LeakyReLU', 'softmax', 'int8', 'float16', 'float32', '__proto__', 'constructor')) }),
+  fc.record({ kind: fc.constant('string' as const), value: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('Dense', 'Flatten', 'Rescaling', 'InputLayer', 'relu', 'LeakyReLU', 'softmax', 'int8', 'int4', 'float16', 'float32', '__proto__', 'constructor')) }),
   fc.record({ kind: fc.constant('splice' as const), value: fc.nat(12) }),
 );
 
@@ -102,17 +105,19 @@ describe('encode/decode round trip (2,000 cases)', () => {
     act: fc.constantFrom(...acts), out: fc.constantFrom(...acts), bias: fc.boolean(), classes: fc.integer({ min: 1, max: 5 }),
     seed: fc.nat(), amplitude: fc.constantFrom(1e-3, 1, 50, 1e4),
   });
-  it('float32 bit-exact; float16 and int8 within their rounding', () => {
-    fc.assert(fc.property(spec, fc.constantFrom('float32', 'float16', 'int8' as const), (s, dtype) => {
+  it('float32 bit-exact; float16, int8 and int4 within their rounding', () => {
+    fc.assert(fc.property(spec, fc.constantFrom('float32', 'float16', 'int8', 'int4' as const), (s, dtype) => {
       const m = randomModel({ shape: [s.h, s.w], hidden: s.hidden, activations: [...s.hidden.map(() => s.act), s.out], outputBias: s.bias, classes: s.classes }, s.seed, s.amplitude);
-      const doc = encodeDataInscription(m, { dtype: dtype as 'float32' | 'float16' | 'int8' });
+      const doc = encodeDataInscription(m, { dtype: dtype as 'float32' | 'float16' | 'int8' | 'int4' });
       const back = decodeDataInscription(JSON.stringify(doc));
       expect(back.layers.map((l) => [l.inputs, l.units, l.activation, l.bias === null])).toEqual(m.layers.map((l) => [l.inputs, l.units, l.activation, l.bias === null]));
       let worst = 0; // the largest error beyond the dtype's rounding tolerance
       back.layers.forEach((l, li) => {
         const o = m.layers[li], scale = ((doc.weight_scales as number[]) ?? [])[li];
+        // int4: a kernel weight within half its unit's step (the scale has 4 significant digits), a bias to 5 digits
+        const int4 = (v: number, i: number, kernel: boolean) => kernel ? (doc.weight_scales as number[][])[li][i % l.units] / 2 + Math.abs(v) * 1e-3 : Math.abs(v) * 5e-5;
         [[o.kernel, l.kernel], [o.bias, l.bias]].forEach(([a, b]) => a && a.forEach((v, i) => {
-          const tol = dtype === 'float32' ? 0 : dtype === 'float16' ? Math.abs(v) * 2 ** -11 + 2 ** -25 : scale / 2 + Math.abs(v) * 1e-7;
+          const tol = dtype === 'float32' ? 0 : dtype === 'float16' ? Math.abs(v) * 2 ** -11 + 2 ** -25 : dtype === 'int4' ? int4(v, i, a === o.kernel) : scale / 2 + Math.abs(v) * 1e-7;
           worst = Math.max(worst, Math.abs(v - b![i]) - tol);
         }));
       });

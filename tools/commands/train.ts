@@ -1,10 +1,11 @@
 // perceptrons train: trains a brain (a data inscription) for an architecture on the PFP, MNIST or Fashion-MNIST data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WeightDtype } from '../../src/nn/index';
+import type { Int4Grid, WeightDtype } from '../../src/nn/index';
 import { archFromFile, archFromJson, archFromSeed, type ArchSpec } from '../train/arch';
 import { choiceOption, defineCommand, intOption, numberOption, runCommand, UsageError, type Values } from '../args';
 import { brainDocument, trainingTraits } from '../train/brain';
+import { int4Brain, QUANTISED, type Quantised } from '../quant/pack';
 import { loadDataset, DATASETS } from '../train/data';
 import type { DropoutMode } from '../train/dropout';
 import { aliveCurve, accuracy } from '../train/evaluate';
@@ -30,7 +31,7 @@ export const command = defineCommand({
     data: { type: 'string', arg: 'pfp|mnist|fashion', help: 'the data set', default: 'pfp' },
     name: { type: 'string', arg: 'NAME', help: "the brain's name (default <data>_classifier)" },
     'train-seed': { type: 'string', arg: 'S', help: 'seed of the initial weights, shuffles and dropout', default: '0' },
-    dtype: { type: 'string', arg: 'float32|float16|int8', help: 'how the weights are stored', default: 'float32' },
+    dtype: { type: 'string', arg: 'float32|float16|int8|int4|int3', help: 'how the weights are stored (int4/int3: after a last run through the rounding;\nint3 is the int4 format with levels -4..3)', default: 'float32' },
     batch: { type: 'string', arg: 'N', help: 'mini-batch size', default: '32' },
     lr: { type: 'string', arg: 'RATE', help: 'Adam learning rate', default: '0.002' },
     dropout: { type: 'string', arg: 'ordered|random|none', help: 'neuron dropout (ordered: the order neurons grow in)', default: 'ordered' },
@@ -72,7 +73,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
   else if (o.seed) arch = await archFromSeed(o.seed);
   else arch = archFromJson({ hidden: o.hidden!.split(',').map(Number), activation: o.activation }, '--hidden');
   const data = choiceOption(o.data, 'data', DATASETS);
-  const dtype = choiceOption<WeightDtype>(o.dtype, 'dtype', ['float32', 'float16', 'int8']);
+  const dtype = choiceOption<WeightDtype | Quantised>(o.dtype, 'dtype', ['float32', 'float16', 'int8', ...QUANTISED]);
   const dropout = choiceOption<DropoutMode>(o.dropout, 'dropout', ['ordered', 'random', 'none']);
   const epochs = intOption(o.epochs, 'epochs', 1, 1000) ?? arch.epochs ?? 5;
   const seed = o['train-seed'];
@@ -85,7 +86,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
     seed: '0', trainPerClass, testPerClass, workers, log,
   });
   const name = o.name ?? `${data}_classifier`;
-  const model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
+  let model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
   log(`training ${name}: ${dataset.inputShape.join('x')}-${arch.hidden.join('-')}-${dataset.classes.length} ${arch.activation}, ` +
     `${epochs} epochs on ${dataset.train.count} images (${dataset.description}), dropout ${dropout}`);
   const weight = classOption(o['class-weight'], dataset.classes, 'class-weight');
@@ -105,6 +106,13 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
     extra.favoured = { class: dataset.classes[favour[0]], validation_recall: favour[1], validation_images: valid.count, bias_shift: Math.round(shift * 1e4) / 1e4 };
     log(`favoured ${dataset.classes[favour[0]]}: output bias +${shift.toFixed(4)} for ${favour[1] * 100}% recall on ${valid.count} validation images`);
   }
+  let grid: Int4Grid | undefined;
+  if ((QUANTISED as readonly string[]).includes(dtype)) {
+    // a last run through the rounding; what follows measures the brain as inscribed
+    const q = int4Brain(model, { dtype: dtype as Quantised, data: { name: data, train: dataset.train, test: dataset.test }, seed, order: result.order, log });
+    ({ model, grid } = q);
+    extra.quantization = q.quantization;
+  }
   const curve = aliveCurve(model, dataset.test, result.order);
   const last = result.epochs[result.epochs.length - 1];
   if (data === 'pfp') extra.fresh_nouns_recognised = Math.round(freshNounsRecall(model, dataset.classes, 'fresh-check', fresh) * 10000) / 10000;
@@ -113,7 +121,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
     epochs, seed, dropout, heldoutAccuracy: accuracy(model, dataset.test), trainAccuracy: last.trainAccuracy,
     trainSamples: dataset.train.count, testSamples: dataset.test.count, aliveCurve: curve, neuronOrder: result.order, trainingSeconds: result.seconds, extra,
   });
-  const doc = brainDocument(model, traits, dtype);
+  const doc = brainDocument(model, traits, grid ? 'int4' : (dtype as WeightDtype), grid);
   const text = JSON.stringify(doc);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);

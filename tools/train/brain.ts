@@ -1,5 +1,5 @@
 // Turns a trained model and its measurements into a data inscription in the paper's format.
-import { encodeDataInscription, type Model, type WeightDtype } from '../../src/nn/index';
+import { encodeDataInscription, type Int4Grid, type Model, type WeightDtype } from '../../src/nn/index';
 import type { ArchSpec } from './arch';
 import { paperActivation } from './arch';
 
@@ -40,6 +40,7 @@ export function trainingTraits(arch: ArchSpec, m: Measurements): Record<string, 
   };
 }
 
-export function brainDocument(model: Model, traits: Record<string, unknown>, dtype: WeightDtype = 'float32'): object {
-  return encodeDataInscription({ ...model, trainingTraits: traits }, { dtype });
+/** grid: for int4, the grid a quantization-aware fine-tuning kept (tools/quant/pack.ts) */
+export function brainDocument(model: Model, traits: Record<string, unknown>, dtype: WeightDtype = 'float32', grid?: Int4Grid): object {
+  return encodeDataInscription({ ...model, trainingTraits: traits }, { dtype, grid });
 }

@@ -1,0 +1,60 @@
+// An int4 data inscription of a brain, for `perceptrons pack` and `perceptrons train`: rounded onto the 4-bit (or
+// 3-bit) grid, fine-tuned through the rounding when training images are given, and measured against the float brain
+// on the held-out images (top-1 agreement and accuracy), which training_traits.quantization records.
+import { encodeDataInscription, type Model } from '../../src/nn/index';
+import type { LabelledImages } from '../dataset/generate';
+import { predictAll } from '../train/evaluate';
+import { tuneForInt4 } from './tune';
+import type { Grid } from './grid';
+
+/** What the CLI's --dtype may say; int3 is the int4 format with every level in -4..3. */
+export const QUANTISED = ['int4', 'int3'] as const;
+export type Quantised = (typeof QUANTISED)[number];
+
+export interface Int4Options {
+  dtype: Quantised;
+  /** training and held-out images of the data the brain was trained on; without them the weights are only rounded */
+  data?: { name: string; train: LabelledImages; test: LabelledImages };
+  seed?: string;
+  /** the neuron order of training (default: the brain's training_traits.neuron_order), for the masks of fine-tuning */
+  order?: number[][];
+  log?: (line: string) => void;
+}
+
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** Top-1 agreement between two models and the accuracy of the second on labelled images. */
+export function agreement(reference: Model, model: Model, data: LabelledImages): { agreement: number; accuracy: number } {
+  const a = predictAll(reference, data), b = predictAll(model, data);
+  let same = 0, right = 0;
+  for (let i = 0; i < data.count; i++) { same += a[i] === b[i] ? 1 : 0; right += b[i] === data.labels[i] ? 1 : 0; }
+  return { agreement: same / data.count, accuracy: right / data.count };
+}
+
+/**
+ * The quantised brain (its kernels on the grid, as the document will store them), the grid to encode it with
+ * (encodeDataInscription(brain, { dtype: 'int4', grid })) and what to record as training_traits.quantization.
+ */
+export function int4Brain(model: Model, o: Int4Options): { model: Model; grid: Grid; quantization: Record<string, unknown> } {
+  const bits = o.dtype === 'int4' ? 4 : 3, started = process.cpuUsage();
+  const { model: tuned, grid, fineTuned } = tuneForInt4(model, { bits, train: o.data?.train, seed: o.seed, order: o.order });
+  const seconds = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(started));
+  const quantization: Record<string, unknown> = {
+    weight_dtype: 'int4', bits,
+    // kept: fine-tuned, or plain rounding when that agreed with the float brain on more training images
+    fine_tuned: o.data ? { data: o.data.name, train_samples: o.data.train.count, cpu_seconds: Math.round(seconds * 10) / 10, kept: fineTuned ? 'fine-tuned' : 'plain rounding' } : false,
+  };
+  if (o.data) {
+    const m = agreement(model, tuned, o.data.test);
+    Object.assign(quantization, { heldout_agreement_with_float32: round4(m.agreement), heldout_accuracy: round4(m.accuracy) });
+    o.log?.(`${o.dtype}: top-1 agreement with float32 ${(m.agreement * 100).toFixed(2)}%, held-out accuracy ${(m.accuracy * 100).toFixed(2)}% ` +
+      `(${o.data.test.count} held-out images; fine-tuned through the rounding in ${seconds.toFixed(1)} CPU s${fineTuned ? '' : '; plain rounding agreed on more training images and is kept'})`);
+  } else o.log?.(`${o.dtype}: plain rounding (give the training data to fine-tune through the rounding and measure the agreement)`);
+  return { model: tuned, grid, quantization };
+}
+
+/** The int4 document of a brain, its training_traits.quantization saying how it was made. */
+export function int4Document(model: Model, o: Int4Options): Record<string, unknown> {
+  const { model: tuned, grid, quantization } = int4Brain(model, o);
+  return encodeDataInscription({ ...tuned, trainingTraits: { ...tuned.trainingTraits, quantization } }, { dtype: 'int4', grid });
+}
