@@ -3,12 +3,18 @@ import type { Model } from './model';
 import { DataInscriptionError } from './errors';
 import { bytesToBase64 } from './base64';
 import { floatToHalf } from './float16';
+import { MAX_OUTPUT, MAX_RESCALING_OFFSET, MAX_RESCALING_SCALE, MAX_WEIGHT } from './limits';
+import { layerReach } from './reach';
 
 export type WeightDtype = 'float32' | 'float16' | 'int8';
 
 export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype } = {}): Record<string, unknown> {
   const dtype = opts.dtype ?? 'float32', size = { float32: 4, float16: 2, int8: 1 }[dtype];
   if (!size) throw new DataInscriptionError('weight_dtype', `cannot encode as ${JSON.stringify(dtype)}`);
+  // what the decoder would refuse is not written
+  if (!(Math.abs(model.scale) <= MAX_RESCALING_SCALE && Math.abs(model.offset) <= MAX_RESCALING_OFFSET)) {
+    throw new DataInscriptionError('layers_config', `Rescaling scale ${model.scale} and offset ${model.offset} must be within ±${MAX_RESCALING_SCALE} and ±${MAX_RESCALING_OFFSET}`);
+  }
   const tensors = model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
   const bytes = new Uint8Array(tensors.reduce((n, t) => n + t.length, 0) * size), view = new DataView(bytes.buffer);
   const scales: number[] = [];
@@ -18,7 +24,7 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype 
     let max = 0;
     for (const t of parts) for (let i = 0; i < t.length; i++) max = Math.max(max, Math.abs(t[i]));
     if (!Number.isFinite(max)) throw new DataInscriptionError('weight_b64', `layer ${li} of "${model.name}" has a non-finite weight`);
-    if (dtype === 'float16' && max > 65504) throw new DataInscriptionError('weight_b64', `layer ${li} has a weight of magnitude ${max}, beyond float16's 65504`);
+    if (max > MAX_WEIGHT) throw new DataInscriptionError('weight_b64', `layer ${li} of "${model.name}" has a weight of magnitude ${max}, beyond ±${MAX_WEIGHT}`);
     const scale = max / 127;
     scales.push(scale);
     for (const t of parts) {
@@ -28,6 +34,9 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype 
         else view.setInt8(at, scale ? Math.round(t[i] / scale) : 0);
       }
     }
+  });
+  layerReach(model).forEach((reach, li) => {
+    if (!(reach <= MAX_OUTPUT)) throw new DataInscriptionError('weight_b64', `layer ${li}'s sums could reach ${reach.toPrecision(2)} for some image, beyond ${MAX_OUTPUT}`);
   });
   const [h, w] = model.inputShape, last = model.layers.length - 1;
   return {
