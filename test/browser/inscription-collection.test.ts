@@ -4,7 +4,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateGenome, lifeAt } from '../../src/art/genome';
+import { generateGenome } from '../../src/art/traits';
+import { lifeAt } from '../../src/art/life';
 import { decodeDataInscription } from '../../src/nn/index';
 import { buildCollection, type CollectionResult } from '../../tools/build/collection';
 import { startServer } from '../../tools/server/server';

@@ -33,12 +33,12 @@ describe('collection mode', () => {
     expect(r.body.equals(fx.files.token1)).toBe(true);
   });
 
-  it('gives the art the configured birth height and each token the one baked into it', async () => {
+  it('gives the art the configured birth height and each token the one its manifest says was baked into it', async () => {
     const height = async (id: string) => JSON.parse((await hit(s.url, `/r/inscription/${id}`)).body.toString()).height;
     expect(await height(s.artId)).toBe(875000);
     expect(await height(s.tokenIds[0])).toBe(880001);
     expect(await height(s.tokenIds[1])).toBe(880002);
-    expect(await height(s.tokenIds[2])).toBe(875000); // no config with a literal seed: the art's
+    expect(await height(s.tokenIds[2])).toBe(875000); // not in the collection's manifest: the art's
   });
 
   it('frames the first token and lists every token to click through', async () => {

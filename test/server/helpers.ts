@@ -75,5 +75,13 @@ export function makeFixture() {
     token2: w('dist/collection/tokens/token-2.html', `<!doctype html><script>__P={seed:"${'bb'.repeat(32)}",birthHeight:880002,fallbackHeight:880002,brainId:"x"}</script>`),
     token10: w('dist/collection/tokens/token-10.html', '<!doctype html><script>__P={seed:"cc",birthHeight:123,brainId:"x"}</script>'),
   };
+  // What the build writes beside what it built: the art's manifest, and the collection's (token 10 is in none).
+  const id = (b: Buffer) => createHash('sha256').update(b).digest('hex') + 'i0';
+  w('inscription.json', JSON.stringify({ file: 'inscription.html', artId: id(files.art), seed: 'c4'.repeat(32),
+    birthHeight: 871000, fallbackHeight: 871000, brainId: 'x', mode: 'single' }));
+  w('dist/collection/manifest.json', JSON.stringify({ artId: id(files.collArt), tokens: [
+    { file: 'tokens/token-1.html', id: id(files.token1), birthHeight: 880001 },
+    { file: 'tokens/token-2.html', id: id(files.token2), birthHeight: 880002 },
+  ] }));
   return { root, files };
 }

@@ -5,7 +5,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { artOverBudget, readBudgets, tokenOverBudget } from './budgets';
-import { contentId, INSCRIPTION_ID, SEED } from './ids';
+import { isInscriptionId, isSeed } from '../../src/chain/ids';
+import { contentId } from './ids';
 import { BuildError, buildInscription, TOKEN_GLOBAL, type BuildOptions, type BuildResult } from './inscription';
 
 export interface TokenInput {
@@ -17,9 +18,9 @@ export interface TokenInput {
 
 /** The token inscription. Kept by hand at its smallest: every byte is paid once per token. */
 export function tokenHtml(t: TokenInput, artId: string): string {
-  if (!SEED.test(t.seed)) throw new BuildError(`token ${t.name}: seed "${t.seed}" must be 64 lowercase hex digits`);
-  if (!INSCRIPTION_ID.test(t.brainId)) throw new BuildError(`token ${t.name}: brain ID "${t.brainId}" is not an inscription ID`);
-  if (!INSCRIPTION_ID.test(artId)) throw new BuildError(`art ID "${artId}" is not an inscription ID`);
+  if (!isSeed(t.seed)) throw new BuildError(`token ${t.name}: seed "${t.seed}" must be 64 lowercase hex digits`);
+  if (!isInscriptionId(t.brainId)) throw new BuildError(`token ${t.name}: brain ID "${t.brainId}" is not an inscription ID`);
+  if (!isInscriptionId(artId)) throw new BuildError(`art ID "${artId}" is not an inscription ID`);
   if (!Number.isSafeInteger(t.birthHeight) || t.birthHeight < 0) {
     throw new BuildError(`token ${t.name}: birth height ${t.birthHeight} must be a non-negative integer`);
   }
@@ -81,7 +82,7 @@ function readGenomes(dir: string): { name: string; seed: string; birthHeight?: n
     const g = doc as { seed?: unknown; birthHeight?: unknown; features?: unknown };
     // Other JSON that `perceptrons generate` writes beside the genomes (rarity.json) is not a token.
     if (typeof g === 'object' && g !== null && !('seed' in g) && !('features' in g)) continue;
-    if (typeof g !== 'object' || g === null || typeof g.seed !== 'string' || !SEED.test(g.seed)) {
+    if (typeof g !== 'object' || g === null || typeof g.seed !== 'string' || !isSeed(g.seed)) {
       throw new BuildError(`${path}: "seed" must be 64 lowercase hex digits (found ${JSON.stringify(g?.seed)})`);
     }
     if (g.birthHeight !== undefined && (!Number.isSafeInteger(g.birthHeight) || (g.birthHeight as number) < 0)) {
@@ -99,7 +100,7 @@ export async function buildCollection(opts: CollectionOptions): Promise<Collecti
   const genomes = readGenomes(resolve(root, opts.genomes));
   const art = await buildInscription({ ...opts, root, mode: 'collection', out: join(outDir, 'art.html') });
   const artId = opts.artId ?? art.id;
-  if (!INSCRIPTION_ID.test(artId)) throw new BuildError(`--art-id "${artId}" is not an inscription ID (<64 hex>i<n>)`);
+  if (!isInscriptionId(artId)) throw new BuildError(`--art-id "${artId}" is not an inscription ID (<64 hex>i<n>)`);
   const budgets = readBudgets(root);
   const overBudget = artOverBudget('art.html', art.size, budgets);
   mkdirSync(join(outDir, 'tokens'), { recursive: true });

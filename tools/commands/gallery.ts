@@ -8,35 +8,22 @@ import { join } from 'node:path';
 import { openLab, type Spec } from '../../test/browser/portrait-harness';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt, STAGE_ENDS } from '../../src/art/life';
+import { defineCommand, intOption, runCommand, UsageError } from '../args';
 
-export const summary = 'render a contact sheet of N seeds and one seed\'s life cycle to PNG (--count 24 --out docs/images)';
-
-const USAGE = `usage: perceptrons gallery [--count N] [--out DIR] [--tile PX] [--height H] [--seed HEX64]
-  --count N    seeds on the contact sheet (default 24); seed i = sha256("perceptrons-gallery-" + i)
-  --out DIR    where gallery.png and lifecycle.png go (default docs/images)
-  --tile PX    tile size in CSS pixels (default 256)
-  --height H   block height of the contact sheet (default 871234; birth height 840000)
-  --seed HEX64 the seed of the life-cycle strip (default: gallery seed 286, picked for strong links on a dark palette)`;
+export const command = defineCommand({
+  name: 'gallery',
+  summary: "render a contact sheet of N seeds and one seed's life cycle to PNG, for artists to review",
+  synopsis: '[--count N] [--out DIR] [--tile PX] [--height H] [--seed HEX64]',
+  options: {
+    count: { type: 'string', arg: 'N', help: 'seeds on the contact sheet; seed i = sha256("perceptrons-gallery-" + i)', default: '24' },
+    out: { type: 'string', arg: 'DIR', help: 'where gallery.png and lifecycle.png go', default: 'docs/images' },
+    tile: { type: 'string', arg: 'PX', help: 'tile size in CSS pixels', default: '256' },
+    height: { type: 'string', arg: 'H', help: 'block height of the contact sheet (birth height 840000)', default: '871234' },
+    seed: { type: 'string', arg: 'HEX64', help: 'the seed of the life-cycle strip (default: gallery seed 286, picked for strong links on a dark palette)' },
+  },
+});
 
 export const gallerySeed = (i: number): string => createHash('sha256').update(`perceptrons-gallery-${i}`).digest('hex');
-
-function options(args: string[]): Record<string, string> {
-  const o: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--') || i + 1 >= args.length) throw new Error(`gallery: bad argument "${a}"\n${USAGE}`);
-    o[a.slice(2)] = args[++i];
-  }
-  for (const k of Object.keys(o)) if (!['count', 'out', 'tile', 'height', 'seed'].includes(k)) throw new Error(`gallery: unknown option --${k}\n${USAGE}`);
-  return o;
-}
-
-const positiveInt = (s: string | undefined, name: string, dflt: number): number => {
-  if (s === undefined) return dflt;
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`gallery: --${name} must be a positive integer, got "${s}"`);
-  return n;
-};
 
 /** Heights that show one seed's whole life: three moments of growing, stable, three of decay, dead, rebirth, and the next life. */
 export function lifeMoments(seed: string, birthHeight: number, hidden: number[]): { height: number; label: string }[] {
@@ -126,20 +113,19 @@ export function indexedPng(rgbaPng: Buffer): Buffer {
   ]);
 }
 
-export async function run(args: string[]): Promise<number> {
-  let o: Record<string, string>;
-  try {
-    o = options(args);
-  } catch (e) {
-    console.error((e as Error).message);
-    return 2;
-  }
-  const count = positiveInt(o.count, 'count', 24);
-  const tile = positiveInt(o.tile, 'tile', 256);
-  const height = positiveInt(o.height, 'height', 871_234);
-  const out = o.out ?? 'docs/images';
-  const stripSeed = o.seed ?? gallerySeed(286);
-  generateGenome(stripSeed); // names a bad seed before the browser starts
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, (o) => {
+    const stripSeed = o.seed ?? gallerySeed(286);
+    try {
+      generateGenome(stripSeed); // names a bad seed before the browser starts
+    } catch (e) {
+      throw new UsageError(`--seed: ${(e as Error).message}`);
+    }
+    return render(intOption(o.count, 'count'), intOption(o.tile, 'tile'), intOption(o.height, 'height'), o.out, stripSeed);
+  });
+}
+
+async function render(count: number, tile: number, height: number, out: string, stripSeed: string): Promise<number> {
   mkdirSync(out, { recursive: true });
   const lab = await openLab({ dpr: 2 });
   try {

@@ -1,8 +1,9 @@
 // The inscriptions a preview server holds: each file gets ord-style ID sha256(file bytes) + "i0", a content type from
 // its extension, and (with --compress) brotli bytes as `ord wallet inscribe --compress` stores them, when smaller.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { contentId } from '../build/ids';
+import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
 
 export type Role = 'art' | 'brain' | 'token';
@@ -19,7 +20,7 @@ export interface Inscription {
   encoding: 'br' | null;
   /** The file's own size. */
   rawBytes: number;
-  /** Birth height found in the file (a token's baked config), else null. */
+  /** The birth height its build baked in (from the build's manifest), else null. */
   bakedBirthHeight: number | null;
   /** Index in the catalog: stands in for ord's inscription number. */
   number: number;
@@ -54,16 +55,27 @@ export const contentTypeOf = (file: string): string => TYPES[extname(file).toLow
 export const idOf = contentId;
 export { brotli };
 
-// The build bakes `{…seed:"<64 hex>",birthHeight:<n>…}` into the art (esbuild may print 870000 as 87e4) and into
-// each token; anchoring on the literal seed skips the page's own fallback config (`seed:"0".repeat(64),birthHeight:0`).
-const BIRTH = /seed["']?\s*:\s*["'][0-9a-f]{64}["']\s*,\s*["']?birthHeight["']?\s*:\s*(\d+(?:\.\d+)?(?:e\d+)?)(?![\w.])/;
-
-/** The birth height a built page carries in its config, or null. */
-export function bakedBirthHeight(bytes: Buffer, contentType: string): number | null {
-  if (!contentType.startsWith('text/html')) return null;
-  const m = BIRTH.exec(bytes.toString('latin1'));
-  const n = m ? Number(m[1]) : NaN;
-  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+/**
+ * The birth heights the builds baked in, by inscription ID: the art's from its manifest beside it (inscription.json,
+ * art.json), each token's from the collection's manifest.json (the folder above tokens/). Pages built elsewhere have none.
+ */
+function bakedBirthHeights(html: string, tokensDir: string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  const art = readManifest(html);
+  if (art) out.set(art.artId, art.birthHeight);
+  const collection = tokensDir && join(dirname(tokensDir), 'manifest.json');
+  if (collection && existsSync(collection)) {
+    let doc: { tokens?: unknown };
+    try {
+      doc = JSON.parse(readFileSync(collection, 'utf8')) as { tokens?: unknown };
+    } catch (e) {
+      throw new Error(`${collection}: not JSON (${(e as Error).message}): rebuild the collection`);
+    }
+    for (const t of Array.isArray(doc?.tokens) ? doc.tokens as { id?: unknown; birthHeight?: unknown }[] : []) {
+      if (typeof t?.id === 'string' && Number.isSafeInteger(t.birthHeight)) out.set(t.id, t.birthHeight as number);
+    }
+  }
+  return out;
 }
 
 /** Every regular file under dir, recursively, dotfiles skipped, sorted naturally (token 2 before token 10). */
@@ -86,6 +98,7 @@ export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: st
     throw new Error(`no art inscription at ${o.html} (run \`npm run build\` first, or pass its path)`);
   }
   const byId = new Map<string, Inscription>();
+  const births = bakedBirthHeights(o.html, o.tokensDir);
   let number = 0;
   const add = (file: string, role: Role, name: string): Inscription => {
     const raw = readFileSync(file);
@@ -98,7 +111,7 @@ export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: st
       body: smaller ? packed : raw,
       encoding: smaller ? 'br' : null,
       rawBytes: raw.length,
-      bakedBirthHeight: bakedBirthHeight(raw, contentType),
+      bakedBirthHeight: births.get(id) ?? null,
       number: number++,
     };
     if (!byId.has(id)) byId.set(id, ins); // identical bytes share one ID: the first file answers for it

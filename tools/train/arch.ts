@@ -1,6 +1,7 @@
 // The architecture to train: from an ARCH.json ({"hidden":[10,8,10],"activation":"leaky_relu"}), from a genome
 // JSON written by `perceptrons generate` (hidden + features.Activation), or from a seed through src/art's generator.
 import { readFileSync } from 'node:fs';
+import { generateGenome } from '../../src/art/traits';
 import { ACTIVATIONS, ACTIVATION_RULES, activationNamed, type Activation } from '../../src/nn/index';
 import type { Architecture } from './init';
 
@@ -63,13 +64,6 @@ export function archFromFile(path: string): ArchSpec {
 }
 
 /** The architecture a Perceptron's seed describes, via src/art/traits.ts's generateGenome. */
-export async function archFromSeed(seed: string): Promise<ArchSpec> {
-  let mod: { generateGenome?: (s: string) => unknown };
-  try {
-    mod = await import('../../src/art/traits');
-  } catch (e) {
-    throw new Error(`--seed needs src/art/traits.ts (generateGenome), which could not be loaded: ${(e as Error).message}`);
-  }
-  if (typeof mod.generateGenome !== 'function') throw new Error('--seed needs generateGenome in src/art/traits.ts, which does not export it');
-  return archFromJson(mod.generateGenome(seed), `genome of seed ${seed}`);
+export function archFromSeed(seed: string): ArchSpec {
+  return archFromJson(generateGenome(seed), `genome of seed ${seed}`);
 }
