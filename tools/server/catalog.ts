@@ -5,8 +5,9 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { contentId } from '../build/ids';
 import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
+import { ordContentType } from './media';
 
-export type Role = 'art' | 'brain' | 'token';
+export type Role = 'art' | 'brain' | 'token' | 'library' | 'inscription';
 
 export interface Inscription {
   id: string;
@@ -30,6 +31,10 @@ export interface Catalog {
   art: Inscription;
   brains: Inscription[];
   tokens: Inscription[];
+  /** The library inscription (perceptrons build --lib), when served. */
+  library: Inscription | null;
+  /** Every file of --inscriptions DIR: other inscriptions (derivative pieces) to preview beside the art. */
+  inscriptions: Inscription[];
   byId: Map<string, Inscription>;
 }
 
@@ -93,7 +98,7 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: string; compress: boolean }): Catalog {
+export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: string; libFile?: string; inscriptionsDir?: string; compress: boolean }): Catalog {
   if (!existsSync(o.html) || !statSync(o.html).isFile()) {
     throw new Error(`no art inscription at ${o.html} (run \`npm run build\` first, or pass its path)`);
   }
@@ -102,7 +107,7 @@ export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: st
   let number = 0;
   const add = (file: string, role: Role, name: string): Inscription => {
     const raw = readFileSync(file);
-    const contentType = contentTypeOf(file);
+    const contentType = role === 'inscription' ? ordContentType(name) : contentTypeOf(file);
     const packed = o.compress ? brotli(raw) : null;
     const smaller = packed !== null && packed.length < raw.length;
     const id = idOf(raw);
@@ -122,5 +127,10 @@ export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: st
     dir && existsSync(dir) ? listFiles(dir).map((f) => add(f, role, relative(dir, f))) : [];
   const brains = fromDir(o.brainsDir, 'brain');
   const tokens = fromDir(o.tokensDir, 'token');
-  return { art, brains, tokens, byId };
+  const library = o.libFile ? add(o.libFile, 'library', basename(o.libFile)) : null;
+  if (o.inscriptionsDir && !(existsSync(o.inscriptionsDir) && statSync(o.inscriptionsDir).isDirectory())) {
+    throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
+  }
+  const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
+  return { art, brains, tokens, library, inscriptions, byId };
 }

@@ -33,6 +33,10 @@ export interface ServerOptions {
   brainsDir?: string;
   /** The build's collection output: <dir>/art.html (the art unless `html` is given) and <dir>/tokens/*.html. */
   collectionDir?: string;
+  /** The library inscription to serve (perceptrons build --lib's output). */
+  libFile?: string;
+  /** Serve every file under this directory as an inscription too (ID sha256 + i0, content type as ord infers it). */
+  inscriptionsDir?: string;
   /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
   birthHeight?: number;
   height?: number;
@@ -50,6 +54,10 @@ export interface PreviewServer {
   artId: string;
   brainIds: Record<string, string>;
   tokenIds: string[];
+  /** The library's ID, when served. */
+  libraryId: string | null;
+  /** --inscriptions: each file's path under the directory → its ID. */
+  inscriptionIds: Record<string, string>;
   birthHeight: number;
   setHeight(h: number): void;
   setFee(f: number): void;
@@ -99,6 +107,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     html,
     brainsDir: resolve(root, opts.brainsDir ?? join('fixtures', 'brains')),
     tokensDir: collection && join(collection, 'tokens'),
+    libFile: opts.libFile && resolve(root, opts.libFile),
+    inscriptionsDir: opts.inscriptionsDir && resolve(root, opts.inscriptionsDir),
     compress: !!opts.compress,
   });
   const birthHeight = opts.birthHeight ?? catalog.art.bakedBirthHeight ?? DEFAULT_BIRTH_HEIGHT;
@@ -274,6 +284,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     console.log(`  art     ${catalog.art.name.padEnd(28)} ${url}preview/${catalog.art.id}${catalog.art.encoding ? ' (br)' : ''}`);
     for (const i of catalog.tokens) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
     for (const i of catalog.brains) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
+    if (catalog.library) console.log(`  library ${catalog.library.name.padEnd(28)} ${url}content/${catalog.library.id}`);
+    for (const i of catalog.inscriptions) {
+      console.log(`  inscr.  ${i.name.padEnd(28)} ${url}${i.contentType.startsWith('text/html') ? 'preview' : 'content'}/${i.id}  ${i.contentType}`);
+    }
     const s = chain.settings();
     console.log(`  chain   tip ${s.height} (art born at ${birthHeight}), fee ${s.fee} sat/vB, ${s.blocksPerSecond} blocks/s${s.playing ? ', playing' : ''}`);
   }
@@ -282,6 +296,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     artId: catalog.art.id,
     brainIds,
     tokenIds: catalog.tokens.map((i) => i.id),
+    libraryId: catalog.library?.id ?? null,
+    inscriptionIds: Object.fromEntries(catalog.inscriptions.map((i) => [i.name, i.id])),
     birthHeight,
     setHeight: (h) => void chain.update({ height: h }),
     setFee: (f) => void chain.update({ fee: f }),
