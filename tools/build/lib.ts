@@ -54,7 +54,7 @@ export async function buildLibrary(root: string, entry = LIB_ENTRY): Promise<Lib
   return { js, bytes, size: measure(bytes), id: contentId(bytes), version };
 }
 
-/** package.json budgets.libBrotliBytes: the library's brotli budget (the issue's 8 KiB). */
+/** package.json budgets.libBrotliBytes: the library's brotli budget (the issue's 8 KiB, raised to 9 KiB for the decoder's hostile-input checks of issue 18). */
 export function libBudget(root: string): number {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { budgets?: { libBrotliBytes?: unknown } };
   const b = pkg.budgets?.libBrotliBytes;
