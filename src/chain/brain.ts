@@ -1,11 +1,12 @@
 // fetchBrain: a data inscription ("brain") by ID through ord's /content/<id>, decoded by the nn codec.
 import { decodeDataInscription } from '../nn/index';
+import { MAX_DOCUMENT_BYTES } from '../nn/limits';
 import type { Model } from '../nn/model';
 import { isInscriptionId } from './ids';
 import { get, type ChainOptions } from './http';
 
 export type BrainError = {
-  kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'not-json' | 'invalid-brain';
+  kind: 'bad-id' | 'http' | 'timeout' | 'network' | 'too-large' | 'not-json' | 'invalid-brain';
   status?: number;
   message: string;
 };
@@ -16,7 +17,8 @@ export type BrainResult =
 export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<BrainResult> {
   const fail = (kind: BrainError['kind'], message: string, status?: number): BrainResult => ({ ok: false, id, error: { kind, status, message } });
   if (!isInscriptionId(id)) return fail('bad-id', `not an inscription ID: ${JSON.stringify(String(id).slice(0, 80))}`);
-  const got = await get(`/content/${id}`, opts);
+  // no brain within the codec's parameter cap is longer than MAX_DOCUMENT_BYTES: a longer body is not downloaded
+  const got = await get(`/content/${id}`, opts, undefined, MAX_DOCUMENT_BYTES);
   if (!got.ok) return fail(got.kind, got.message, got.status);
   let kind: BrainError['kind'] = 'not-json';
   try {

@@ -14,7 +14,7 @@ export interface ChainOptions {
   timers?: Timers;
 }
 
-export type Fail = { kind: 'http' | 'timeout' | 'network'; status?: number; message: string };
+export type Fail = { kind: 'http' | 'timeout' | 'network' | 'too-large'; status?: number; message: string };
 /** body: the response as text; bytes: its length in bytes. */
 export type Got = { ok: true; body: string; bytes: number } | ({ ok: false } & Fail);
 
@@ -22,7 +22,36 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export const globalTimers = globalThis as Timers;
 
-export async function get(path: string, opts: ChainOptions = {}, init?: RequestInit): Promise<Got> {
+/** The body's bytes, read as they arrive; null as soon as there are more than maxBytes (the rest is not downloaded). */
+async function readUpTo(res: Response, maxBytes: number): Promise<Uint8Array | null> {
+  if (Number(res.headers.get('content-length')) > maxBytes) return null;
+  if (!res.body) {
+    const all = new Uint8Array(await res.arrayBuffer());
+    return all.byteLength > maxBytes ? null : all;
+  }
+  const reader = res.body.getReader(), chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
+}
+
+/** GET path; a body longer than maxBytes is a 'too-large' failure, found while it streams in. */
+export async function get(path: string, opts: ChainOptions = {}, init?: RequestInit, maxBytes = Infinity): Promise<Got> {
   const timers = opts.timers ?? globalTimers, ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctl = new AbortController();
   const fail = (kind: Fail['kind'], problem: string, status?: number): Got => ({ ok: false, kind, status, message: `${path}: ${problem}` });
   let handle: unknown;
@@ -38,8 +67,12 @@ export async function get(path: string, opts: ChainOptions = {}, init?: RequestI
       (opts.fetch ?? fetch)(path, { ...init, signal: ctl.signal })
         .then(async (res): Promise<Got> => {
           if (!res.ok) return fail('http', 'HTTP ' + res.status, res.status);
-          const buffer = await res.arrayBuffer();
-          return { ok: true, body: new TextDecoder().decode(buffer), bytes: buffer.byteLength };
+          const bytes = await readUpTo(res, maxBytes);
+          if (!bytes) {
+            ctl.abort();
+            return fail('too-large', `more than ${maxBytes.toLocaleString('en')} bytes: stopped downloading`);
+          }
+          return { ok: true, body: new TextDecoder().decode(bytes), bytes: bytes.byteLength };
         })
         .catch((e) => fail('network', String(e))),
     ]);

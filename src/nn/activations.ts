@@ -10,18 +10,21 @@ export interface ActivationRule {
   apply(y: Float32Array): void;
   /** Multiplies delta (dLoss/dOutput) in place by dOutput/dPreactivation, from the layer's output y (after apply). */
   backward(y: Float32Array, delta: Float32Array): void;
+  /** The largest |output| it gives for inputs of magnitude at most b (how the decoder bounds a brain's values). */
+  bound(b: number): number;
   /** How the paper's training_traits and the trait tables write it. */
   paperName: string;
 }
 
 /** A rule for an activation applied to each unit on its own; dfdy is its derivative written in terms of its output. */
-const elementwise = (f: (v: number) => number, dfdy: (y: number) => number, paperName: string): ActivationRule => ({
+const elementwise = (f: (v: number) => number, dfdy: (y: number) => number, bound: (b: number) => number, paperName: string): ActivationRule => ({
   apply(y) {
     for (let i = 0; i < y.length; i++) y[i] = f(y[i]);
   },
   backward(y, delta) {
     for (let i = 0; i < y.length; i++) delta[i] *= dfdy(y[i]);
   },
+  bound,
   paperName,
 });
 
@@ -35,11 +38,11 @@ export function softmax(v: Float32Array, out: Float32Array): Float32Array {
 }
 
 export const ACTIVATION_RULES = {
-  linear: elementwise((v) => v, () => 1, 'Linear'),
-  relu: elementwise((v) => (v > 0 ? v : 0), (y) => (y > 0 ? 1 : 0), 'ReLU'),
-  leaky_relu: elementwise((v) => (v > 0 ? v : LEAKY_SLOPE * v), (y) => (y > 0 ? 1 : LEAKY_SLOPE), 'LeakyReLU'),
-  tanh: elementwise(Math.tanh, (y) => 1 - y * y, 'Tanh'),
-  sigmoid: elementwise((v) => 1 / (1 + Math.exp(-v)), (y) => y * (1 - y), 'Sigmoid'),
+  linear: elementwise((v) => v, () => 1, (b) => b, 'Linear'),
+  relu: elementwise((v) => (v > 0 ? v : 0), (y) => (y > 0 ? 1 : 0), (b) => b, 'ReLU'),
+  leaky_relu: elementwise((v) => (v > 0 ? v : LEAKY_SLOPE * v), (y) => (y > 0 ? 1 : LEAKY_SLOPE), (b) => b, 'LeakyReLU'),
+  tanh: elementwise(Math.tanh, (y) => 1 - y * y, () => 1, 'Tanh'),
+  sigmoid: elementwise((v) => 1 / (1 + Math.exp(-v)), (y) => y * (1 - y), () => 1, 'Sigmoid'),
   softmax: {
     apply: (y) => softmax(y, y),
     // The Jacobian of softmax is diag(y) - y yᵀ, so delta becomes y * (delta - delta·y).
@@ -48,6 +51,7 @@ export const ACTIVATION_RULES = {
       for (let i = 0; i < y.length; i++) dot += delta[i] * y[i];
       for (let i = 0; i < y.length; i++) delta[i] = y[i] * (delta[i] - dot);
     },
+    bound: () => 1,
     paperName: 'Softmax',
   },
 } satisfies Record<string, ActivationRule>;

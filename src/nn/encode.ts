@@ -4,6 +4,8 @@ import { DataInscriptionError } from './errors';
 import { bytesToBase64 } from './base64';
 import { floatToHalf } from './float16';
 import { int4Fields, type Int4Grid } from './int4';
+import { MAX_OUTPUT, MAX_RESCALING_OFFSET, MAX_RESCALING_SCALE, MAX_WEIGHT } from './limits';
+import { layerReach } from './reach';
 
 export type WeightDtype = 'float32' | 'float16' | 'int8' | 'int4';
 
@@ -12,6 +14,10 @@ export type WeightDtype = 'float32' | 'float16' | 'int8' | 'int4';
 export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype; grid?: Int4Grid } = {}): Record<string, unknown> {
   const dtype = opts.dtype ?? 'float32', size = { float32: 4, float16: 2, int8: 1, int4: 0.5 }[dtype];
   if (!size) throw new DataInscriptionError('weight_dtype', `cannot encode as ${JSON.stringify(dtype)}`);
+  // what the decoder would refuse is not written
+  if (!(Math.abs(model.scale) <= MAX_RESCALING_SCALE && Math.abs(model.offset) <= MAX_RESCALING_OFFSET)) {
+    throw new DataInscriptionError('layers_config', `Rescaling scale ${model.scale} and offset ${model.offset} must be within ±${MAX_RESCALING_SCALE} and ±${MAX_RESCALING_OFFSET}`);
+  }
   const int4 = dtype === 'int4' ? int4Fields(model, opts.grid) : null;
   const tensors = int4 ? [] : model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
   const bytes = new Uint8Array(tensors.reduce((n, t) => n + t.length, 0) * size), view = new DataView(bytes.buffer);
@@ -22,7 +28,7 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype;
     let max = 0;
     for (const t of parts) for (let i = 0; i < t.length; i++) max = Math.max(max, Math.abs(t[i]));
     if (!Number.isFinite(max)) throw new DataInscriptionError('weight_b64', `layer ${li} of "${model.name}" has a non-finite weight`);
-    if (dtype === 'float16' && max > 65504) throw new DataInscriptionError('weight_b64', `layer ${li} has a weight of magnitude ${max}, beyond float16's 65504`);
+    if (max > MAX_WEIGHT) throw new DataInscriptionError('weight_b64', `layer ${li} of "${model.name}" has a weight of magnitude ${max}, beyond ±${MAX_WEIGHT}`);
     const scale = max / 127;
     scales.push(scale);
     for (const t of parts) {
@@ -32,6 +38,9 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype;
         else view.setInt8(at, scale ? Math.round(t[i] / scale) : 0);
       }
     }
+  });
+  layerReach(model).forEach((reach, li) => {
+    if (!(reach <= MAX_OUTPUT)) throw new DataInscriptionError('weight_b64', `layer ${li}'s sums could reach ${reach.toPrecision(2)} for some image, beyond ${MAX_OUTPUT}`);
   });
   const [h, w] = model.inputShape, last = model.layers.length - 1;
   return {

@@ -5,6 +5,7 @@
 import type { AliveMask, Model } from './model';
 import { ACTIVATION_RULES, softmax } from './activations';
 import { createKernel, type Kernel } from './simd';
+import { InvalidOutputError } from './errors';
 
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
 export interface ForwardOptions {
@@ -152,8 +153,10 @@ export function probabilities(model: Model, output: Float32Array): Float32Array 
   return model.layers[model.layers.length - 1].activation === 'softmax' ? output.slice() : softmax(output, new Float32Array(output.length));
 }
 
-/** Class probabilities, most likely first (ties in class order: the sort is stable). */
+/** Class probabilities, most likely first (ties in class order: the sort is stable). Throws InvalidOutputError rather
+ * than answer with a probability that is not a finite number. */
 export function classify(model: Model, pixels: Pixels, opts?: ForwardOptions): { name: string; index: number; p: number }[] {
   const probs = probabilities(model, forward(model, pixels, opts));
+  if (!probs.every(Number.isFinite)) throw new InvalidOutputError(model.name);
   return Array.from(probs, (p, index) => ({ name: model.classes[index], index, p })).sort((a, b) => b.p - a.p);
 }

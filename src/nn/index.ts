@@ -1,6 +1,6 @@
 // Public surface of the codec and engine (documented in docs/engine.md; the format in docs/format.md).
 export type { Activation, AliveMask, Dense, Model } from './model';
-export { DataInscriptionError } from './errors';
+export { DataInscriptionError, InvalidOutputError } from './errors';
 export { decodeDataInscription } from './decode';
 export { encodeDataInscription, type WeightDtype } from './encode';
 export type { Int4Grid } from './int4';

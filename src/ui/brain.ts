@@ -27,6 +27,7 @@ export function explain(e: BrainError): string {
           'bad-id': 'Not an inscription ID (64 hex digits, i, index).',
           timeout: 'The request timed out.',
           network: 'The network failed.',
+          'too-large': 'Too large to be a brain (more than any brain within the parameter cap needs): stopped downloading.',
           'not-json': 'Not a brain: not JSON.',
         }[e.kind];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchBrain, isInscriptionId } from '../../src/chain/index';
+import { get } from '../../src/chain/http';
+import { MAX_DOCUMENT_BYTES } from '../../src/nn/limits';
 import { ID, fakeFetch, manualTimers, ok, status, tinyBrainDoc } from './helpers';
 
 describe('isInscriptionId', () => {
@@ -99,5 +101,44 @@ describe('fetchBrain', () => {
     const g = fakeFetch({ [`/content/${ID}`]: ok('{"hello":"world"}') });
     const r2 = await fetchBrain(ID, { fetch: g.fn });
     expect(r2).toMatchObject({ ok: false, error: { kind: 'invalid-brain', message: 'model_name: must be a string, got nothing' } });
+  });
+
+  it('stops downloading a body longer than any brain within the parameter cap, and says so', async () => {
+    // a 50 MB body, produced only as it is read
+    const chunk = new Uint8Array(1 << 20).fill(32);
+    let produced = 0, cancelled = false;
+    const huge = () => new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (produced >= 50 << 20) return c.close();
+        produced += chunk.byteLength;
+        c.enqueue(chunk);
+      },
+      cancel() { cancelled = true; },
+    });
+    const f = fakeFetch({ [`/content/${ID}`]: async () => new Response(huge(), { status: 200 }) });
+    const r = await fetchBrain(ID, { fetch: f.fn });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    if (!r.ok) expect(r.error.message).toBe(`/content/${ID}: more than ${MAX_DOCUMENT_BYTES.toLocaleString('en')} bytes: stopped downloading`);
+    expect(cancelled).toBe(true);
+    expect(produced).toBeLessThan(MAX_DOCUMENT_BYTES + 3 * chunk.byteLength); // it stopped near the cap, not at 50 MB
+    expect(MAX_DOCUMENT_BYTES).toBeLessThan(24e6);
+    // a declared Content-Length past the cap is refused before reading anything
+    produced = 0;
+    const g = fakeFetch({ [`/content/${ID}`]: async () => new Response(huge(), { status: 200, headers: { 'content-length': String(50 << 20) } }) });
+    expect(await fetchBrain(ID, { fetch: g.fn })).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    expect(produced).toBeLessThanOrEqual(chunk.byteLength); // at most what the stream buffered before being asked
+  });
+
+  it('reads a streamed body whole up to exactly the cap, in any chunks', async () => {
+    const body = JSON.stringify(tinyBrainDoc());
+    const f = fakeFetch({ [`/content/${ID}`]: async () => new Response(new Blob([body]).stream(), { status: 200 }) });
+    expect((await fetchBrain(ID, { fetch: f.fn })).ok).toBe(true);
+    const text = 'héllo, wörld', size = new TextEncoder().encode(text).length;
+    const chunked = async () => new Response(new ReadableStream({
+      start(c) { new TextEncoder().encode(text).forEach((b) => c.enqueue(Uint8Array.of(b))); c.close(); },
+    }), { status: 200 });
+    const g = fakeFetch({ '/x': chunked });
+    expect(await get('/x', { fetch: g.fn }, undefined, size)).toEqual({ ok: true, body: text, bytes: size });
+    expect(await get('/x', { fetch: g.fn }, undefined, size - 1)).toMatchObject({ ok: false, kind: 'too-large' });
   });
 });

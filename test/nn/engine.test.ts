@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activations, classify, forward, parameterCount, softmax, useSimd, type Activation, type Model } from '../../src/nn/index';
+import { InvalidOutputError, activations, classify, forward, parameterCount, softmax, useSimd, type Activation, type Model } from '../../src/nn/index';
 import { randomModel, randomPixels } from './helpers';
 
 // Straightforward reference: Keras layout, no transposition, doubles throughout.
@@ -153,6 +153,20 @@ describe('softmax and classify', () => {
     const probs = forward(m, px).slice();
     const r = classify(m, px);
     r.forEach((c) => expect(c.p).toBe(probs[c.index]));
+  });
+
+  it('classify throws InvalidOutputError rather than answer a non-finite probability', () => {
+    // a model built in code, not decoded (the decoder bounds what a brain can reach): float32 overflows to Infinity
+    const m = randomModel({ shape: [1, 2], hidden: [3], activations: ['linear', 'linear'], outputBias: true }, 3);
+    m.layers[0].kernel.fill(3e38);
+    const px = Uint8ClampedArray.from([255, 255, 255, 255, 255, 255]);
+    expect(Array.from(forward(m, px)).some((v) => !Number.isFinite(v))).toBe(true);
+    expect(() => classify(m, px)).toThrow(InvalidOutputError);
+    expect(() => classify(m, px)).toThrow(`This brain (${m.name}) produced no valid output.`);
+    // pixels outside 0..255 (a Float32Array holding NaN) as well
+    const fine = randomModel({ shape: [1, 2], hidden: [3], activations: ['tanh', 'linear'], outputBias: true }, 4);
+    expect(() => classify(fine, Float32Array.from([1, 2, NaN, 4, 5, 6]))).toThrow(InvalidOutputError);
+    expect(classify(fine, px).reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 6);
   });
 
   it('parameterCount counts kernels and biases', () => {

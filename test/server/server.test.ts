@@ -86,6 +86,15 @@ describe('/content and /preview', () => {
     }
   });
 
+  it('marks error bodies nosniff (they echo the request as text/plain)', async () => {
+    for (const path of ['/content/<script>alert(1)</script>', `/content/${'0'.repeat(64)}i0`, '/r/blockinfo/abc']) {
+      const r = await hit(s.url, path);
+      expect(r.status, path).toBeGreaterThanOrEqual(400);
+      expect(r.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(r.headers['content-type'], path).toMatch(/^text\/plain/);
+    }
+  });
+
   it('accepts an uppercase txid as ord does', async () => {
     const r = await hit(s.url, `/content/${artId.slice(0, 64).toUpperCase()}i0`);
     expect(r.status).toBe(200);

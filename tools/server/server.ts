@@ -93,7 +93,9 @@ const esc = (s: string): string =>
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = TEXT, headers: Record<string, string | string[]> = {}): void {
   const buf = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': String(buf.length) });
+  // an error body may echo the request (a path, a query): a browser must never sniff it into something it would run
+  const noSniff = status >= 400 ? { 'X-Content-Type-Options': 'nosniff' } : {};
+  res.writeHead(status, { ...headers, ...noSniff, 'Content-Type': type, 'Content-Length': String(buf.length) });
   res.end(buf); // node drops the body of HEAD responses itself
 }
 
