@@ -58,11 +58,11 @@ interface DenseSpec { inputs: number; units: number; activation: Activation; bia
 /**
  * weight_dtype "int4" (docs/format.md): the kernels as signed 4-bit levels, two a byte (low nibble first), unit after
  * unit, each times its unit's weight_scales[layer][unit]; the biases as numbers in weight_biases. The largest level is
- * -8, so a scale of at most MAX_WEIGHT/8 keeps every weight within ±MAX_WEIGHT, as the other dtypes are.
+ * -8, with a scale of at most MAX_WEIGHT/7 (the encoder puts a unit's largest weight on ±7) every weight stays within ±8/7 MAX_WEIGHT; the overflow check below bounds what they can reach.
  */
 function int4Layers(d: Obj, dense: DenseSpec[], out: DenseSpec): Dense[] {
   const scales = arrayOf<number[]>(d.weight_scales, 'weight_scales', dense.length, 'arrays (one per Dense layer)', (s, at, i) =>
-    arrayOf(s, at, dense[i].units, 'scales (one per unit)', (v, at) => check(typeof v == 'number' && v >= 0 && v <= MAX_WEIGHT / 8, v, at, `a number from 0 to ${MAX_WEIGHT}/8`)));
+    arrayOf(s, at, dense[i].units, 'scales (one per unit)', (v, at) => check(typeof v == 'number' && v >= 0 && v <= MAX_WEIGHT / 7, v, at, `a number from 0 to ${MAX_WEIGHT}/7`)));
   const biases = arrayOf<number[]>(d.weight_biases, 'weight_biases', dense.length, 'arrays (one per Dense layer)', (b, at, i) => {
     const l = dense[i], a = arr(b, at), optional = l == out && l.bias === undefined;
     check(l.bias === false ? !a.length : a.length == l.units || (optional && !a.length), a.length, at,
