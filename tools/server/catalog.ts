@@ -4,8 +4,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { contentId } from '../build/ids';
 import { brotli } from '../build/sizes';
+import { loadCollectionFiles, type CollectionFiles } from './collection';
 
-export type Role = 'art' | 'brain' | 'token';
+export type Role = 'art' | 'brain' | 'token' | 'parent';
 
 export interface Inscription {
   id: string;
@@ -23,6 +24,12 @@ export interface Inscription {
   bakedBirthHeight: number | null;
   /** Index in the catalog: stands in for ord's inscription number. */
   number: number;
+  /** ord's tag 11: the inscription whose content, content type and encoding /content serves instead of its own. */
+  delegate: string | null;
+  /** ord's tag 5: CBOR metadata. */
+  metadata: Buffer | null;
+  /** ord's tag 3: parent inscription IDs. */
+  parents: string[];
 }
 
 export interface Catalog {
@@ -30,6 +37,8 @@ export interface Catalog {
   brains: Inscription[];
   tokens: Inscription[];
   byId: Map<string, Inscription>;
+  /** Children of each parent, in inscription order. */
+  children: Map<string, string[]>;
 }
 
 const TYPES: Record<string, string> = {
@@ -81,33 +90,44 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: string; compress: boolean }): Catalog {
-  if (!existsSync(o.html) || !statSync(o.html).isFile()) {
-    throw new Error(`no art inscription at ${o.html} (run \`npm run build\` first, or pass its path)`);
+export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; compress: boolean }): Catalog {
+  const coll: CollectionFiles | null = o.collectionDir ? loadCollectionFiles(o.collectionDir) : null;
+  const html = coll ? coll.art.file : o.html;
+  if (!existsSync(html) || !statSync(html).isFile()) {
+    throw new Error(`no art inscription at ${html} (run \`npm run build\` first, or pass its path)`);
   }
   const byId = new Map<string, Inscription>();
   let number = 0;
-  const add = (file: string, role: Role, name: string): Inscription => {
+  const enter = (ins: Inscription): Inscription => {
+    if (!byId.has(ins.id)) byId.set(ins.id, ins); // identical bytes share one ID: the first file answers for it
+    return ins;
+  };
+  const add = (file: string, role: Role, name: string, id?: string): Inscription => {
     const raw = readFileSync(file);
     const contentType = contentTypeOf(file);
     const packed = o.compress ? brotli(raw) : null;
     const smaller = packed !== null && packed.length < raw.length;
-    const id = idOf(raw);
-    const ins: Inscription = {
-      id, role, name, file, contentType,
+    return enter({
+      id: id ?? idOf(raw), role, name, file, contentType,
       body: smaller ? packed : raw,
       encoding: smaller ? 'br' : null,
       rawBytes: raw.length,
       bakedBirthHeight: bakedBirthHeight(raw, contentType),
       number: number++,
-    };
-    if (!byId.has(id)) byId.set(id, ins); // identical bytes share one ID: the first file answers for it
-    return ins;
+      delegate: null, metadata: null, parents: [],
+    });
   };
-  const art = add(o.html, 'art', basename(o.html));
+  if (coll?.parent) add(coll.parent.file, 'parent', basename(coll.parent.file), coll.parent.id);
+  const art = add(html, 'art', basename(html), coll?.art.id);
   const fromDir = (dir: string | undefined, role: Role): Inscription[] =>
     dir && existsSync(dir) ? listFiles(dir).map((f) => add(f, role, relative(dir, f))) : [];
-  const brains = fromDir(o.brainsDir, 'brain');
-  const tokens = fromDir(o.tokensDir, 'token');
-  return { art, brains, tokens, byId };
+  const brains = [...(coll?.brains.map((b) => add(b.file, 'brain', b.name, b.id)) ?? []), ...fromDir(o.brainsDir, 'brain')];
+  // a token: no body of its own (an empty one, as ord stores a delegating inscription), its delegate, metadata, parent
+  const tokens = (coll?.tokens ?? []).map((t) => enter({
+    id: t.id, role: 'token', name: t.name, file: '', contentType: '', body: Buffer.alloc(0), encoding: null, rawBytes: 0,
+    bakedBirthHeight: null, number: number++, delegate: t.delegate, metadata: t.metadata, parents: t.parents,
+  }));
+  const children = new Map<string, string[]>();
+  for (const t of tokens) for (const p of t.parents) children.set(p, [...(children.get(p) ?? []), t.id]);
+  return { art, brains, tokens, byId, children };
 }
