@@ -12,7 +12,7 @@ import { explain, pastedId, resolveBrain, type Resolved } from './brain';
 import { generateGenome, lifeAt, type Life } from '../art/genome';
 import { expose, frozen, type PageState } from './state';
 import { silence } from './verdict';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, ownIdentity, safeStorage } from '../chain/index';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionHeight, ownIdentity, safeStorage } from '../chain/index';
 import { helpView, infoView, resultView, upgradeView } from './views';
 import { createOverlay } from './overlay';
 import { createPortrait, type Scene } from '../art/portrait';
@@ -27,7 +27,10 @@ document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
 if (config.seedFromId === false) ident.seed = config.seed;
-const genome = generateGenome(ident.seed);
+let genome = generateGenome(ident.seed);
+// A collection token's metadata replaces these at startup (its seed and brain); ord's record, the birth height.
+let defaultBrainId = config.brainId;
+let birthHeight = config.birthHeight;
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
 /** window.perceptron.brain for a brain ID and its model (null: none loaded). */
 const brainInfo = (id: string, m: Model | null) =>
@@ -36,8 +39,6 @@ const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
   feeRate: null, brain: brainInfo(config.brainId, null), prediction: null, ready: false,
 };
-// _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
-expose(window, s, () => ({ birthHeight: config.birthHeight, pixels: scene?.input }));
 
 let brain: Resolved = { id: config.brainId, model: null, problem: '' };
 let offline = false;
@@ -52,7 +53,7 @@ function refresh(input = scene?.input ?? null): void {
   // The brain's trained neuron order (untrusted JSON): nothing but integers down to depth 2, lifeAt ignoring any layer
   // whose entry is not a permutation of its units (a bare integer or flat list then counts for nothing).
   const order = m?.trainingTraits.neuron_order;
-  life = lifeAt(genome, s.height, config.birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop(),
+  life = lifeAt(genome, s.height, birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop(),
     [order].flat(2).every(Number.isInteger) ? (order as number[][]) : undefined);
   ({ stage: s.stage, age: s.age, life: s.life } = life);
   portrait.setScene((scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input }));
@@ -74,7 +75,7 @@ const embedded = (): Model | null => {
 };
 
 /** The wanted brain (a remembered upgrade), else the default, else the embedded copy. */
-const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, config.brainId, fetchBrain, embedded);
+const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, defaultBrainId, fetchBrain, embedded);
 
 // ---- messages and panels
 const LOADING = 'Loading the brain…';
@@ -198,6 +199,18 @@ addEventListener('paste', (e) => take(e.clipboardData?.files[0])); // as a drop:
 // ---- startup
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 (async () => {
+  // Who this inscription is: a collection token's metadata names its seed and brain (none: a single inscription);
+  // ord's record of it gives its birth height. Bad metadata: the default brain, and the viewer is told why.
+  const [meta, born] = ident.id ? await Promise.all([fetchMetadata(ident.id), inscriptionHeight(ident.id)]) : [];
+  birthHeight = born ?? birthHeight;
+  if (meta?.kind === 'ok') {
+    genome = generateGenome((s.seed = meta.metadata.seed));
+    s.features = genome.features;
+    defaultBrainId = meta.metadata.brain;
+    s.brain = brainInfo(defaultBrainId, null);
+  }
+  // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
+  expose(window, s, () => ({ birthHeight, pixels: scene?.input }));
   const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight()]);
   offline = height === null;
   s.height = height ?? config.fallbackHeight;
@@ -205,7 +218,8 @@ setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why n
   s.feeRate = fee && fee.rate;
   if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
   else useBrain(r);
-  if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
+  if (meta?.kind === 'bad') toast(`This token's ${meta.message.slice(0, 160)} Using the default brain.`);
+  else if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
   else if (toastEl.textContent === LOADING) toast('');
   if (!still) {
     portrait.drawFrame(performance.now());

@@ -2,7 +2,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { artOverBudget, readBudgets } from './budgets';
-import { buildCollection } from './collection';
 import { BuildError, buildInscription, repoRoot, type BuildOptions } from './inscription';
 import { formatSizeTable } from './sizes';
 
@@ -13,19 +12,13 @@ export const USAGE = `usage: npm run build -- [options]    (or: perceptrons buil
   --birth-height <n>       block height of birth (default 870000)
   --fallback-height <n>    height assumed when no block height can be fetched (default: birth height)
   --standalone             embed the brain for file:// demos; writes dist/inscription.standalone.html (no budgets)
-  --out <path>             output file (default inscription.html) or, with --collection, directory
-  --collection <dir>       build the shared art.html and one tiny token per genome JSON in <dir>
-                           (default out dir: dist/collection)
-  --art-id <id>            with --collection: the art's real inscription ID, once art.html is inscribed
-                           (default: the preview server's ID, sha256 of art.html + i0)
+  --out <path>             output file (default inscription.html)
   --check                  build in memory and fail if the output file differs from the fresh build
   --modules                also list the bytes each source file adds to the script (esbuild-minified, before terser)`;
 
 interface Parsed {
   opts: BuildOptions;
   out?: string;
-  collection?: string;
-  artId?: string;
   check: boolean;
   modules: boolean;
 }
@@ -51,15 +44,13 @@ function parse(args: string[]): Parsed {
       case '--fallback-height': p.opts.fallbackHeight = int(flag, value()); break;
       case '--standalone': p.opts.standalone = true; break;
       case '--out': p.out = value(); break;
-      case '--collection': p.collection = value(); break;
-      case '--art-id': p.artId = value(); break;
+      case '--collection':
+        throw new BuildError('a collection is made by `perceptrons collection` now (tokens delegate to the art, with metadata)');
       case '--check': p.check = true; break;
       case '--modules': p.modules = true; break;
       default: throw new BuildError(`unknown option "${flag}"\n${USAGE}`);
     }
   }
-  if (p.collection && p.opts.standalone) throw new BuildError('--standalone and --collection do not go together');
-  if (p.artId && !p.collection) throw new BuildError('--art-id only applies with --collection');
   return p;
 }
 
@@ -72,16 +63,6 @@ export async function runBuild(args: string[], root = repoRoot()): Promise<numbe
     const p = parse(args);
     const opts: BuildOptions = { ...p.opts, root };
     const budgets = readBudgets(root);
-    if (p.collection) {
-      const outDir = p.out ?? 'dist/collection';
-      const r = await buildCollection({ ...opts, genomes: p.collection, outDir, artId: p.artId });
-      console.log(formatSizeTable([{ name: relative(root, resolve(root, outDir, 'art.html')), size: r.art.size }]));
-      console.log(`tokens load art ID ${r.artId}${r.artId === r.art.id ? ' (preview ID: pass --art-id once art.html is inscribed)' : ''}`);
-      console.log(`brain ID ${r.art.config.brainId}`);
-      console.log(`${r.tokens.length} tokens in ${outDir}/tokens: ${r.tokenSize.min}..${r.tokenSize.max} bytes ` +
-        `(mean ${r.tokenSize.mean}; budget ${budgets.tokenBytes})`);
-      return fail(r.overBudget);
-    }
     const out = p.out ?? (p.opts.standalone ? 'dist/inscription.standalone.html' : 'inscription.html');
     const r = await buildInscription(opts);
     if (p.modules) {
