@@ -45,13 +45,23 @@ export async function fetchMetadata(id: string, opts: ChainOptions = {}): Promis
   }
 }
 
-/** The block height the inscription was mined at, or null when unknown. */
-export async function inscriptionHeight(id: string, opts: ChainOptions = {}): Promise<number | null> {
+/** What ord records about an inscription that the page uses: its block height and its delegate (null when none). */
+export interface InscriptionRecord {
+  height: number | null;
+  delegate: string | null;
+}
+
+/** /r/inscription/<id>; all null when it cannot be read. Never throws. */
+export async function inscriptionRecord(id: string, opts: ChainOptions = {}): Promise<InscriptionRecord> {
   const got = await get(`/r/inscription/${id}`, opts);
   try {
-    const h: unknown = got.ok && JSON.parse(got.body)?.height;
-    return Number.isSafeInteger(h) && (h as number) >= 0 ? (h as number) : null;
+    const r: unknown = got.ok ? JSON.parse(got.body) : null;
+    const { height, delegate } = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
+    return {
+      height: Number.isSafeInteger(height) && (height as number) >= 0 ? (height as number) : null,
+      delegate: isInscriptionId(delegate) ? delegate : null,
+    };
   } catch {
-    return null;
+    return { height: null, delegate: null };
   }
 }

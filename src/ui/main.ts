@@ -12,7 +12,7 @@ import { explain, pastedId, resolveBrain, type Resolved } from './brain';
 import { generateGenome, lifeAt, type Life } from '../art/genome';
 import { expose, frozen, type PageState } from './state';
 import { silence } from './verdict';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionHeight, ownIdentity, safeStorage } from '../chain/index';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
 import { helpView, infoView, resultView, upgradeView } from './views';
 import { createOverlay } from './overlay';
 import { createPortrait, type Scene } from '../art/portrait';
@@ -199,10 +199,11 @@ addEventListener('paste', (e) => take(e.clipboardData?.files[0])); // as a drop:
 // ---- startup
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 (async () => {
-  // Who this inscription is: a collection token's metadata names its seed and brain (none: a single inscription);
-  // ord's record of it gives its birth height. Bad metadata: the default brain, and the viewer is told why.
-  const [meta, born] = ident.id ? await Promise.all([fetchMetadata(ident.id), inscriptionHeight(ident.id)]) : [];
-  birthHeight = born ?? birthHeight;
+  // Who this inscription is: ord's record of it gives its birth height; a collection token (it delegates its content
+  // to the art) has metadata naming its seed and brain. Bad metadata: the default brain, and the viewer is told why.
+  const record = ident.id ? await inscriptionRecord(ident.id) : null;
+  const meta = record?.delegate ? await fetchMetadata(ident.id!) : null;
+  birthHeight = record?.height ?? birthHeight;
   if (meta?.kind === 'ok') {
     genome = generateGenome((s.seed = meta.metadata.seed));
     s.features = genome.features;

@@ -1,7 +1,7 @@
 // perceptrons collection end to end on a tiny dataset: the files it writes, the same bytes whatever --workers, and a run
 // killed mid-brain (kill -9) that resumes to the same bytes as an uninterrupted one.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeDataInscription } from '../../src/nn/index';
@@ -13,6 +13,7 @@ import { encodeCborHex } from '../../tools/collection/cbor';
 import { contentId } from '../../tools/build/ids';
 import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from './helpers';
+import { repoRoot } from '../../tools/build/inscription';
 
 const tmp = tempDir('perceptrons-collection-');
 let data: string;
@@ -31,9 +32,13 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
+// the art as it is now: the runs below must not see a rebuild of the repository's page in between
+const art = join(tmp.dir, 'art.html');
+
 beforeAll(async () => {
   data = await tinyDataset(tmp.dir);
-  await tinyCollection(data, one, { workers: 1 });
+  copyFileSync(join(repoRoot(), 'inscription.html'), art);
+  await tinyCollection(data, one, { workers: 1, art });
 }, 120_000);
 afterAll(() => tmp.cleanup());
 
@@ -81,16 +86,16 @@ describe('perceptrons collection', () => {
   });
 
   it('writes the same bytes with --workers 2', async () => {
-    await tinyCollection(data, two, { workers: 2 });
+    await tinyCollection(data, two, { workers: 2, art });
     expect(tree(two)).toEqual(tree(one));
   }, 120_000);
 
   it('resumes a run killed with kill -9 mid-brain to the same bytes, retraining a damaged brain', async () => {
     // 60 epochs: a brain takes about a second, so the kill lands while one trains
     const reference = join(tmp.dir, 'reference');
-    await tinyCollection(data, reference, { workers: 2, epochs: 60 });
+    await tinyCollection(data, reference, { workers: 2, epochs: 60, art });
     const cli = (epochs: number) => spawn('npx', ['tsx', 'tools/cli.ts', 'collection', '--count', '3', '--seed', 'tiny', '--out', killed,
-      '--workers', '1', '--epochs', String(epochs), '--data', data], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+      '--workers', '1', '--epochs', String(epochs), '--data', data, '--art', art], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     const exit = (p: ReturnType<typeof cli>) => new Promise<{ code: number | null; err: string }>((done) => {
       let err = '';
       p.stderr!.on('data', (d) => (err += d));

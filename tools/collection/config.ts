@@ -25,17 +25,18 @@ export interface GenomeDoc {
 
 export function trainingConfig(g: GenomeDoc): TokenTraining {
   const arch = archFromJson(g, `genome ${g.seed.slice(0, 8)}`);
-  const a: Activation = arch.activation, depth = arch.hidden.length, narrowest = Math.min(...arch.hidden);
+  const a: Activation = arch.activation, depth = arch.hidden.length;
   const epochs = arch.epochs ?? 5;
   const sigmoid = a === 'sigmoid';
   return {
     arch,
     epochs,
-    // sigmoid's gradient is at most 1/4 per layer: a larger step; deep stacks of any kind a little larger too
-    learningRate: sigmoid ? 0.005 : depth >= 5 ? 0.003 : 0.002,
-    batchSize: 32,
-    // a 2-unit layer cut to one neuron carries almost nothing: fewer dropout steps for bottlenecked networks
-    pFull: narrowest <= 2 ? 0.7 : 0.5,
+    // sigmoid's gradient is at most 1/4 per layer: a 5x larger step and twice the updates (5-4-3-2 sigmoid, 10 epochs:
+    // 72.1% held-out at lr 0.002, batch 32, Glorot init; 91.0% at lr 0.01, batch 16, hidden-to-hidden init x4)
+    learningRate: sigmoid ? 0.01 : 0.002,
+    batchSize: sigmoid ? 16 : 32,
+    pFull: 0.5,
+    // Glorot's own advice for the logistic sigmoid: 4x the tanh-scaled init
     initGain: sigmoid && depth > 1 ? 4 : 1,
   };
 }

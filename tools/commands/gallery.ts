@@ -1,22 +1,25 @@
-// `perceptrons gallery`: a contact sheet of N seeds and the life-cycle strip of one seed, rendered by the real portrait
-// code in headless Chromium, for artists to review (docs/images/gallery.png and docs/images/lifecycle.png).
+// `perceptrons gallery`: a contact sheet of a collection's first N tokens and the life-cycle strip of one token, each
+// drawn by the real portrait code in headless Chromium with its own trained brain (the network its genome describes,
+// the classes it was trained on), for artists to review (docs/images/gallery.png and docs/images/lifecycle.png).
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLab, type Spec } from '../../test/browser/portrait-harness';
+import { readManifest } from '../server/collection';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt, STAGE_ENDS } from '../../src/art/life';
 
-export const summary = 'render a contact sheet of N seeds and one seed\'s life cycle to PNG (--count 24 --out docs/images)';
+export const summary = 'render a collection\'s tokens with their trained brains and one token\'s life cycle to PNG (--collection DIR --count 24)';
 
-const USAGE = `usage: perceptrons gallery [--count N] [--out DIR] [--tile PX] [--height H] [--seed HEX64]
-  --count N    seeds on the contact sheet (default 24); seed i = sha256("perceptrons-gallery-" + i)
-  --out DIR    where gallery.png and lifecycle.png go (default docs/images)
-  --tile PX    tile size in CSS pixels (default 256)
-  --height H   block height of the contact sheet (default 871234; birth height 840000)
-  --seed HEX64 the seed of the life-cycle strip (default: gallery seed 286, picked for strong links on a dark palette)`;
+const USAGE = `usage: perceptrons gallery --collection DIR [--count N] [--out DIR] [--tile PX] [--height H] [--token I]
+  --collection DIR  a collection made by perceptrons collection: each tile is a token with its own trained brain
+  --count N         tokens on the contact sheet (default 24, at most the collection's)
+  --out DIR         where gallery.png and lifecycle.png go (default docs/images)
+  --tile PX         tile size in CSS pixels (default 256)
+  --height H        block height of the contact sheet (default 871234; birth height 840000)
+  --token I         the token of the life-cycle strip (default 0)`;
 
 export const gallerySeed = (i: number): string => createHash('sha256').update(`perceptrons-gallery-${i}`).digest('hex');
 
@@ -27,7 +30,7 @@ function options(args: string[]): Record<string, string> {
     if (!a.startsWith('--') || i + 1 >= args.length) throw new Error(`gallery: bad argument "${a}"\n${USAGE}`);
     o[a.slice(2)] = args[++i];
   }
-  for (const k of Object.keys(o)) if (!['count', 'out', 'tile', 'height', 'seed'].includes(k)) throw new Error(`gallery: unknown option --${k}\n${USAGE}`);
+  for (const k of Object.keys(o)) if (!['count', 'out', 'tile', 'height', 'token', 'collection'].includes(k)) throw new Error(`gallery: unknown option --${k}\n${USAGE}`);
   return o;
 }
 
@@ -134,28 +137,43 @@ export async function run(args: string[]): Promise<number> {
     console.error((e as Error).message);
     return 2;
   }
-  const count = positiveInt(o.count, 'count', 24);
+  if (!o.collection) {
+    console.error(`gallery: --collection DIR is required: the tiles are trained brains (make them with perceptrons collection)\n${USAGE}`);
+    return 2;
+  }
+  let tokens: { seed: string; brain: object; hidden: number[] }[];
+  try {
+    const m = readManifest(o.collection);
+    tokens = m.tokens.map((t) => ({ seed: t.seed, brain: JSON.parse(readFileSync(join(o.collection, t.brain.file), 'utf8')) as object, hidden: t.hidden }));
+  } catch (e) {
+    console.error(`gallery: ${(e as Error).message}`);
+    return 2;
+  }
+  const count = Math.min(tokens.length, positiveInt(o.count, 'count', 24));
   const tile = positiveInt(o.tile, 'tile', 256);
   const height = positiveInt(o.height, 'height', 871_234);
   const out = o.out ?? 'docs/images';
-  const stripSeed = o.seed ?? gallerySeed(286);
-  generateGenome(stripSeed); // names a bad seed before the browser starts
+  const stripToken = o.token === undefined ? 0 : Number(o.token);
+  if (!Number.isInteger(stripToken) || !tokens[stripToken]) {
+    console.error(`gallery: --token must be a token index from 0 to ${tokens.length - 1}, got "${o.token}"`);
+    return 2;
+  }
   mkdirSync(out, { recursive: true });
   const lab = await openLab({ dpr: 2 });
   try {
     const urls: string[] = [];
     const labels: string[] = [];
     for (let i = 0; i < count; i++) {
-      const seed = gallerySeed(i);
+      const { seed, brain } = tokens[i];
       const g = generateGenome(seed);
       // every third tile has just classified an image: the replay of its activations is on
-      const spec: Spec = { seed, height, w: tile, h: tile, brain: 'glorot', feeRate: 8 + (i % 5) * 20, t: 4000 + i * 137, input: i % 3 === 2, replayAgo: i % 3 === 2 ? 1800 : undefined };
+      const spec: Spec = { seed, height, w: tile, h: tile, brain, feeRate: 8 + (i % 5) * 20, t: 4000 + i * 137, input: i % 3 === 2, replayAgo: i % 3 === 2 ? 1800 : undefined };
       urls.push(await lab.page.evaluate((s) => window.portraitLab.render(s), spec));
       labels.push(`${g.features.Palette} · ${g.features.Framework} · ${g.features.Dataset} · ${g.features['Paper Pattern']}`);
     }
     const gallery = await lab.page.evaluate(([u, l, c, t]) => window.portraitLab.sheet(u, l, c, t), [urls, labels, Math.min(6, count), tile] as const);
-    const brain = JSON.parse(readFileSync('fixtures/brains/pfp_classifier_0000.json', 'utf8'));
-    const moments = lifeMoments(stripSeed, 840_000, [10, 8, 10]);
+    const { seed: stripSeed, brain, hidden } = tokens[stripToken];
+    const moments = lifeMoments(stripSeed, 840_000, hidden);
     const strip: string[] = [];
     for (const m of moments) {
       const spec: Spec = { seed: stripSeed, height: m.height, w: tile, h: tile, brain, feeRate: 25, t: 5000 };

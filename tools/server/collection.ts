@@ -10,7 +10,7 @@ import { contentId } from '../build/ids';
 
 export interface CollectionManifest {
   art: { file: string; id: string };
-  tokens: { index: number; id: string; seed: string; brain: { file: string; id: string; heldoutAccuracy: number } }[];
+  tokens: { index: number; id: string; seed: string; hidden: number[]; brain: { file: string; id: string; heldoutAccuracy: number } }[];
 }
 
 export interface CollectionToken {
