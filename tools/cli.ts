@@ -1,5 +1,6 @@
 // The `perceptrons` command dispatcher: one file per subcommand under tools/commands/, each exporting
-// `run(args: string[]): Promise<number>` (the exit code) and a one-line `summary`.
+// `run(args: string[]): Promise<number>` (the exit code) and its options table `command` (tools/args.ts), whose
+// summary is listed here.
 const commands: Record<string, string> = {
   build: './commands/build.ts',
   serve: './commands/serve.ts',
@@ -16,10 +17,10 @@ const commands: Record<string, string> = {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log('usage: perceptrons <command> [options]\n\ncommands:');
+    console.log('usage: perceptrons <command> [options]    (perceptrons <command> --help for its options)\n\ncommands:');
     for (const [cmd, path] of Object.entries(commands)) {
       const mod = await import(path).catch(() => null);
-      console.log(`  ${cmd.padEnd(10)} ${mod?.summary ?? '(not available)'}`);
+      console.log(`  ${cmd.padEnd(10)} ${mod?.command?.summary ?? '(not available)'}`);
     }
     return name ? 0 : 1;
   }

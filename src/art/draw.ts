@@ -1,7 +1,6 @@
 // The still part of the portrait, drawn once per scene and size onto an offscreen canvas: paper, pattern, the input,
 // the connections (colour = weight sign, width and ink = magnitude, length = life), the nodes and the caption.
-// Written for bytes (every one is inscribed): one Art object per scene and size, canvas state through pen(), links as
-// Edge tuples.
+// One Art object per scene and size; canvas state through pen(); links as Edge tuples.
 import type { Layout } from './layout';
 import { abs, ceil, max, min, NODE_W, sign } from './layout';
 import type { Graph } from './wiring';
@@ -45,7 +44,7 @@ export const canvas = (w: number, h: number): HTMLCanvasElement => Object.assign
 /** A node outline: Theano ellipse, Torch square, TensorFlow diamond. */
 const nodePath = (c: Ctx, shape: Visual['nodeShape'], x: number, y: number, r: number): void => {
   c.beginPath();
-  if (shape === 'ellipse') c.ellipse(x, y, r * NODE_W, r, 0, 0, 7);
+  if (shape === 'ellipse') c.ellipse(x, y, r * NODE_W, r, 0, 0, Math.PI * 2);
   else if (shape === 'square') c.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
   else for (const [a, b] of [[0, -1], [1, 0], [0, 1], [-1, 0]]) c.lineTo(x + a * r * 1.2, y + b * r * 1.2);
   c.closePath();

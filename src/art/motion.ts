@@ -5,7 +5,6 @@ import type { Visual } from './traits';
 import { along, canvas, edge, FONT, pen, trace, type Art } from './draw';
 import { abs, floor, max, min, round } from './layout';
 import { hash01 } from './prng';
-import { softmax } from '../nn/engine';
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -80,8 +79,11 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void 
 };
 
 export interface Replay {
-  /** every Dense layer's output, hidden layers then the logits (nn.activations) */
+  /** every Dense layer's output, hidden layers then the output layer (nn.activations) */
   acts: Float32Array[];
+  /** the output as class probabilities, as classify() gives them (nn.probabilities: a softmax output layer's values
+   * already are probabilities and are not softmaxed again) */
+  probs: Float32Array;
   /** time the replay started (ms, the clock drawFrame is given) */
   t0: number;
   /** drawn once per scene and size (the portrait makes a new Replay on each rebuild): per-node levels (actLevels), and
@@ -92,10 +94,10 @@ export interface Replay {
 }
 
 /** Per drawn node of each column, |activation| (group mean) scaled to 0..1 within its layer; the output's probabilities. */
-export const actLevels = (G: Graph, acts: Float32Array[]): Float32Array[] => {
+export const actLevels = (G: Graph, acts: Float32Array[], probs: Float32Array): Float32Array[] => {
   const K = G.counts.length - 1;
   return G.counts.map((n, k) => {
-    const a = k === K ? softmax(acts[K], acts[K].slice()) : acts[k];
+    const a = k === K ? probs : acts[k];
     const size = G.sizes[k];
     const out = Float32Array.from({ length: n }, (_, j) => {
       const g = a.slice(j * size, (j + 1) * size);
@@ -148,9 +150,12 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   const since = (k: number) => s - (k + 1) * REPLAY_STEP; // ms since the wave reached column k
   let done = 0;
   while (done < K && since(done) >= REPLAY_STEP) done++;
-  const lv = (rp.lv ??= actLevels(G, rp.acts));
+  const lv = (rp.lv ??= actLevels(G, rp.acts, rp.probs));
   // a replay drawn at an earlier time than the last one starts its layer again
-  if (!rp.layer || rp.n! > done) (rp.layer = canvas(c.canvas.width, c.canvas.height)), (rp.n = 0);
+  if (!rp.layer || rp.n! > done) {
+    rp.layer = canvas(c.canvas.width, c.canvas.height);
+    rp.n = 0;
+  }
   const b = rp.layer.getContext('2d')!;
   b.setTransform(c.getTransform());
   pen(b, 1, p.accent);
@@ -163,10 +168,9 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   c.restore();
   for (let k = done; k < K && since(k) > -REPLAY_STEP; k++) paintColumn(c, k, min(1, 1 + since(k) / REPLAY_STEP), max(0, since(k) / REPLAY_STEP) * env, A, lv);
   // the answer: the winning class and its probability, in the accent colour over its label
-  const logits = rp.acts[rp.acts.length - 1];
+  const prob = rp.probs;
   const { xs, ys } = L.cols[K - 1];
-  if (s < K * REPLAY_STEP || logits.length !== ys.length) return; // grouped outputs have no one label
-  const prob = softmax(logits, logits.slice());
+  if (s < K * REPLAY_STEP || prob.length !== ys.length) return; // grouped outputs have no one label
   const j = prob.indexOf(max(...prob));
   c.font = 'bold ' + L.label + FONT;
   pen(c, env);

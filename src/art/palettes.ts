@@ -11,42 +11,139 @@ export interface Palette {
   accent: string; // pulses, highlights, the winning class
 }
 
-/** Rows "name:colours:rarity in %" joined by '|' (rarities sum to 100). Colours: 6 hex digits each, in the order
- * background, paper, ink, positive, negative, accent, then the 2-4 node stops (packed: a third of the bytes of '#...' lists). */
-const ROWS =
+/** The palettes with their rarity in % (the weights sum to 100). */
+export const PALETTES: readonly { value: Palette; weight: number }[] = [
   // a clear morning: pale blue sheet, navy ink, day blue warming to a low sun
-  'Sky:bcd6eaf3f8fc1c2d4a3f7fcee07a64e8902a6fb0e33f7fceec8a5e:12' +
+  {
+    value: {
+      name: 'Sky',
+      background: '#bcd6ea', paper: '#f3f8fc', ink: '#1c2d4a',
+      nodes: ['#6fb0e3', '#3f7fce', '#ec8a5e'],
+      positive: '#3f7fce', negative: '#e07a64', accent: '#e8902a',
+    },
+    weight: 12,
+  },
   // dusk, the hour between: mauve greys, lavender into peach
-  '|Liminality:2d2838ebe5ee2d28386e60aac97460cc8a1f8a7cc4b87aa8d8936b:10' +
+  {
+    value: {
+      name: 'Liminality',
+      background: '#2d2838', paper: '#ebe5ee', ink: '#2d2838',
+      nodes: ['#8a7cc4', '#b87aa8', '#d8936b'],
+      positive: '#6e60aa', negative: '#c97460', accent: '#cc8a1f',
+    },
+    weight: 10,
+  },
   // an empty corridor under fluorescent light: jaundiced beige, olive, one teal exit sign
-  '|Liminal Space:cfc48eeee5bb4a43274f5a3ac0583e2f7a7db9a043a4974f6d7858:8' +
+  {
+    value: {
+      name: 'Liminal Space',
+      background: '#cfc48e', paper: '#eee5bb', ink: '#4a4327',
+      nodes: ['#b9a043', '#a4974f', '#6d7858'],
+      positive: '#4f5a3a', negative: '#c0583e', accent: '#2f7a7d',
+    },
+    weight: 8,
+  },
   // neon in the dark of sleep: turquoise, violet, pink on indigo
-  '|Lucid Dream:110f2b1c1944e8e4ff4fe0d2ff6fb4ffe06a4fe0d28c7bffff6fb4:6' +
+  {
+    value: {
+      name: 'Lucid Dream',
+      background: '#110f2b', paper: '#1c1944', ink: '#e8e4ff',
+      nodes: ['#4fe0d2', '#8c7bff', '#ff6fb4'],
+      positive: '#4fe0d2', negative: '#ff6fb4', accent: '#ffe06a',
+    },
+    weight: 6,
+  },
   // two worlds side by side: deep teal against burnt orange
-  '|Parallel:0f3a3ef3eee410292c0f7d82d65a2cdc91260f7d82dc9126d65a2c:9' +
+  {
+    value: {
+      name: 'Parallel',
+      background: '#0f3a3e', paper: '#f3eee4', ink: '#10292c',
+      nodes: ['#0f7d82', '#dc9126', '#d65a2c'],
+      positive: '#0f7d82', negative: '#d65a2c', accent: '#dc9126',
+    },
+    weight: 9,
+  },
   // an engineer's drawing: white lines on cyan-blue
-  '|Blueprint:0a2948133c66d7e7f6a6d0f2f2a65affd166a6d0f2ffffff:10' +
+  {
+    value: {
+      name: 'Blueprint',
+      background: '#0a2948', paper: '#133c66', ink: '#d7e7f6',
+      nodes: ['#a6d0f2', '#ffffff'],
+      positive: '#a6d0f2', negative: '#f2a65a', accent: '#ffd166',
+    },
+    weight: 10,
+  },
   // 1950s punched card: manila, brown ink, rust and slate
-  '|Punch Card:c9b68defe3c23b2f232f4c5bb5533cc98f2ab5533c7b8a5b2f4c5b:9' +
+  {
+    value: {
+      name: 'Punch Card',
+      background: '#c9b68d', paper: '#efe3c2', ink: '#3b2f23',
+      nodes: ['#b5533c', '#7b8a5b', '#2f4c5b'],
+      positive: '#2f4c5b', negative: '#b5533c', accent: '#c98f2a',
+    },
+    weight: 9,
+  },
   // sumi ink on rice paper, with a red seal
-  '|Ink Wash:d8d3c8f3f0e91c1c1c2b2b2ba6a196b8322a95928a44433f121212:10' +
+  {
+    value: {
+      name: 'Ink Wash',
+      background: '#d8d3c8', paper: '#f3f0e9', ink: '#1c1c1c',
+      nodes: ['#95928a', '#44433f', '#121212'],
+      positive: '#2b2b2b', negative: '#a6a196', accent: '#b8322a',
+    },
+    weight: 10,
+  },
   // cherry blossom: blush paper, rose to plum, a misty blue counterpoint
-  '|Sakura:ecd3d6fbf1f14a2c3ad9708f6b8fa3d08a3aeb9aadd9708f7a2e4d:8' +
+  {
+    value: {
+      name: 'Sakura',
+      background: '#ecd3d6', paper: '#fbf1f1', ink: '#4a2c3a',
+      nodes: ['#eb9aad', '#d9708f', '#7a2e4d'],
+      positive: '#d9708f', negative: '#6b8fa3', accent: '#d08a3a',
+    },
+    weight: 8,
+  },
   // a green CRT terminal with an amber warning
-  '|Phosphor:0409050a140c7dff9a39d36affb000e9fff01f7a3a39d36ab6ffc6:6' +
+  {
+    value: {
+      name: 'Phosphor',
+      background: '#040905', paper: '#0a140c', ink: '#7dff9a',
+      nodes: ['#1f7a3a', '#39d36a', '#b6ffc6'],
+      positive: '#39d36a', negative: '#ffb000', accent: '#e9fff0',
+    },
+    weight: 6,
+  },
   // polar night: green curtains into violet, a pink flare
-  '|Aurora:06121e0b1d2ecfe8f03ae6a09b6cf0f25f8a3ae6a02fb6d69b6cf0:5' +
+  {
+    value: {
+      name: 'Aurora',
+      background: '#06121e', paper: '#0b1d2e', ink: '#cfe8f0',
+      nodes: ['#3ae6a0', '#2fb6d6', '#9b6cf0'],
+      positive: '#3ae6a0', negative: '#9b6cf0', accent: '#f25f8a',
+    },
+    weight: 5,
+  },
   // Bitcoin orange on cream, charcoal ink
-  '|Orange Pill:1a1a1afbf6ee1a1a1af7931a6b6b6b2d6a8ff7931ac4561e3a2a1f:4' +
+  {
+    value: {
+      name: 'Orange Pill',
+      background: '#1a1a1a', paper: '#fbf6ee', ink: '#1a1a1a',
+      nodes: ['#f7931a', '#c4561e', '#3a2a1f'],
+      positive: '#f7931a', negative: '#6b6b6b', accent: '#2d6a8f',
+    },
+    weight: 4,
+  },
   // gilded on black lacquer
-  '|Gold Leaf:0d0c0a1a1814eadba8c9a24a6f7f8ffff1c18c6d2cc9a24af4e2a1:3';
-
-/** [palette, rarity in %] (sums to 100). */
-export const PALETTES: readonly (readonly [Palette, number])[] = ROWS.split('|').map((row) => {
-  const [name, colours, weight] = row.split(':');
-  const [background, paper, ink, positive, negative, accent, ...nodes] = colours.match(/.{6}/g)!.map((c) => '#' + c);
-  return [{ name, background, paper, ink, nodes, positive, negative, accent }, +weight];
-});
+  {
+    value: {
+      name: 'Gold Leaf',
+      background: '#0d0c0a', paper: '#1a1814', ink: '#eadba8',
+      nodes: ['#8c6d2c', '#c9a24a', '#f4e2a1'],
+      positive: '#c9a24a', negative: '#6f7f8f', accent: '#fff1c1',
+    },
+    weight: 3,
+  },
+];
 
 /** The node colour at t in (0, 1] along the palette's layer gradient (2 stops or more), as '#rrggbb'. */
 export function gradientAt(stops: readonly string[], t: number): string {

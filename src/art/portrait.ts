@@ -2,6 +2,7 @@
 // The still image (paper, links, nodes, caption) is drawn once per scene and size onto an offscreen canvas; each frame
 // copies it and draws only what moves. drawFrame(t) depends only on (scene, replay, t, canvas size).
 import type { Model } from '../nn/model';
+import { probabilities } from '../nn/engine';
 import type { Genome } from './traits';
 import type { Life } from './life';
 import { hash01 } from './prng';
@@ -76,7 +77,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     const c = (still = newCanvas(canvas.width, canvas.height)).getContext('2d')!;
     place(c, v.tilt);
     drawStill(c, w, h, A);
-    if (rp) rp = { acts: rp.acts, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
+    if (rp) rp = { acts: rp.acts, probs: rp.probs, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
     return A;
   };
 
@@ -141,7 +142,8 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       else if (!running) drawFrame(lastT);
     },
     replay(acts) {
-      rp = { acts, t0: lastT };
+      // the scene's model is the one that produced acts (a new brain drops the replay)
+      rp = { acts, probs: probabilities(scene!.model!, acts[acts.length - 1]), t0: lastT };
     },
     resize,
     start() {

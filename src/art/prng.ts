@@ -17,7 +17,7 @@ export function normalizeSeed(seed: string): string {
 }
 
 /** One sfc32 round on state s = [a, b, c, d] (mutated); returns the 32-bit output. */
-function round(s: number[]): number {
+export function round(s: number[]): number {
   const t = (((s[0] + s[1]) | 0) + s[3]) | 0;
   s[3] = (s[3] + 1) | 0;
   s[0] = s[1] ^ (s[1] >>> 9);
@@ -31,7 +31,9 @@ export function seedState(seed: string): number[] {
   const hex = normalizeSeed(seed);
   const w = (i: number) => parseInt(hex.slice(i * 8, i * 8 + 8), 16) | 0;
   const s = [w(0), w(1), w(2), w(3)];
-  for (let i = 0; i < 24; i++) if ((round(s), i === 11)) for (let j = 0; j < 4; j++) s[j] ^= w(4 + j);
+  for (let i = 0; i < 12; i++) round(s);
+  for (let j = 0; j < 4; j++) s[j] ^= w(4 + j);
+  for (let i = 0; i < 12; i++) round(s);
   return s;
 }
 
@@ -55,8 +57,8 @@ export function hash01(a: number, b: number, c = 0): number {
 /** Integer in [lo, hi] inclusive. */
 export const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
-/** Weighted choice from [value, weight] rows (weights are any positive numbers). */
-export function pick<T>(r: Rng, table: readonly (readonly [T, number])[]): T {
-  let x = r() * table.reduce((sum, row) => sum + row[1], 0);
-  return (table.find((row) => (x -= row[1]) < 0) ?? table[table.length - 1])[0];
+/** Weighted choice: the value of one row, each row as likely as its weight (any positive numbers). */
+export function pick<T>(r: Rng, rows: readonly { value: T; weight: number }[]): T {
+  let x = r() * rows.reduce((sum, row) => sum + row.weight, 0);
+  return (rows.find((row) => (x -= row.weight) < 0) ?? rows[rows.length - 1]).value;
 }

@@ -6,23 +6,61 @@ import { hash01, int, normalizeSeed, pick, seedState, stream, type Rng } from '.
 import { PALETTES, type Palette } from './palettes';
 import { BIRTH_YEARS } from './history';
 
-type Table = readonly (readonly [string, number])[];
+type Table = readonly { value: string; weight: number }[];
 type Range = readonly [number, number];
-/** A table from its rows "value:weight|value:weight|...". */
-const table = (rows: string): Table => rows.split('|').map((row) => {
-  const [value, weight] = row.split(':');
-  return [value, +weight];
-});
-export const ACTIVATIONS = table('ReLU:50|LeakyReLU:20|tanh:20|Sigmoid:10');
-export const ARCHITECTURES = table('Random Triangle:50|Random:20|Regular Symmetric:10|Zig Zag:10|Triangle:5|Rectangle:5');
-export const DATASETS = table('MNIST:70|CIFAR:25|IMAGENET:5');
-export const FRAMEWORKS = table('Theano:60|Torch:30|TensorFlow:10');
-export const HARDWARE = table('Basic:30|Standard:60|Advanced:10');
-export const PAPERS = table('Plain:20|Dotted:40|Squared:40');
-export const LIFE_CYCLES = table('60 Years:3|60 Months:40|60 Weeks:37|60 Days:20');
+// The paper's tables (section 11): each value with its weight in %.
+export const ACTIVATIONS: Table = [
+  { value: 'ReLU', weight: 50 },
+  { value: 'LeakyReLU', weight: 20 },
+  { value: 'tanh', weight: 20 },
+  { value: 'Sigmoid', weight: 10 },
+];
+export const ARCHITECTURES: Table = [
+  { value: 'Random Triangle', weight: 50 },
+  { value: 'Random', weight: 20 },
+  { value: 'Regular Symmetric', weight: 10 },
+  { value: 'Zig Zag', weight: 10 },
+  { value: 'Triangle', weight: 5 },
+  { value: 'Rectangle', weight: 5 },
+];
+export const DATASETS: Table = [
+  { value: 'MNIST', weight: 70 },
+  { value: 'CIFAR', weight: 25 },
+  { value: 'IMAGENET', weight: 5 },
+];
+export const FRAMEWORKS: Table = [
+  { value: 'Theano', weight: 60 },
+  { value: 'Torch', weight: 30 },
+  { value: 'TensorFlow', weight: 10 },
+];
+export const HARDWARE: Table = [
+  { value: 'Basic', weight: 30 },
+  { value: 'Standard', weight: 60 },
+  { value: 'Advanced', weight: 10 },
+];
+export const PAPERS: Table = [
+  { value: 'Plain', weight: 20 },
+  { value: 'Dotted', weight: 40 },
+  { value: 'Squared', weight: 40 },
+];
+export const LIFE_CYCLES: Table = [
+  { value: '60 Years', weight: 3 },
+  { value: '60 Months', weight: 40 },
+  { value: '60 Weeks', weight: 37 },
+  { value: '60 Days', weight: 20 },
+];
 /** Beyond the paper: the shape of the signal pulse and the drawing of the links. */
-export const PULSES = table('Sine:40|Heartbeat:25|Square:20|Sawtooth:15');
-export const LINKS = table('Straight:60|Curved:30|Stepped:10');
+export const PULSES: Table = [
+  { value: 'Sine', weight: 40 },
+  { value: 'Heartbeat', weight: 25 },
+  { value: 'Square', weight: 20 },
+  { value: 'Sawtooth', weight: 15 },
+];
+export const LINKS: Table = [
+  { value: 'Straight', weight: 60 },
+  { value: 'Curved', weight: 30 },
+  { value: 'Stepped', weight: 10 },
+];
 
 /** Days in one "Perceptron year" (a life is 60 of them), by LIFE_CYCLES row: 365-day years, 30-day months; a day is
  * 144 blocks of 10 minutes. */
@@ -94,7 +132,7 @@ export function shapeWidths(architecture: string, layers: number, max: number, r
 const lerp = (r: Rng, lo: number, hi: number) => Math.round((lo + (hi - lo) * r()) * 1000) / 1000;
 const lower = (s: string) => s.toLowerCase() as never;
 /** Which row of a table holds value v (the visual options are listed in the table's order). */
-const nth = (t: Table, v: string) => t.findIndex((row) => row[0] === v);
+const nth = (t: Table, v: string) => t.findIndex((row) => row.value === v);
 
 /** The whole genome of a seed (64 hex digits): a pure function of the seed. */
 export function generateGenome(seed: string): Genome {
@@ -105,7 +143,7 @@ export function generateGenome(seed: string): Genome {
   const epochs = int(r, ...(sig ? EPOCHS.Sigmoid : EPOCHS.other) as Range);
   const dataset = pick(r, DATASETS), framework = pick(r, FRAMEWORKS), hardware = pick(r, HARDWARE);
   const paper = pick(r, PAPERS), palette = pick(r, PALETTES);
-  const [birthYear, , history] = pick(r, BIRTH_YEARS.map((row) => [row, row[1]] as const));
+  const { value: birthYear, history } = pick(r, BIRTH_YEARS.map((row) => ({ value: row, weight: row.weight })));
   const lifeCycle = pick(r, LIFE_CYCLES), pulse = pick(r, PULSES), links = pick(r, LINKS);
   const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, 1));
   const v = stream(state, 2), hw = nth(HARDWARE, hardware);

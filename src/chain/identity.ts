@@ -1,6 +1,6 @@
 // Who am I? ord serves an inscription at /content/<id> and /preview/<id> (its documented self-reference convention);
 // elsewhere a ?id= or ?hash= query parameter names it; else the seed baked in at build time.
-import { isInscriptionId } from './ids';
+import { isInscriptionId, isSeed } from './ids';
 
 export interface Identity {
   /** 64 hex digits for generateGenome. */
@@ -25,7 +25,7 @@ export function ownIdentity(loc: { pathname: string; search: string }, bakedSeed
   for (const [v, source] of [[PATH_ID.exec(loc.pathname)?.[1], 'path'], [q.get('id'), 'query'], [q.get('hash'), 'query']] as const) {
     const s = (v ?? '').trim().toLowerCase();
     if (isInscriptionId(s)) return { seed: seedOf(s), id: s, source };
-    if (/^[0-9a-f]{64}$/.test(s)) return { seed: s, id: null, source };
+    if (isSeed(s)) return { seed: s, id: null, source };
   }
   return { seed: bakedSeed, id: null, source: 'baked' };
 }

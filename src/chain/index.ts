@@ -1,5 +1,5 @@
 // The ord recursive-endpoint client: runs inside the inscription, zero dependencies, same-origin relative paths only.
-export { isInscriptionId, ID_PATTERN } from './ids';
+export { isInscriptionId, isSeed } from './ids';
 export { fetchBrain, type BrainResult, type BrainError } from './brain';
 export { blockHeight, feeRate, parseBlockInfo, type FeeInfo } from './block';
 export { createChainWatcher, type ChainWatcher, type ChainState, type WatcherOptions } from './watcher';

@@ -43,11 +43,19 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
   const st: ChainState = { height: o.height ?? null, fee: o.fee ?? null, live: null };
   let lastPoll = st.height === null ? -Infinity : now(), timer: unknown = null, polling = false, stopped = false;
 
-  // The one timer: (re)armed to fire `wait` ms after the last poll; none while stopped, polling or hidden.
-  // By default about once a minute: ±20 % jitter, never below the 30 s floor.
-  function arm(wait = Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random()))): void {
-    timers.clearTimeout(timer); // clearing null is a no-op; a negative delay fires at once
-    timer = stopped || polling || doc?.hidden ? null : timers.setTimeout(tick, lastPoll + wait - now());
+  /** The poll interval: about once a minute by default, ±20 % jitter, never below the 30 s floor. */
+  const interval = (): number => Math.max(MIN_INTERVAL_MS, mean * (0.8 + 0.4 * random()));
+
+  function disarm(): void {
+    timers.clearTimeout(timer); // clearing null is a no-op
+    timer = null;
+  }
+
+  // The one timer: (re)armed to fire `wait` ms after the last poll (a negative delay fires at once); none while
+  // stopped, polling or hidden.
+  function arm(wait = interval()): void {
+    disarm();
+    if (!stopped && !polling && !doc?.hidden) timer = timers.setTimeout(tick, lastPoll + wait - now());
   }
 
   async function tick(): Promise<void> {
@@ -74,7 +82,10 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
   }
 
   // Hidden: no timer. Back in view: catch up as soon as the 30 s floor allows.
-  const onVisibility = (): void => void (timer === null || doc?.hidden ? arm(MIN_INTERVAL_MS) : 0);
+  function onVisibility(): void {
+    if (doc?.hidden) disarm();
+    else if (timer === null) arm(MIN_INTERVAL_MS); // (while a poll runs, tick arms the timer when it ends)
+  }
 
   doc?.addEventListener('visibilitychange', onVisibility);
   if (st.height === null) void tick();
@@ -84,7 +95,7 @@ export function createChainWatcher(o: WatcherOptions): ChainWatcher {
     state: () => ({ ...st }),
     stop() {
       stopped = true;
-      arm(0);
+      disarm();
       doc?.removeEventListener('visibilitychange', onVisibility);
     },
   };

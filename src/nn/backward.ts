@@ -1,7 +1,8 @@
 // The backward pass of the dense engine, for training: given one input and the layer outputs that
 // activations() returned for it, accumulates dLoss/dWeight into a Gradients buffer. Pure maths, no dependencies.
 // Derivatives are taken from each layer's output (after activation), which is all the forward pass keeps.
-import type { Activation, AliveMask, Model } from './model';
+import type { AliveMask, Model } from './model';
+import { ACTIVATION_RULES } from './activations';
 
 export interface Gradients {
   kernels: Float32Array[]; // like each layer's kernel
@@ -36,20 +37,6 @@ export function softmaxCrossEntropy(logits: Float32Array, label: number, grad: F
   return loss;
 }
 
-/** Multiplies delta (dLoss/dOutput of a layer) in place by dOutput/dPreactivation, from the output y. */
-function throughActivation(a: Activation, y: Float32Array, delta: Float32Array): void {
-  const n = y.length;
-  if (a === 'relu') for (let i = 0; i < n; i++) delta[i] *= y[i] > 0 ? 1 : 0;
-  else if (a === 'leaky_relu') for (let i = 0; i < n; i++) delta[i] *= y[i] > 0 ? 1 : 0.2;
-  else if (a === 'tanh') for (let i = 0; i < n; i++) delta[i] *= 1 - y[i] * y[i];
-  else if (a === 'sigmoid') for (let i = 0; i < n; i++) delta[i] *= y[i] * (1 - y[i]);
-  else if (a === 'softmax') {
-    let dot = 0;
-    for (let i = 0; i < n; i++) dot += delta[i] * y[i];
-    for (let i = 0; i < n; i++) delta[i] = y[i] * (delta[i] - dot);
-  }
-}
-
 /**
  * Accumulates the gradients of one sample into g (call zeroGradients between minibatches).
  * pixels: the input as given to forward; outputs: activations(model, pixels, {alive}) for the same alive mask;
@@ -61,7 +48,7 @@ export function backward(model: Model, pixels: ArrayLike<number>, outputs: Float
   g.deltas[last].set(dOutput);
   for (let li = last; li >= 0; li--) {
     const l = layers[li], units = l.units, inputs = l.inputs, delta = g.deltas[li];
-    throughActivation(l.activation, outputs[li], delta);
+    ACTIVATION_RULES[l.activation].backward(outputs[li], delta);
     const live = li < last ? alive?.neurons[li] : null;
     if (live) for (let u = 0; u < units; u++) if (!live[u]) delta[u] = 0;
     const links = alive?.connections?.[li];

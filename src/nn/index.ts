@@ -1,7 +1,7 @@
-// Public surface of the codec and engine (see docs/CONTRACTS.md, section src/nn).
+// Public surface of the codec and engine (documented in docs/engine.md; the format in docs/format.md).
 export type { Activation, AliveMask, Dense, Model } from './model';
 export { DataInscriptionError } from './errors';
 export { decodeDataInscription } from './decode';
 export { encodeDataInscription, type WeightDtype } from './encode';
-export { forward, classify, activations, parameterCount, softmax, invalidate, useSimd, type ForwardOptions } from './engine';
-export { MAX_PARAMETERS, MAX_UNITS, MAX_SIDE, MAX_LAYERS, ACTIVATIONS } from './limits';
+export { forward, classify, activations, probabilities, parameterCount, useSimd, type ForwardOptions } from './engine';
+export { ACTIVATIONS, ACTIVATION_RULES, LEAKY_SLOPE, activationNamed, softmax } from './activations';

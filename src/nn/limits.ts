@@ -3,4 +3,3 @@ export const MAX_PARAMETERS = 4_000_000;
 export const MAX_UNITS = 4096;
 export const MAX_SIDE = 64;
 export const MAX_LAYERS = 256;
-export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softmax'] as const;

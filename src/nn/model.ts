@@ -1,6 +1,8 @@
 // The in-memory form of a data inscription ("brain"): what the codec produces and the engine runs.
 
-export type Activation = 'linear' | 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'softmax';
+import type { Activation } from './activations';
+
+export type { Activation };
 
 /** One Dense layer. kernel is Keras' layout: kernel[x * units + y] = weight from input x to unit y. */
 export interface Dense {

@@ -1,6 +1,6 @@
 // Which brain the page runs: the remembered upgrade, else the default, else the copy embedded at build time.
 import type { Model } from '../nn/model';
-import type { BrainError, BrainResult } from '../chain/index';
+import { isInscriptionId, type BrainError, type BrainResult } from '../chain/index';
 export type { BrainError, BrainResult };
 
 export interface Resolved {
@@ -13,8 +13,8 @@ export interface Resolved {
 /** What a viewer pasted, as an ID: a bare ID or the end of a /content/ or /preview/ URL, lowercased (ord shows IDs
  * lowercase and accepts either case). Anything else comes back unchanged, for isInscriptionId to refuse. */
 export function pastedId(s: string): string {
-  const m = /(?:^|\/)([0-9a-f]{64}i\d+)$/i.exec(s.trim());
-  return m ? m[1].toLowerCase() : s;
+  const last = s.trim().split('/').pop()!.toLowerCase();
+  return isInscriptionId(last) ? last : s;
 }
 
 /** A viewer-facing sentence for a failed fetch. */

@@ -1,23 +1,22 @@
 // Page entry (bundled into inscription.html): wires the brain (nn), the portrait (art) and the chain client together,
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
-// The imports' order is the order esbuild lays the modules out in the bundle; this one (found by trying orders)
-// brotli-packs about 50 B smaller than grouping them by area. Any order works the same.
-import { actionFor, type Action } from './keys';
+import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
 import type { Model } from '../nn/model';
-import { button, h } from './dom';
-import { infoRows } from './info';
-import { readPixels } from './image';
-import { config } from './config';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
+import { generateGenome } from '../art/traits';
+import { lifeAt, type Life } from '../art/life';
+import { createPortrait, type Scene } from '../art/portrait';
 import { explain, pastedId, resolveBrain, type Resolved } from './brain';
-import { generateGenome, lifeAt, type Life } from '../art/genome';
+import { config } from './config';
+import { button, h } from './dom';
+import { readPixels } from './image';
+import { infoRows } from './info';
+import { actionFor, type Action } from './keys';
+import { createOverlay } from './overlay';
 import { expose, frozen, type PageState } from './state';
 import { silence } from './verdict';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
 import { helpView, infoView, resultView, upgradeView } from './views';
-import { createOverlay } from './overlay';
-import { createPortrait, type Scene } from '../art/portrait';
-import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
-import { CSS } from './style';
+import CSS from './style.css';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -45,18 +44,27 @@ let offline = false;
 let life: Life;
 let scene: Scene;
 const portrait = createPortrait(canvas);
-const draw = (t = 0): void => void (still && portrait.drawFrame(t));
+/** Still mode draws one frame per change; otherwise the animation loop draws. */
+function draw(t = 0): void {
+  if (still) portrait.drawFrame(t);
+}
 
 /** Life and scene from brain, height and fee: the portrait and the classifier always change together. */
 function refresh(input = scene?.input ?? null): void {
-  const m = brain.model, units = m?.layers.map((l) => l.units); // hidden widths, then the outputs
+  const m = brain.model;
+  const widths = m?.layers.map((l) => l.units); // hidden widths, then the outputs
+  const hidden = widths ? widths.slice(0, -1) : genome.hidden;
+  const outputs = widths?.[widths.length - 1];
   // The brain's trained neuron order (untrusted JSON): nothing but integers down to depth 2, lifeAt ignoring any layer
   // whose entry is not a permutation of its units (a bare integer or flat list then counts for nothing).
   const order = m?.trainingTraits.neuron_order;
-  life = lifeAt(genome, s.height, birthHeight, units?.slice(0, -1) ?? genome.hidden, units?.pop(),
-    [order].flat(2).every(Number.isInteger) ? (order as number[][]) : undefined);
-  ({ stage: s.stage, age: s.age, life: s.life } = life);
-  portrait.setScene((scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input }));
+  const orderIsIntegers = [order].flat(2).every(Number.isInteger);
+  life = lifeAt(genome, s.height, birthHeight, hidden, outputs, orderIsIntegers ? (order as number[][]) : undefined);
+  s.stage = life.stage;
+  s.age = life.age;
+  s.life = life.life;
+  scene = { genome, model: m, life, height: s.height, feeRate: s.feeRate, input };
+  portrait.setScene(scene);
   draw();
 }
 
@@ -157,18 +165,24 @@ async function restore(say: (m: string) => void): Promise<void> {
 }
 
 // ---- input
+/** The brain in use, as the upgrade panel names it. */
+const inUse = (): string => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`;
+/** What each action does: a Record, so an action added to keys.ts without a handler here does not compile. */
+const actions: Record<Action, () => void> = {
+  open: () => picker.click(),
+  save,
+  restore: () => void restore(toast), // the upgrade panel's button reports in the panel instead
+  close: () => overlay.close(),
+  help: () => overlay.open('help', 'Keys', helpView()),
+  upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore })),
+  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), save)),
+};
+
 function run(a: Action): void {
   hint.hidden = true;
-  const open = overlay.current;
-  if (a === 'open') picker.click();
-  else if (a === 'save') save();
-  else if (a === 'restore') void restore(toast); // the upgrade panel's button reports in the panel instead
-  else if (a === 'close' || open === a) overlay.close();
-  else if (a === 'help') overlay.open(a, 'Keys', helpView());
-  else if (a === 'upgrade')
-    overlay.open(a, 'Upgrade the brain', upgradeView(() => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`,
-      { submit: upgrade, restore }));
-  else overlay.open(a, 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), save));
+  // the key of the open panel closes it again (H twice: help, then nothing)
+  if (overlay.current === a) overlay.close();
+  else actions[a]();
 }
 
 addEventListener('keydown', (e) => {
@@ -205,7 +219,8 @@ setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why n
   const meta = record?.delegate ? await fetchMetadata(ident.id!) : null;
   birthHeight = record?.height ?? birthHeight;
   if (meta?.kind === 'ok') {
-    genome = generateGenome((s.seed = meta.metadata.seed));
+    s.seed = meta.metadata.seed;
+    genome = generateGenome(s.seed);
     s.features = genome.features;
     defaultBrainId = meta.metadata.brain;
     s.brain = brainInfo(defaultBrainId, null);

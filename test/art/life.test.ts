@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { generateGenome, type Genome } from '../../src/art/traits';
 import { STAGE_ENDS, birthOffsetBlocks, lifeAt, type Life } from '../../src/art/life';
+import { decodeDataInscription, forward } from '../../src/nn/index';
 import { tokenSeed } from '../../tools/commands/generate';
 
 const BIRTH = 800_000;
@@ -252,9 +254,7 @@ describe("a brain's neuron_order", () => {
 });
 
 describe('the mask drives src/nn', () => {
-  it('a stable network answers as the unmasked one; a dead one answers only its output bias; growing sits between', async () => {
-    const { decodeDataInscription, forward } = await import('../../src/nn/index');
-    const { readFileSync } = await import('node:fs');
+  it('a stable network answers as the unmasked one; a dead one answers only its output bias; growing sits between', () => {
     const model = decodeDataInscription(readFileSync('fixtures/brains/pfp_classifier_0000.json', 'utf8'));
     const [h, w] = model.inputShape, pixels = new Uint8ClampedArray(h * w * 3).map((_, i) => (i * 37) % 256);
     const hidden = model.layers.slice(0, -1).map((l) => l.units), out = model.layers[model.layers.length - 1];

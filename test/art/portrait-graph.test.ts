@@ -1,6 +1,7 @@
 // The renderer's pure parts: the drawn graph built from a brain's real weights and life, pulse routing, fee tempo.
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/nn/model';
+import { probabilities } from '../../src/nn/engine';
 import { buildGraph, receptiveField } from '../../src/art/wiring';
 import { actLevels, tempo, walk, wave } from '../../src/art/motion';
 import { generateGenome } from '../../src/art/traits';
@@ -140,7 +141,8 @@ describe('motion', () => {
   it('replays activations as per-node levels scaled within each hidden layer, the output as probabilities', () => {
     const m = model([4], 2, () => 1);
     const G = buildGraph([4], m, full([4]), SEED);
-    const lv = actLevels(G, [Float32Array.from([0, 2, -4, 1]), Float32Array.from([3, 6])]);
+    const acts = [Float32Array.from([0, 2, -4, 1]), Float32Array.from([3, 6])];
+    const lv = actLevels(G, acts, probabilities(m, acts[1]));
     expect(Array.from(lv[0])).toEqual([0, 0.5, 1, 0.25]);
     // the output layer shows probabilities: softmax([3, 6])
     const e = Math.exp(-3);

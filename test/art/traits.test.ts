@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ARCHITECTURES, MIN_WIDTH, generateGenome, shapeWidths, type Genome } from '../../src/art/traits';
+import { ACTIVATIONS, ARCHITECTURES, DATASETS, EPOCHS, FRAMEWORKS, HARDWARE, LAYERS, LIFE_CYCLES, MAX_NEURONS, MIN_WIDTH, PAPERS, generateGenome,
+  shapeWidths, type Genome } from '../../src/art/traits';
 import { PALETTES } from '../../src/art/palettes';
 import { BIRTH_YEARS } from '../../src/art/history';
 import { stream, seedState } from '../../src/art/prng';
@@ -73,7 +74,7 @@ describe('generateGenome', () => {
         expect(g.epochs).toBeGreaterThanOrEqual(8);
       } else expect(g.epochs).toBeLessThanOrEqual(6);
       expect(f['Birth Year']).toBe(g.birthYear);
-      expect(BIRTH_YEARS.find((y) => y[0] === g.birthYear)?.[2]).toBe(g.history);
+      expect(BIRTH_YEARS.find((y) => y.value === g.birthYear)?.history).toBe(g.history);
       expect(f.Palette).toBe(g.palette.name);
       expect(g.lifeBlocks).toBe({ '60 Years': 3153600, '60 Months': 259200, '60 Weeks': 60480, '60 Days': 8640 }[g.lifeCycle]);
       expect(g.visual.nodeShape).toBe({ Theano: 'ellipse', Torch: 'square', TensorFlow: 'diamond' }[f.Framework as string]);
@@ -97,20 +98,32 @@ describe('generateGenome', () => {
 });
 
 describe('the paper\'s tables', () => {
-  it('birth years: the 18 years of the paper, rarities summing to exactly 100%, each with its history', () => {
-    expect(BIRTH_YEARS.map((y) => y[0])).toEqual([1943, 1951, 1957, 1969, 1970, 1980, 1982, 1986, 1988, 1997, 1998, 2002, 2009, 2012, 2014, 2015, 2016, 2023]);
-    expect(BIRTH_YEARS.reduce((a, y) => a + y[1], 0)).toBe(1000);
-    expect(BIRTH_YEARS[0][1]).toBe(10); // 1%
-    expect(BIRTH_YEARS[17][1]).toBe(150); // 15%
-    for (const y of BIRTH_YEARS) expect(y[2].length).toBeGreaterThan(20);
+  it('birth years: the 18 years and rarities of the paper (in %, summing to exactly 100), each with its history', () => {
+    expect(BIRTH_YEARS.map((y) => [y.value, y.weight])).toEqual([[1943, 1], [1951, 1.5], [1957, 2], [1969, 2.5], [1970, 3],
+      [1980, 3.5], [1982, 4], [1986, 4.5], [1988, 5], [1997, 5.5], [1998, 6], [2002, 6.5], [2009, 7], [2012, 7.5], [2014, 8],
+      [2015, 8.5], [2016, 9], [2023, 15]]);
+    expect(BIRTH_YEARS.reduce((a, y) => a + y.weight, 0)).toBe(100);
+    for (const y of BIRTH_YEARS) expect(y.history.length).toBeGreaterThan(20);
+  });
+  it('the trait tables are the paper\'s section 11, value for value, weight for weight (in %)', () => {
+    const rows = (t: readonly { value: string; weight: number }[]) => t.map((r) => `${r.value} (${r.weight}%)`).join(', ');
+    // as the paper prints them
+    expect(rows(ARCHITECTURES)).toBe('Random Triangle (50%), Random (20%), Regular Symmetric (10%), Zig Zag (10%), Triangle (5%), Rectangle (5%)');
+    expect(rows(ACTIVATIONS)).toBe('ReLU (50%), LeakyReLU (20%), tanh (20%), Sigmoid (10%)');
+    expect(rows(DATASETS)).toBe('MNIST (70%), CIFAR (25%), IMAGENET (5%)');
+    expect(rows(FRAMEWORKS)).toBe('Theano (60%), Torch (30%), TensorFlow (10%)');
+    expect(rows(HARDWARE)).toBe('Basic (30%), Standard (60%), Advanced (10%)');
+    expect(rows(PAPERS)).toBe('Plain (20%), Dotted (40%), Squared (40%)');
+    expect(rows(LIFE_CYCLES)).toBe('60 Years (3%), 60 Months (40%), 60 Weeks (37%), 60 Days (20%)');
+    expect([LAYERS.Sigmoid, LAYERS.other, EPOCHS.Sigmoid, EPOCHS.other, MAX_NEURONS]).toEqual([[1, 4], [1, 10], [8, 12], [4, 6], [5, 20]]);
   });
   it('palettes: at least 10, the paper\'s five among them, rarities summing to 100, valid colours', () => {
     expect(PALETTES.length).toBeGreaterThanOrEqual(10);
-    const names = PALETTES.map(([p]) => p.name);
+    const names = PALETTES.map((row) => row.value.name);
     for (const n of ['Sky', 'Liminality', 'Liminal Space', 'Lucid Dream', 'Parallel']) expect(names).toContain(n);
     expect(new Set(names).size).toBe(names.length);
-    expect(PALETTES.reduce((a, p) => a + p[1], 0)).toBe(100);
-    for (const [p] of PALETTES) {
+    expect(PALETTES.reduce((a, row) => a + row.weight, 0)).toBe(100);
+    for (const { value: p } of PALETTES) {
       for (const c of [p.background, p.paper, p.ink, p.positive, p.negative, p.accent, ...p.nodes]) expect(c).toMatch(/^#[0-9a-f]{6}$/);
       expect(p.nodes.length).toBeGreaterThanOrEqual(2);
     }
@@ -124,7 +137,7 @@ describe('the paper\'s tables', () => {
     const contrast = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
     const rgb = (h: string) => [16, 8, 0].map((s) => (parseInt(h.slice(1), 16) >> s) & 255);
     const dist = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]));
-    for (const [p] of PALETTES) {
+    for (const { value: p } of PALETTES) {
       expect(contrast(p.ink, p.paper), `${p.name} ink`).toBeGreaterThanOrEqual(7);
       for (const n of p.nodes) expect(contrast(n, p.paper), `${p.name} node ${n}`).toBeGreaterThanOrEqual(1.8);
       for (const c of [p.positive, p.negative, p.accent]) expect(contrast(c, p.paper), `${p.name} ${c}`).toBeGreaterThanOrEqual(2);
@@ -152,7 +165,7 @@ describe('architecture shapes', () => {
   };
   it('every shape obeys its rule for every (layers, max neurons)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ARCHITECTURES.map((a) => a[0])), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 5, max: 20 }), fc.integer(),
+      fc.property(fc.constantFrom(...ARCHITECTURES.map((a) => a.value)), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 5, max: 20 }), fc.integer(),
         (arch, L, m, s) => {
           const w = shapeWidths(arch, L, m, stream([s, 1, 2, 3]));
           return w.length === L && w.every((x) => Number.isInteger(x) && x >= MIN_WIDTH && x <= m) && Math.max(...w) === m && rules[arch](w, m);

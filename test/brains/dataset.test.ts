@@ -1,5 +1,6 @@
 // The PFP dataset: Nouns decoded exactly as the descriptor does, deterministic from a seed whatever the chunking,
 // written and read back losslessly; and the trainer is deterministic for a seed.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { PNG } from 'pngjs';
 import { drawPart, nounsData, renderNoun } from '../../tools/dataset/nouns';
 import { generateDataset, renderChunk, PIXELS } from '../../tools/dataset/generate';
 import { PFP_CLASSES } from '../../tools/dataset/classes';
+import { rngFrom } from '../../tools/dataset/prng';
 import { readDataset, writeDataset } from '../../tools/dataset/store';
 import { createModel } from '../../tools/train/init';
 import { train } from '../../tools/train/loop';
@@ -48,6 +50,15 @@ describe('PFP dataset', () => {
     const tail = renderChunk('t', { classIndex: 2, split: 'train', start: 1, count: 2 });
     expect(Buffer.from(whole.subarray(PIXELS)).equals(Buffer.from(tail))).toBe(true);
     expect(Buffer.from(whole).equals(Buffer.from(a.train.images.subarray(6 * PIXELS, 9 * PIXELS)))).toBe(true);
+  });
+
+  it('stays byte for byte what it was when the cached datasets were made (digests recorded then)', async () => {
+    const r = rngFrom('golden');
+    expect(Array.from({ length: 4 }, () => Math.floor(r() * 2 ** 32))).toEqual([294920614, 2034860662, 4178428387, 234948849]);
+    const d = await generateDataset('0', 3, 2, 1);
+    const h = createHash('sha256');
+    for (const part of [d.train.images, d.train.labels, d.test.images, d.test.labels]) h.update(part);
+    expect(h.digest('hex')).toBe('b5cb6b9f8c8a5b96040144ac0238058a2719dbd6c900aa3ee5c5f1c619621acb');
   });
 
   it('has four classes with sources and licences, and never mirrors a Noun', () => {

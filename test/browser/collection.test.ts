@@ -4,7 +4,8 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateGenome, lifeAt } from '../../src/art/genome';
+import { generateGenome } from '../../src/art/traits';
+import { lifeAt } from '../../src/art/life';
 import { classify, decodeDataInscription } from '../../src/nn/index';
 import { contentId } from '../../tools/build/ids';
 import type { Manifest } from '../../tools/collection/run';

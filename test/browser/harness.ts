@@ -1,4 +1,4 @@
-// Browser test harness (docs/CONTRACTS.md "Browser test harness"): real Chromium through playwright-core, the page
+// Browser test harness (docs/testing.md "Browser tests"): real Chromium through playwright-core, the page
 // framed as an ord explorer frames it (<iframe sandbox=allow-scripts src=/preview/<id>>), console errors, uncaught
 // errors and CSP violations collected from inside the frame, and window.perceptron read from the frame.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,7 +2,8 @@
 // ord's CSP, it loads with no error and no CSP violation, draws, reports its brain, and ages with the block height.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateGenome, lifeAt, type Genome } from '../../src/art/genome';
+import { generateGenome, type Genome } from '../../src/art/traits';
+import { lifeAt } from '../../src/art/life';
 import { seedOf } from '../../src/chain/index';
 import { decodeDataInscription, parameterCount } from '../../src/nn/index';
 import { startServer } from '../../tools/server/server';

@@ -69,7 +69,7 @@ export function image(seed: number, side = 32): Uint8ClampedArray {
 function scene(spec: Spec): Scene {
   let genome: Genome = generateGenome(spec.seed);
   if (spec.visual || spec.palette) {
-    const palette = spec.palette ? PALETTES.find(([p]) => p.name === spec.palette)?.[0] : genome.palette;
+    const palette = spec.palette ? PALETTES.find((row) => row.value.name === spec.palette)?.value : genome.palette;
     if (!palette) throw new Error(`no palette ${spec.palette}`);
     genome = { ...genome, visual: { ...genome.visual, ...spec.visual }, palette };
   }

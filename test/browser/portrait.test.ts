@@ -94,7 +94,7 @@ describe('portrait in Chromium', () => {
   });
 
   it('gives every palette its own colours', async () => {
-    const names = PALETTES.map(([p]) => p.name);
+    const names = PALETTES.map((row) => row.value.name);
     const shots = await Promise.all(names.map((palette) => rgba({ palette })));
     for (let i = 0; i < shots.length; i++)
       for (let j = i + 1; j < shots.length; j++) {

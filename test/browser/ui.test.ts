@@ -2,7 +2,8 @@
 // the huge image, the dead Perceptron, and every key and pointer action the help lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify } from '../../src/nn/index';
-import { generateGenome, lifeAt } from '../../src/art/genome';
+import { generateGenome } from '../../src/art/traits';
+import { lifeAt } from '../../src/art/life';
 import { KEYS } from '../../src/ui/keys';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

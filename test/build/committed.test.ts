@@ -1,10 +1,11 @@
-// CI's guard on the shipped file: the committed inscription.html must be exactly what `npm run build` makes from this
-// tree (default inputs), and within the byte budgets. A stale or hand-edited commit fails here.
+// CI's guard on the shipped files: the committed inscription.html and its manifest inscription.json must be exactly what
+// `npm run build` makes from this tree (default inputs), and within the byte budgets. A stale or hand-edited commit fails here.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artOverBudget, readBudgets } from '../../tools/build/budgets';
 import { buildInscription, DEFAULT_BRAIN } from '../../tools/build/inscription';
+import { manifestJson } from '../../tools/build/manifest';
 import { ROOT } from './helpers';
 
 describe('the committed inscription.html', () => {
@@ -17,5 +18,11 @@ describe('the committed inscription.html', () => {
     expect(committed.equals(fresh.bytes), `inscription.html (${committed.length} B) differs from a fresh build ` +
       `(${fresh.bytes.length} B): run npm run build and commit it`).toBe(true);
     expect(artOverBudget('inscription.html', fresh.size, readBudgets(ROOT))).toEqual([]);
+    const manifest = join(ROOT, 'inscription.json');
+    expect(existsSync(manifest), 'inscription.json is not committed: run npm run build and commit it').toBe(true);
+    expect(readFileSync(manifest, 'utf8'), 'inscription.json differs from a fresh build: run npm run build and commit it')
+      .toBe(manifestJson(fresh.manifest));
+    expect(fresh.manifest).toMatchObject({ file: 'inscription.html', artId: fresh.id, seed: fresh.config.seed,
+      birthHeight: fresh.config.birthHeight, brainId: fresh.config.brainId });
   });
 });

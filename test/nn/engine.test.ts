@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activations, classify, forward, invalidate, parameterCount, softmax, useSimd, type Activation, type Model } from '../../src/nn/index';
+import { activations, classify, forward, parameterCount, softmax, useSimd, type Activation, type Model } from '../../src/nn/index';
 import { randomModel, randomPixels } from './helpers';
 
 // Straightforward reference: Keras layout, no transposition, doubles throughout.
@@ -107,19 +107,21 @@ for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD'
     expect(Array.from(acts[2])).toEqual(saved);
   });
 
-  it('takes kernels changed in place after invalidate(), and notices replaced ones by itself', () => {
+  it('sees kernels and biases changed in place at once, as a trainer changes them, and replaced ones', () => {
     const m = randomModel({ shape: [2, 2], hidden: [3], activations: ['linear', 'linear'], outputBias: true }, 2);
     const px = randomPixels(12, 3);
-    const before = forward(m, px).slice();
-    m.layers[0].kernel.forEach((v, i, k) => (k[i] = v * 2)); // in place, as a trainer would
-    m.layers[1].kernel[5] += 1;
     const buffer = forward(m, px);
-    invalidate(m);
-    expect(Array.from(forward(m, px))).not.toEqual(Array.from(before));
+    const before = Array.from(buffer);
+    m.layers[0].kernel.forEach((v, i, k) => (k[i] = v * 2)); // in place, as a trainer would, with no call in between
+    m.layers[1].kernel[5] += 1;
+    m.layers[1].bias![2] -= 0.5;
+    const after = forward(m, px);
+    expect(Array.from(after)).not.toEqual(before);
+    reference(m, px).forEach((v, i) => expect(after[i]).toBeCloseTo(v, 5));
+    expect(after).toBe(buffer); // the buffers are reused: training does not allocate per sample
+    m.layers[0].kernel = m.layers[0].kernel.map((v) => -v);
     reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
-    // a trainer invalidates after every step: the plan's buffers (and WebAssembly instance) are reused, not rebuilt
-    expect(forward(m, px)).toBe(buffer);
-    m.layers[0].kernel = m.layers[0].kernel.map((v) => -v); // a replaced array is noticed without invalidate()
+    m.layers[0].kernel[0] = 7; // and the replaced array, edited in place in turn
     reference(m, px).forEach((v, i) => expect(forward(m, px)[i]).toBeCloseTo(v, 5));
   });
 });

@@ -69,14 +69,16 @@ describe('request parsing', () => {
 describe('perceptrons serve options', () => {
   it('maps the flags onto startServer options', () => {
     expect(parseServeArgs(['--port', '0', '--height', '880000', '--fee', '12.5', '--compress'])).toEqual({ port: 0, height: 880000, fee: 12.5, compress: true });
-    expect(parseServeArgs(['--blocks-per-second', '50'])).toEqual({ blocksPerSecond: 50, playing: true });
-    expect(parseServeArgs(['--collection'])).toEqual({ collectionDir: 'dist/collection' });
-    expect(parseServeArgs(['--collection', 'out/c', '--birth-height', '1'])).toEqual({ collectionDir: 'out/c', birthHeight: 1 });
+    expect(parseServeArgs(['--blocks-per-second', '50'])).toEqual({ port: 8080, blocksPerSecond: 50, playing: true });
+    expect(parseServeArgs(['--collection'])).toEqual({ port: 8080, collectionDir: 'dist/collection' });
+    expect(parseServeArgs(['--collection', '--port', '0'])).toEqual({ port: 0, collectionDir: 'dist/collection' });
+    expect(parseServeArgs(['--collection', 'out/c', '--birth-height', '1'])).toEqual({ port: 8080, collectionDir: 'out/c', birthHeight: 1 });
   });
 
   it('names the bad flag', () => {
     expect(() => parseServeArgs(['--port'])).toThrow(/--port needs a value/);
-    expect(() => parseServeArgs(['--height', '-3'])).toThrow(/--height "-3" must be a non-negative integer/);
+    expect(() => parseServeArgs(['--height=-3'])).toThrow(/--height must be an integer of at least 0, got "-3"/);
+    expect(() => parseServeArgs(['--height', '-3'])).toThrow(/--height needs a value \(use --height=VALUE/);
     expect(() => parseServeArgs(['--fee', 'lots'])).toThrow(/--fee/);
     expect(() => parseServeArgs(['--blocks-per-second', '0'])).toThrow(/above 0/);
     expect(() => parseServeArgs(['--wat'])).toThrow(/unknown option "--wat"/);

@@ -75,6 +75,9 @@ export function makeFixture() {
     collArt: w('dist/collection/art.html', `<!doctype html><title>shared art</title><script>${'/* art */'.repeat(100)}</script>`),
     parent: w('dist/collection/parent.txt', 'Perceptrons: a test collection\n'),
   };
+  // What the build writes beside what it built: the art's manifest.
+  w('inscription.json', JSON.stringify({ file: 'inscription.html', artId: idOf(files.art), seed: 'c4'.repeat(32),
+    birthHeight: 871000, fallbackHeight: 871000, brainId: 'x', mode: 'single' }));
   // a collection as `perceptrons collection` writes it, without batches: 150 tokens (two pages of children)
   const tokens = Array.from({ length: COLLECTION_TOKENS }, (_, index) => {
     const brain = w(`dist/collection/brains/${index}.json`, JSON.stringify({ model_name: `brain ${index}` }));

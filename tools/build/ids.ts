@@ -4,6 +4,3 @@ import { createHash } from 'node:crypto';
 export function contentId(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex') + 'i0';
 }
-
-export const INSCRIPTION_ID = /^[0-9a-f]{64}i\d+$/;
-export const SEED = /^[0-9a-f]{64}$/;

@@ -1,7 +1,7 @@
 // Trains one token's brain from its genome: the network the genome describes, on the PFP classes, with ordered
 // dropout; quantizes it to the collection's dtype and measures the quantized brain (what is inscribed) on the held-out
 // images at full life and along its alive curve. Deterministic: the token's seed seeds init, shuffling and dropout.
-import { decodeDataInscription, invalidate, type Model, type WeightDtype } from '../../src/nn/index';
+import { decodeDataInscription, type Model, type WeightDtype } from '../../src/nn/index';
 import { brainDocument, trainingTraits } from '../train/brain';
 import type { TrainingData } from '../train/data';
 import { accuracy, aliveCurve } from '../train/evaluate';
@@ -51,8 +51,7 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
   const seed = job.genome.seed;
   const model = createModel(`perceptron_${job.index}`, data.inputShape, cfg.arch, data.classes, seed);
   if (cfg.initGain !== 1) {
-    model.layers.slice(1, -1).forEach((l) => l.kernel.forEach((w, k) => (l.kernel[k] = w * cfg.initGain)));
-    invalidate(model);
+    for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
   }
   const result = train(model, data.train, null, {
     seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,

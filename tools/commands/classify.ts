@@ -3,26 +3,30 @@
 import { readFile } from 'node:fs/promises';
 import { classify, decodeDataInscription, type Model } from '../../src/nn/index';
 import { loadImageRGB } from '../image';
+import { defineCommand, intOption, runCommand, UsageError } from '../args';
 
-export const summary = 'classify PNG/JPEG images with a brain: --model FILE.json [--json] [--top N] IMAGE...';
+export const command = defineCommand({
+  name: 'classify',
+  summary: 'classify PNG/JPEG images with a brain',
+  synopsis: '--model FILE.json [--json] [--top N] IMAGE...',
+  options: {
+    model: { type: 'string', short: 'm', arg: 'FILE.json', help: 'the brain (a data inscription) to classify with' },
+    json: { type: 'boolean', help: 'print one JSON report instead of the percentages' },
+    top: { type: 'string', arg: 'N', help: 'list only the N likeliest classes of each image (default all)' },
+  },
+  positionals: true,
+  notes: 'IMAGE...  PNG or JPEG files, resized to the brain\'s input by area averaging; a bad image fails alone (exit 1).',
+});
 
-const USAGE = 'usage: perceptrons classify --model FILE.json [--json] [--top N] IMAGE...';
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, async (o, images) => {
+    if (!o.model) throw new UsageError('--model is required');
+    if (!images.length) throw new UsageError('no IMAGE given');
+    return classifyImages(o.model, images, o.json ?? false, intOption(o.top, 'top') ?? Infinity);
+  });
+}
 
-export async function run(args: string[]): Promise<number> {
-  let modelFile = '', json = false, top = Infinity;
-  const images: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--model' || a === '-m') modelFile = args[++i] ?? '';
-    else if (a.startsWith('--model=')) modelFile = a.slice(8);
-    else if (a === '--json') json = true;
-    else if (a === '--top') top = Number(args[++i]);
-    else if (a === '--help' || a === '-h') return console.log(USAGE), 0;
-    else if (a.startsWith('-') && a !== '-') return console.error(`perceptrons classify: unknown option ${a}\n${USAGE}`), 2;
-    else images.push(a);
-  }
-  if (!modelFile || !images.length || !(top >= 1)) return console.error(USAGE), 2;
-
+async function classifyImages(modelFile: string, images: string[], json: boolean, top: number): Promise<number> {
   let model: Model;
   try {
     model = decodeDataInscription(await readFile(modelFile, 'utf8'));

@@ -7,39 +7,26 @@ import { PNG } from 'pngjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLab, type Spec } from '../../test/browser/portrait-harness';
-import { readManifest } from '../server/collection';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt, STAGE_ENDS } from '../../src/art/life';
+import { defineCommand, intOption, runCommand, UsageError } from '../args';
+import { readManifest } from '../server/collection';
 
-export const summary = 'render a collection\'s tokens with their trained brains and one token\'s life cycle to PNG (--collection DIR --count 24)';
-
-const USAGE = `usage: perceptrons gallery --collection DIR [--count N] [--out DIR] [--tile PX] [--height H] [--token I]
-  --collection DIR  a collection made by perceptrons collection: each tile is a token with its own trained brain
-  --count N         tokens on the contact sheet (default 24, at most the collection's)
-  --out DIR         where gallery.png and lifecycle.png go (default docs/images)
-  --tile PX         tile size in CSS pixels (default 256)
-  --height H        block height of the contact sheet (default 871234; birth height 840000)
-  --token I         the token of the life-cycle strip (default 0)`;
+export const command = defineCommand({
+  name: 'gallery',
+  summary: "render a collection's tokens with their trained brains, and one token's life cycle, to PNG for artists to review",
+  synopsis: '--collection DIR [--count N] [--out DIR] [--tile PX] [--height H] [--token I]',
+  options: {
+    collection: { type: 'string', arg: 'DIR', help: 'a collection made by perceptrons collection: each tile a token with its own trained brain' },
+    count: { type: 'string', arg: 'N', help: "tokens on the contact sheet (at most the collection's)", default: '24' },
+    out: { type: 'string', arg: 'DIR', help: 'where gallery.png and lifecycle.png go', default: 'docs/images' },
+    tile: { type: 'string', arg: 'PX', help: 'tile size in CSS pixels', default: '256' },
+    height: { type: 'string', arg: 'H', help: 'block height of the contact sheet (birth height 840000)', default: '871234' },
+    token: { type: 'string', arg: 'I', help: 'the token of the life-cycle strip', default: '0' },
+  },
+});
 
 export const gallerySeed = (i: number): string => createHash('sha256').update(`perceptrons-gallery-${i}`).digest('hex');
-
-function options(args: string[]): Record<string, string> {
-  const o: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--') || i + 1 >= args.length) throw new Error(`gallery: bad argument "${a}"\n${USAGE}`);
-    o[a.slice(2)] = args[++i];
-  }
-  for (const k of Object.keys(o)) if (!['count', 'out', 'tile', 'height', 'token', 'collection'].includes(k)) throw new Error(`gallery: unknown option --${k}\n${USAGE}`);
-  return o;
-}
-
-const positiveInt = (s: string | undefined, name: string, dflt: number): number => {
-  if (s === undefined) return dflt;
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`gallery: --${name} must be a positive integer, got "${s}"`);
-  return n;
-};
 
 /** Heights that show one seed's whole life: three moments of growing, stable, three of decay, dead, rebirth, and the next life. */
 export function lifeMoments(seed: string, birthHeight: number, hidden: number[]): { height: number; label: string }[] {
@@ -129,35 +116,32 @@ export function indexedPng(rgbaPng: Buffer): Buffer {
   ]);
 }
 
-export async function run(args: string[]): Promise<number> {
-  let o: Record<string, string>;
-  try {
-    o = options(args);
-  } catch (e) {
-    console.error((e as Error).message);
-    return 2;
-  }
-  if (!o.collection) {
-    console.error(`gallery: --collection DIR is required: the tiles are trained brains (make them with perceptrons collection)\n${USAGE}`);
-    return 2;
-  }
-  let tokens: { seed: string; brain: object; hidden: number[] }[];
-  try {
-    const m = readManifest(o.collection);
-    tokens = m.tokens.map((t) => ({ seed: t.seed, brain: JSON.parse(readFileSync(join(o.collection, t.brain.file), 'utf8')) as object, hidden: t.hidden }));
-  } catch (e) {
-    console.error(`gallery: ${(e as Error).message}`);
-    return 2;
-  }
-  const count = Math.min(tokens.length, positiveInt(o.count, 'count', 24));
-  const tile = positiveInt(o.tile, 'tile', 256);
-  const height = positiveInt(o.height, 'height', 871_234);
-  const out = o.out ?? 'docs/images';
-  const stripToken = o.token === undefined ? 0 : Number(o.token);
-  if (!Number.isInteger(stripToken) || !tokens[stripToken]) {
-    console.error(`gallery: --token must be a token index from 0 to ${tokens.length - 1}, got "${o.token}"`);
-    return 2;
-  }
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, (o) => {
+    if (!o.collection) throw new UsageError('--collection DIR is required: the tiles are trained brains (make them with perceptrons collection)');
+    let tokens: Token[];
+    try {
+      const m = readManifest(o.collection);
+      tokens = m.tokens.map((t) => ({ seed: t.seed, hidden: t.hidden, brain: JSON.parse(readFileSync(join(o.collection!, t.brain.file), 'utf8')) as object }));
+    } catch (e) {
+      throw new UsageError(`--collection: ${(e as Error).message}`);
+    }
+    const strip = tokens[intOption(o.token, 'token', 0)];
+    if (!strip) throw new UsageError(`--token must be a token index from 0 to ${tokens.length - 1}`);
+    const count = Math.min(tokens.length, intOption(o.count, 'count'));
+    return render(tokens.slice(0, count), intOption(o.tile, 'tile'), intOption(o.height, 'height'), o.out, strip);
+  });
+}
+
+interface Token {
+  seed: string;
+  hidden: number[];
+  /** its data inscription */
+  brain: object;
+}
+
+async function render(tokens: Token[], tile: number, height: number, out: string, stripToken: Token): Promise<number> {
+  const count = tokens.length;
   mkdirSync(out, { recursive: true });
   const lab = await openLab({ dpr: 2 });
   try {
@@ -172,7 +156,7 @@ export async function run(args: string[]): Promise<number> {
       labels.push(`${g.features.Palette} · ${g.features.Framework} · ${g.features.Dataset} · ${g.features['Paper Pattern']}`);
     }
     const gallery = await lab.page.evaluate(([u, l, c, t]) => window.portraitLab.sheet(u, l, c, t), [urls, labels, Math.min(6, count), tile] as const);
-    const { seed: stripSeed, brain, hidden } = tokens[stripToken];
+    const { seed: stripSeed, brain, hidden } = stripToken;
     const moments = lifeMoments(stripSeed, 840_000, hidden);
     const strip: string[] = [];
     for (const m of moments) {

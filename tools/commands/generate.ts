@@ -8,16 +8,26 @@ import { join } from 'node:path';
 import { ACTIVATIONS, ARCHITECTURES, DATASETS, EPOCHS, FRAMEWORKS, HARDWARE, LAYERS, LIFE_CYCLES, LINKS, MAX_NEURONS, PAPERS, PULSES, generateGenome } from '../../src/art/traits';
 import { PALETTES } from '../../src/art/palettes';
 import { BIRTH_YEARS } from '../../src/art/history';
+import { defineCommand, intOption, runCommand, UsageError } from '../args';
 
-export const summary = 'generate a collection of genomes (DIR/<i>.json) and its rarity report vs the whitepaper';
+export const command = defineCommand({
+  name: 'generate',
+  summary: 'generate a collection of genomes (DIR/<i>.json) and its rarity report vs the whitepaper',
+  synopsis: '--out DIR [--count 10000] [--seed perceptrons]',
+  options: {
+    out: { type: 'string', arg: 'DIR', help: 'where <i>.json and rarity.json go (required)' },
+    count: { type: 'string', arg: 'N', help: 'tokens, 1 to 1000000', default: '10000' },
+    seed: { type: 'string', arg: 'S', help: 'the collection seed: token i\'s seed is sha256("<S>:<i>")', default: 'perceptrons' },
+  },
+});
 
 export const tokenSeed = (collectionSeed: string, index: number): string =>
   createHash('sha256').update(`${collectionSeed}:${index}`).digest('hex');
 
 type Dist = Record<string, number>;
-const share = (rows: readonly (readonly [string | number, number])[]): Dist => {
-  const total = rows.reduce((a, r) => a + r[1], 0), out: Dist = {};
-  for (const [v, w] of rows) out[v] = w / total;
+const share = (rows: readonly { value: string | number; weight: number }[]): Dist => {
+  const total = rows.reduce((a, r) => a + r.weight, 0), out: Dist = {};
+  for (const { value, weight } of rows) out[value] = weight / total;
   return out;
 };
 const uniform = (lo: number, hi: number, mass: number, into: Dist = {}): Dist => {
@@ -38,8 +48,8 @@ export function expectedDistribution(): Record<string, Dist> {
     Framework: share(FRAMEWORKS),
     'Hardware Acceleration': share(HARDWARE),
     'Paper Pattern': share(PAPERS),
-    Palette: share(PALETTES.map(([p, w]) => [p.name, w] as const)),
-    'Birth Year': share(BIRTH_YEARS.map(([y, w]) => [y, w] as const)),
+    Palette: share(PALETTES.map((row) => ({ value: row.value.name, weight: row.weight }))),
+    'Birth Year': share(BIRTH_YEARS),
     'Life Cycle': share(LIFE_CYCLES),
     Pulse: share(PULSES),
     Links: share(LINKS),
@@ -126,43 +136,29 @@ export function formatReport(counts: Counts, n: number): string {
   return lines.join('\n');
 }
 
-function parseArgs(args: string[]): { count: number; seed: string; out: string } {
-  const opts: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!['--count', '--seed', '--out'].includes(a)) throw new Error(`generate: unknown option "${a}" (use --count N --seed S --out DIR)`);
-    if (i + 1 >= args.length) throw new Error(`generate: ${a} needs a value`);
-    opts[a.slice(2)] = args[++i];
-  }
-  const count = Number(opts.count ?? 10000);
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error(`generate: --count must be an integer 1..1000000, got "${opts.count}"`);
-  if (!opts.out) throw new Error('generate: --out DIR is required');
-  return { count, seed: opts.seed ?? 'perceptrons', out: opts.out };
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, (o) => {
+    if (!o.out) throw new UsageError('--out is required');
+    return generate(o.out, intOption(o.count, 'count', 1, 1_000_000), o.seed);
+  });
 }
 
-export async function run(args: string[]): Promise<number> {
-  let o;
-  try {
-    o = parseArgs(args);
-  } catch (e) {
-    console.error((e as Error).message);
-    return 2;
-  }
-  await mkdir(o.out, { recursive: true });
+async function generate(out: string, count: number, seed: string): Promise<number> {
+  await mkdir(out, { recursive: true });
   const features: Record<string, string | number>[] = [];
   const seen = new Map<string, number>();
-  for (let i = 0; i < o.count; i++) {
-    const g = generateGenome(tokenSeed(o.seed, i));
+  for (let i = 0; i < count; i++) {
+    const g = generateGenome(tokenSeed(seed, i));
     const doc = { seed: g.seed, features: g.features, hidden: g.hidden };
     const key = JSON.stringify([g.features, g.hidden, g.visual]);
     if (seen.has(key)) throw new Error(`generate: tokens ${seen.get(key)} and ${i} share a genome`);
     seen.set(key, i);
     features.push(g.features);
-    await writeFile(join(o.out, `${i}.json`), JSON.stringify(doc) + '\n');
+    await writeFile(join(out, `${i}.json`), JSON.stringify(doc) + '\n');
   }
   const counts = tally(features);
-  await writeFile(join(o.out, 'rarity.json'), JSON.stringify(counts, null, 1) + '\n');
-  console.log(`${o.count} genomes from collection seed "${o.seed}" in ${o.out} (token i: seed = sha256("${o.seed}:i"))\n`);
-  console.log(formatReport(counts, o.count));
+  await writeFile(join(out, 'rarity.json'), JSON.stringify(counts, null, 1) + '\n');
+  console.log(`${count} genomes from collection seed "${seed}" in ${out} (token i: seed = sha256("${seed}:i"))\n`);
+  console.log(formatReport(counts, count));
   return 0;
 }

@@ -2,38 +2,40 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeDataInscription, encodeDataInscription, type WeightDtype } from '../../src/nn/index';
-import { parseArgs, stringOption } from '../train/args';
+import { choiceOption, defineCommand, runCommand, UsageError, type Values } from '../args';
 import { tfjsToModel, type TfjsModelJson } from '../train/tfjs';
 
-export const summary = 'convert a TF.js Layers export (--tfjs model.json) or a brain (--brain) to a data inscription';
-const USAGE = 'usage: perceptrons pack (--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8] [--classes a,b,c] [--name NAME]';
+export const command = defineCommand({
+  name: 'pack',
+  summary: 'convert a TF.js Layers export or a brain to a data inscription (float32, float16 or int8)',
+  synopsis: '(--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8] [--classes a,b,c] [--name NAME]',
+  options: {
+    tfjs: { type: 'string', arg: 'model.json', help: 'a TF.js Layers export (its weight shards beside it)' },
+    brain: { type: 'string', arg: 'brain.json', help: 'an existing brain, to re-encode' },
+    out: { type: 'string', arg: 'FILE', help: 'where the data inscription goes (required)' },
+    dtype: { type: 'string', arg: 'float32|float16|int8', help: 'how the weights are stored', default: 'float32' },
+    classes: { type: 'string', arg: 'a,b,c', help: 'the class names, comma-separated (a brain keeps its own otherwise)' },
+    name: { type: 'string', arg: 'NAME', help: "the brain's name (default: the --out file's name for --tfjs)" },
+  },
+});
 
-export async function run(args: string[]): Promise<number> {
-  let o: Record<string, string | true>;
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, pack);
+}
+
+function pack(o: Values<typeof command>): number {
+  const { out, tfjs, brain, name } = o;
+  if (!out) throw new UsageError('--out is required');
+  if (!tfjs === !brain) throw new UsageError('give exactly one of --tfjs, --brain');
+  const dtype = choiceOption<WeightDtype>(o.dtype, 'dtype', ['float32', 'float16', 'int8']);
+  const classes = o.classes?.split(',').map((s) => s.trim());
   try {
-    o = parseArgs(args, ['tfjs', 'brain', 'out', 'dtype', 'classes', 'name']);
-  } catch (e) {
-    console.error(`perceptrons pack: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const out = stringOption(o, 'out'), tfjs = stringOption(o, 'tfjs'), brain = stringOption(o, 'brain');
-  if (!out || !!tfjs === !!brain) {
-    console.error(`perceptrons pack: ${!out ? '--out is required' : 'give exactly one of --tfjs, --brain'}\n${USAGE}`);
-    return 2;
-  }
-  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype;
-  if (!['float32', 'float16', 'int8'].includes(dtype)) {
-    console.error(`perceptrons pack: --dtype must be float32, float16 or int8, got "${dtype}"`);
-    return 2;
-  }
-  const classes = stringOption(o, 'classes')?.split(',').map((s) => s.trim());
-  try {
-    const model = tfjs ? packTfjs(tfjs, stringOption(o, 'name') ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
+    const model = tfjs ? packTfjs(tfjs, name ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
     if (brain && classes) {
       if (classes.length !== model.classes.length) throw new Error(`--classes: ${classes.length} names for ${model.classes.length} classes`);
       model.classes = classes;
     }
-    if (brain && o.name) model.name = String(o.name);
+    if (brain && name) model.name = name;
     const doc = encodeDataInscription(model, { dtype });
     decodeDataInscription(doc); // what we write must be accepted
     const text = JSON.stringify(doc);

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WeightDtype } from '../../src/nn/index';
 import { archFromFile, archFromJson, archFromSeed, type ArchSpec } from '../train/arch';
-import { parseArgs, intOption, numberOption, stringOption } from '../train/args';
+import { choiceOption, defineCommand, intOption, numberOption, runCommand, UsageError, type Values } from '../args';
 import { brainDocument, trainingTraits } from '../train/brain';
 import { loadDataset, DATASETS } from '../train/data';
 import type { DropoutMode } from '../train/dropout';
@@ -16,20 +16,39 @@ import { favourClass } from '../train/favour';
 import { PFP_CLASSES } from '../dataset/classes';
 import { renderChunk, type LabelledImages } from '../dataset/generate';
 
-export const summary = 'train a brain: --arch ARCH.json | --seed SEED | --hidden 10,8,10, --epochs N --out brain.json';
-
-const USAGE = `usage: perceptrons train (--arch ARCH.json | --seed SEED | --hidden 10,8,10 [--activation leaky_relu]) --out brain.json
-  [--epochs N (default 5, or the genome's)] [--data pfp|mnist|fashion] [--name NAME] [--train-seed S]
-  [--dtype float32|float16|int8] [--batch 32] [--lr 0.002] [--dropout ordered|random|none] [--p-full 0.5]
-  [--per-class 6000] [--test-per-class 1000] [--workers 2]
-  [--class-weight CLASS=W] (loss weight of one class) [--favour CLASS=RECALL] (raise that class's output bias until it
-  recognises RECALL of its validation images)`;
+export const command = defineCommand({
+  name: 'train',
+  summary: 'train a brain (a data inscription) on the PFP, MNIST or Fashion-MNIST data',
+  synopsis: '(--arch ARCH.json | --seed SEED | --hidden 10,8,10) --out brain.json [options]',
+  options: {
+    arch: { type: 'string', arg: 'ARCH.json', help: 'the architecture from a file ({"hidden": [...], "activation": ...})' },
+    seed: { type: 'string', arg: 'SEED', help: "the architecture of a genome's seed (64 hex digits), with its epochs" },
+    hidden: { type: 'string', arg: 'N,N,...', help: 'the hidden layers\' sizes' },
+    activation: { type: 'string', arg: 'NAME', help: 'with --hidden: the hidden activation', default: 'leaky_relu' },
+    out: { type: 'string', arg: 'FILE', help: 'where the brain goes (required)' },
+    epochs: { type: 'string', arg: 'N', help: "passes over the training data (default 5, or the genome's)" },
+    data: { type: 'string', arg: 'pfp|mnist|fashion', help: 'the data set', default: 'pfp' },
+    name: { type: 'string', arg: 'NAME', help: "the brain's name (default <data>_classifier)" },
+    'train-seed': { type: 'string', arg: 'S', help: 'seed of the initial weights, shuffles and dropout', default: '0' },
+    dtype: { type: 'string', arg: 'float32|float16|int8', help: 'how the weights are stored', default: 'float32' },
+    batch: { type: 'string', arg: 'N', help: 'mini-batch size', default: '32' },
+    lr: { type: 'string', arg: 'RATE', help: 'Adam learning rate', default: '0.002' },
+    dropout: { type: 'string', arg: 'ordered|random|none', help: 'neuron dropout (ordered: the order neurons grow in)', default: 'ordered' },
+    'p-full': { type: 'string', arg: 'P', help: 'share of batches trained with every neuron alive', default: '0.5' },
+    'per-class': { type: 'string', arg: 'N', help: 'PFP training images per class', default: '6000' },
+    'test-per-class': { type: 'string', arg: 'N', help: 'PFP held-out images per class', default: '1000' },
+    workers: { type: 'string', arg: 'N', help: 'worker threads rendering the PFP data, 1 to 16', default: '2' },
+    fresh: { type: 'string', arg: 'N', help: 'fresh Nouns to measure recall on (pfp)', default: '2000' },
+    'class-weight': { type: 'string', arg: 'CLASS=W', help: 'loss weight of one class' },
+    favour: { type: 'string', arg: 'CLASS=RECALL', help: "raise that class's output bias until it recognises RECALL of its validation images" },
+  },
+});
 
 function classOption(value: string | undefined, classes: string[], key: string): [number, number] | null {
   if (value === undefined) return null;
   const m = /^(.+)=([0-9.]+)$/.exec(value);
   const index = m ? classes.indexOf(m[1]) : -1;
-  if (!m || index < 0 || !(Number(m[2]) > 0)) throw new Error(`--${key} must be CLASS=NUMBER with CLASS one of ${classes.join(', ')}, got "${value}"`);
+  if (!m || index < 0 || !(Number(m[2]) > 0)) throw new UsageError(`--${key} must be CLASS=NUMBER with CLASS one of ${classes.join(', ')}, got "${value}"`);
   return [index, Number(m[2])];
 }
 
@@ -39,47 +58,41 @@ function validationImages(classes: string[], classIndex: number): LabelledImages
   return { count, images: renderChunk('0', { classIndex: c, split: 'valid', start: 0, count }), labels: new Uint8Array(count).fill(classIndex) };
 }
 
-export async function run(args: string[]): Promise<number> {
-  let o: Record<string, string | true>;
-  try {
-    o = parseArgs(args, ['arch', 'seed', 'hidden', 'activation', 'epochs', 'out', 'data', 'name', 'train-seed', 'dtype', 'batch', 'lr', 'dropout', 'per-class', 'test-per-class', 'workers', 'fresh', 'class-weight', 'favour', 'p-full']);
-  } catch (e) {
-    console.error(`perceptrons train: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const out = stringOption(o, 'out');
-  const sources = ['arch', 'seed', 'hidden'].filter((k) => o[k] !== undefined);
-  if (!out || sources.length !== 1) {
-    console.error(`perceptrons train: ${!out ? '--out is required' : 'give exactly one of --arch, --seed, --hidden'}\n${USAGE}`);
-    return 2;
-  }
+export function run(args: string[]): Promise<number> {
+  return runCommand(command, args, trainBrain);
+}
+
+async function trainBrain(o: Values<typeof command>): Promise<number> {
+  const out = o.out;
+  const sources = (['arch', 'seed', 'hidden'] as const).filter((k) => o[k] !== undefined);
+  if (!out) throw new UsageError('--out is required');
+  if (sources.length !== 1) throw new UsageError('give exactly one of --arch, --seed, --hidden');
   let arch: ArchSpec;
-  if (o.arch) arch = archFromFile(String(o.arch));
-  else if (o.seed) arch = await archFromSeed(String(o.seed));
-  else arch = archFromJson({ hidden: String(o.hidden).split(',').map(Number), activation: o.activation ?? 'leaky_relu' }, '--hidden');
-  const data = stringOption(o, 'data') ?? 'pfp';
-  if (!(DATASETS as readonly string[]).includes(data)) throw new Error(`--data must be one of ${DATASETS.join(', ')}, got "${data}"`);
-  const dtype = (stringOption(o, 'dtype') ?? 'float32') as WeightDtype;
-  if (!['float32', 'float16', 'int8'].includes(dtype)) throw new Error(`--dtype must be float32, float16 or int8, got "${dtype}"`);
-  const dropout = (stringOption(o, 'dropout') ?? 'ordered') as DropoutMode;
-  if (!['ordered', 'random', 'none'].includes(dropout)) throw new Error(`--dropout must be ordered, random or none, got "${dropout}"`);
-  const epochs = intOption(o, 'epochs', arch.epochs ?? 5, 1, 1000);
-  const seed = stringOption(o, 'train-seed') ?? '0';
+  if (o.arch) arch = archFromFile(o.arch);
+  else if (o.seed) arch = await archFromSeed(o.seed);
+  else arch = archFromJson({ hidden: o.hidden!.split(',').map(Number), activation: o.activation }, '--hidden');
+  const data = choiceOption(o.data, 'data', DATASETS);
+  const dtype = choiceOption<WeightDtype>(o.dtype, 'dtype', ['float32', 'float16', 'int8']);
+  const dropout = choiceOption<DropoutMode>(o.dropout, 'dropout', ['ordered', 'random', 'none']);
+  const epochs = intOption(o.epochs, 'epochs', 1, 1000) ?? arch.epochs ?? 5;
+  const seed = o['train-seed'];
+  const batchSize = intOption(o.batch, 'batch'), learningRate = numberOption(o.lr, 'lr'), pFull = numberOption(o['p-full'], 'p-full');
+  const trainPerClass = intOption(o['per-class'], 'per-class'), testPerClass = intOption(o['test-per-class'], 'test-per-class');
+  const workers = intOption(o.workers, 'workers', 1, 16), fresh = intOption(o.fresh, 'fresh');
   const log = (s: string): void => console.error(s);
 
   const dataset = await loadDataset(data, {
-    seed: '0', trainPerClass: intOption(o, 'per-class', 6000), testPerClass: intOption(o, 'test-per-class', 1000),
-    workers: intOption(o, 'workers', 2, 1, 16), log,
+    seed: '0', trainPerClass, testPerClass, workers, log,
   });
-  const name = stringOption(o, 'name') ?? `${data}_classifier`;
+  const name = o.name ?? `${data}_classifier`;
   const model = createModel(name, dataset.inputShape, arch, dataset.classes, seed);
   log(`training ${name}: ${dataset.inputShape.join('x')}-${arch.hidden.join('-')}-${dataset.classes.length} ${arch.activation}, ` +
     `${epochs} epochs on ${dataset.train.count} images (${dataset.description}), dropout ${dropout}`);
-  const weight = classOption(stringOption(o, 'class-weight'), dataset.classes, 'class-weight');
-  const favour = classOption(stringOption(o, 'favour'), dataset.classes, 'favour');
+  const weight = classOption(o['class-weight'], dataset.classes, 'class-weight');
+  const favour = classOption(o.favour, dataset.classes, 'favour');
   const classWeights = weight ? dataset.classes.map((_, i) => (i === weight[0] ? weight[1] : 1)) : undefined;
   const bar = createProgress();
-  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize: intOption(o, 'batch', 32), learningRate: numberOption(o, 'lr', 2e-3), classWeights, pFull: numberOption(o, 'p-full', 0.5) },
+  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize, learningRate, classWeights, pFull },
     (epoch, f, loss, acc) => bar.update(progressBar(`epoch ${epoch}/${epochs}`, f, `loss ${loss.toFixed(4)} acc ${(acc * 100).toFixed(2)}%`)),
     (r) => bar.done(progressBar(`epoch ${r.epoch}/${epochs}`, 1, `loss ${r.loss.toFixed(4)} acc ${(r.trainAccuracy * 100).toFixed(2)}% held-out ${(r.testAccuracy * 100).toFixed(2)}% (${r.seconds.toFixed(1)} s)`)));
   const extra: Record<string, unknown> = {};
@@ -94,7 +107,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const curve = aliveCurve(model, dataset.test, result.order);
   const last = result.epochs[result.epochs.length - 1];
-  if (data === 'pfp') extra.fresh_nouns_recognised = Math.round(freshNounsRecall(model, dataset.classes, 'fresh-check', intOption(o, 'fresh', 2000)) * 10000) / 10000;
+  if (data === 'pfp') extra.fresh_nouns_recognised = Math.round(freshNounsRecall(model, dataset.classes, 'fresh-check', fresh) * 10000) / 10000;
   const traits = trainingTraits(arch, {
     dataset: dataset.description.replace(/ \(.*$/, '') + (data === 'pfp' ? ` (${dataset.classes.join(', ')})` : ''),
     epochs, seed, dropout, heldoutAccuracy: accuracy(model, dataset.test), trainAccuracy: last.trainAccuracy,

@@ -1,8 +1,12 @@
-// Seeded pseudo-random numbers for the dataset and the trainer: a string seed is hashed (cyrb128) into the
-// 128-bit state of sfc32, so every sample can get its own independent stream from a readable key.
+// Seeded pseudo-random numbers for the dataset and the trainer, from the art's generator (sfc32, src/art/prng.ts):
+// a readable string key is hashed (cyrb128) into the 128-bit state, so every sample gets its own independent stream.
+import { int, round, type Rng } from '../../src/art/prng';
 
-export type Rng = () => number; // uniform in [0, 1)
+export type { Rng };
+/** Integer in [lo, hi] inclusive. */
+export const randInt = int;
 
+/** cyrb128: a string key → four 32-bit words (the sfc32 state a, b, c, d). */
 export function hashSeed(key: string): [number, number, number, number] {
   let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
   for (let i = 0; i < key.length; i++) {
@@ -19,32 +23,13 @@ export function hashSeed(key: string): [number, number, number, number] {
   return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
 }
 
+/** The stream of a key: sfc32 from the key's hash, its first 12 outputs discarded. The counter word starts at d + 1:
+ * the datasets on disk were made by a copy that counted before adding, and this keeps them byte for byte. */
 export function rngFrom(key: string): Rng {
-  let [a, b, c, d] = hashSeed(key);
-  const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    const t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    const r = (t + d) | 0;
-    c = (c + r) | 0;
-    return (r >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next(); // mix the state before use
-  return next;
-}
-
-/** Integer in [lo, hi] inclusive. */
-export function randInt(rng: Rng, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
-/** Standard normal (Box-Muller). */
-export function randNormal(rng: Rng): number {
-  const u = 1 - rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+  const [a, b, c, d] = hashSeed(key);
+  const state = [a, b, c, (d + 1) | 0];
+  for (let i = 0; i < 12; i++) round(state);
+  return () => round(state) / 4294967296;
 }
 
 /** In-place Fisher-Yates shuffle. */

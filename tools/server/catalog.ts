@@ -1,8 +1,9 @@
 // The inscriptions a preview server holds: each file gets ord-style ID sha256(file bytes) + "i0", a content type from
 // its extension, and (with --compress) brotli bytes as `ord wallet inscribe --compress` stores them, when smaller.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { contentId } from '../build/ids';
+import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
 import { loadCollectionFiles, type CollectionFiles } from './collection';
 
@@ -20,7 +21,7 @@ export interface Inscription {
   encoding: 'br' | null;
   /** The file's own size. */
   rawBytes: number;
-  /** Birth height found in the file (a token's baked config), else null. */
+  /** The birth height its build baked in (from the build's manifest), else null. */
   bakedBirthHeight: number | null;
   /** Index in the catalog: stands in for ord's inscription number. */
   number: number;
@@ -63,16 +64,13 @@ export const contentTypeOf = (file: string): string => TYPES[extname(file).toLow
 export const idOf = contentId;
 export { brotli };
 
-// The build bakes `{…seed:"<64 hex>",birthHeight:<n>…}` into the art (esbuild may print 870000 as 87e4) and into
-// each token; anchoring on the literal seed skips the page's own fallback config (`seed:"0".repeat(64),birthHeight:0`).
-const BIRTH = /seed["']?\s*:\s*["'][0-9a-f]{64}["']\s*,\s*["']?birthHeight["']?\s*:\s*(\d+(?:\.\d+)?(?:e\d+)?)(?![\w.])/;
-
-/** The birth height a built page carries in its config, or null. */
-export function bakedBirthHeight(bytes: Buffer, contentType: string): number | null {
-  if (!contentType.startsWith('text/html')) return null;
-  const m = BIRTH.exec(bytes.toString('latin1'));
-  const n = m ? Number(m[1]) : NaN;
-  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+/** The birth height the build baked into the art, from its manifest beside it (inscription.json), by its ID. Pages
+ * built elsewhere (and a collection's art.html) have none. Collection tokens take theirs from ord: /r/inscription. */
+function bakedBirthHeights(html: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const art = readManifest(html);
+  if (art) out.set(art.artId, art.birthHeight);
+  return out;
 }
 
 /** Every regular file under dir, recursively, dotfiles skipped, sorted naturally (token 2 before token 10). */
@@ -97,6 +95,7 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
     throw new Error(`no art inscription at ${html} (run \`npm run build\` first, or pass its path)`);
   }
   const byId = new Map<string, Inscription>();
+  const births = bakedBirthHeights(html);
   let number = 0;
   const enter = (ins: Inscription): Inscription => {
     if (!byId.has(ins.id)) byId.set(ins.id, ins); // identical bytes share one ID: the first file answers for it
@@ -107,12 +106,13 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
     const contentType = contentTypeOf(file);
     const packed = o.compress ? brotli(raw) : null;
     const smaller = packed !== null && packed.length < raw.length;
+    const ownId = id ?? idOf(raw);
     return enter({
-      id: id ?? idOf(raw), role, name, file, contentType,
+      id: ownId, role, name, file, contentType,
       body: smaller ? packed : raw,
       encoding: smaller ? 'br' : null,
       rawBytes: raw.length,
-      bakedBirthHeight: bakedBirthHeight(raw, contentType),
+      bakedBirthHeight: births.get(ownId) ?? null,
       number: number++,
       delegate: null, metadata: null, parents: [],
     });

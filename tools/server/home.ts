@@ -2,6 +2,7 @@
 // src=/preview/<id>>) under a control bar that lives OUTSIDE the frame. The bar changes the simulated chain through
 // /-/state (not an ord route, and outside the inscription's CSP); the framed page only ever sees height and fee through
 // the ord endpoints, so the bar reloads the frame (double-buffered, no flash) to show a change at once.
+import { ID_PATTERN } from '../../src/chain/ids';
 
 export interface HomeData {
   art: { id: string; name: string };
@@ -66,7 +67,7 @@ ${brains}
 <h2>Birth height</h2><p><code>${d.birthHeight}</code> (the art's /r/inscription height)</p>
 </aside></main>
 <script>
-const D=${json};let s=D.state,current=/^[0-9a-f]{64}i\\d+$/.test(location.hash.slice(1))?location.hash.slice(1):D.first,pending=0,timer=0;
+const D=${json};let s=D.state,current=${ID_PATTERN}.test(location.hash.slice(1))?location.hash.slice(1):D.first,pending=0,timer=0;
 const $=(id)=>document.getElementById(id),stage=$('stage');
 function show(){$('range').value=s.height;$('height').value=s.height;$('fee').value=s.fee;$('bps').value=s.blocksPerSecond;
 $('play').textContent=s.playing?'❚❚ pause':'▶ play';$('play').classList.toggle('on',s.playing);

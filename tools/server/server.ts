@@ -1,11 +1,12 @@
 // An ord-compatible preview server on node:http: the recursive endpoints an inscription uses, with ord's headers,
-// over a simulated chain the viewer controls from the home page. See README.md ("On chain") for what it does and does not mimic.
+// over a simulated chain the viewer controls from the home page. See docs/server.md for what it does and does not mimic.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { loadCatalog, type Inscription } from './catalog';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
+import { isInscriptionId } from '../../src/chain/ids';
 import { HOME_CSP, renderHome } from './home';
 
 /** ord's two default CSP headers on /content and /preview (both enforced by the browser). */
@@ -57,16 +58,15 @@ export interface PreviewServer {
 
 const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
-const ID_IN_PATH = /^([0-9a-fA-F]{64})i(\d{1,10})$/;
 const HEIGHT_IN_PATH = /^\d{1,10}$/;
 /** ord's page size on /r/children and /r/parents. */
 export const PAGE_SIZE = 100;
 
 /** ord's InscriptionId: txid hex (any case), "i", a u32 index; IDs are compared lowercase. */
 export function parseId(s: string): string | null {
-  const m = ID_IN_PATH.exec(s);
-  if (!m || Number(m[2]) > 0xffffffff) return null;
-  return `${m[1].toLowerCase()}i${Number(m[2])}`;
+  const id = s.toLowerCase(), index = id.slice(65);
+  if (!isInscriptionId(id) || index.length > 10 || Number(index) > 0xffffffff) return null;
+  return `${id.slice(0, 64)}i${Number(index)}`;
 }
 
 /** Whether an Accept-Encoding header admits br (an explicit br entry beats "*"; q=0 refuses). */

@@ -1,7 +1,8 @@
 // The architecture to train: from an ARCH.json ({"hidden":[10,8,10],"activation":"leaky_relu"}), from a genome
 // JSON written by `perceptrons generate` (hidden + features.Activation), or from a seed through src/art's generator.
 import { readFileSync } from 'node:fs';
-import type { Activation } from '../../src/nn/index';
+import { generateGenome } from '../../src/art/traits';
+import { ACTIVATIONS, ACTIVATION_RULES, activationNamed, type Activation } from '../../src/nn/index';
 import type { Architecture } from './init';
 
 export interface ArchSpec extends Architecture {
@@ -11,12 +12,16 @@ export interface ArchSpec extends Architecture {
   epochs?: number;
 }
 
-const NAMES: Record<string, Activation> = { leaky_relu: 'leaky_relu', leakyrelu: 'leaky_relu', relu: 'relu', tanh: 'tanh', sigmoid: 'sigmoid', linear: 'linear' };
-export const PAPER_ACTIVATION: Record<string, string> = { leaky_relu: 'LeakyReLU', relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' };
+/** The activations the trainer puts in hidden layers: every one of the engine's but softmax (an output activation). */
+const HIDDEN: Activation[] = ACTIVATIONS.filter((a) => a !== 'softmax');
 
+/** How the paper's training_traits write an activation (LeakyReLU, ReLU, …). */
+export const paperActivation = (a: Activation): string => ACTIVATION_RULES[a].paperName;
+
+/** A hidden layers' activation, in any case, with '-', ' ' or '_' between words ("Leaky ReLU", "leaky-relu"). */
 export function parseActivation(name: unknown, where: string): Activation {
-  const a = typeof name === 'string' ? NAMES[name.toLowerCase().replace(/[-\s]/g, '_').replace(/^leaky_?relu$/, 'leaky_relu')] : undefined;
-  if (!a) throw new Error(`${where}: activation ${JSON.stringify(name)} is not one of leaky_relu, relu, tanh, sigmoid, linear`);
+  const a = typeof name === 'string' ? activationNamed(name.replace(/[-\s]/g, '_')) : undefined;
+  if (!a || !HIDDEN.includes(a)) throw new Error(`${where}: activation ${JSON.stringify(name)} is not one of ${HIDDEN.join(', ')}`);
   return a;
 }
 
@@ -59,13 +64,6 @@ export function archFromFile(path: string): ArchSpec {
 }
 
 /** The architecture a Perceptron's seed describes, via src/art/traits.ts's generateGenome. */
-export async function archFromSeed(seed: string): Promise<ArchSpec> {
-  let mod: { generateGenome?: (s: string) => unknown };
-  try {
-    mod = await import('../../src/art/traits');
-  } catch (e) {
-    throw new Error(`--seed needs src/art/traits.ts (generateGenome), which could not be loaded: ${(e as Error).message}`);
-  }
-  if (typeof mod.generateGenome !== 'function') throw new Error('--seed needs generateGenome in src/art/traits.ts, which does not export it');
-  return archFromJson(mod.generateGenome(seed), `genome of seed ${seed}`);
+export function archFromSeed(seed: string): ArchSpec {
+  return archFromJson(generateGenome(seed), `genome of seed ${seed}`);
 }

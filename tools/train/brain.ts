@@ -1,7 +1,7 @@
 // Turns a trained model and its measurements into a data inscription in the paper's format.
 import { encodeDataInscription, type Model, type WeightDtype } from '../../src/nn/index';
 import type { ArchSpec } from './arch';
-import { PAPER_ACTIVATION } from './arch';
+import { paperActivation } from './arch';
 
 export interface Measurements {
   dataset: string;
@@ -25,7 +25,7 @@ export function trainingTraits(arch: ArchSpec, m: Measurements): Record<string, 
     structure_gen: arch.structure,
     n_layers: arch.hidden.length,
     max_nodes: arch.maxNodes,
-    activation_func: PAPER_ACTIVATION[arch.activation] ?? arch.activation,
+    activation_func: paperActivation(arch.activation),
     epoch_num: m.epochs,
     dataset: m.dataset,
     train_samples: m.trainSamples,

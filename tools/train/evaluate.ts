@@ -3,7 +3,6 @@
 import { forward, type AliveMask, type Model } from '../../src/nn/index';
 import type { LabelledImages } from '../dataset/generate';
 import { aliveFraction } from './dropout';
-import { rngFrom, shuffle } from '../dataset/prng';
 
 export function argmax(v: ArrayLike<number>): number {
   let best = 0;
@@ -33,17 +32,4 @@ export function aliveCurve(model: Model, data: LabelledImages, order: number[][]
   const curve: Record<string, number> = {};
   for (const f of fractions) curve[`${Math.round(f * 100)}%`] = accuracy(model, data, f === 1 ? undefined : aliveFraction(order, f));
   return curve;
-}
-
-/** The same curve averaged over `orders` random neuron orders (other than the training order), e.g. a life cycle's. */
-export function randomOrderCurve(model: Model, data: LabelledImages, orders: number, seed: string, fractions = CURVE_FRACTIONS): Record<string, number> {
-  const hidden = model.layers.slice(0, -1).map((l) => l.units);
-  const sum: Record<string, number> = {};
-  for (let k = 0; k < orders; k++) {
-    const rng = rngFrom(`${seed}/eval-order/${k}`);
-    const order = hidden.map((n) => shuffle(rng, Array.from({ length: n }, (_, i) => i)));
-    const c = aliveCurve(model, data, order, fractions);
-    for (const key of Object.keys(c)) sum[key] = (sum[key] ?? 0) + c[key] / orders;
-  }
-  return sum;
 }

@@ -1,7 +1,7 @@
 // Prior shift for one class: raises that class's output bias by the smallest amount that makes the model
 // recognise at least `recall` of the given images of that class (a validation split, never the held-out one), trading a little
 // precision elsewhere for recall of the class the art cares about (the Nouns of the default brain).
-import { forward, invalidate, type Model } from '../../src/nn/index';
+import { forward, type Model } from '../../src/nn/index';
 import type { LabelledImages } from '../dataset/generate';
 
 export function favourClass(model: Model, data: LabelledImages, classIndex: number, recall: number): number {
@@ -19,6 +19,5 @@ export function favourClass(model: Model, data: LabelledImages, classIndex: numb
   const k = Math.min(margins.length - 1, Math.ceil(recall * margins.length) - 1);
   const shift = margins.length && margins[k] > 0 ? margins[k] + 1e-3 : 0;
   out.bias[classIndex] += shift;
-  invalidate(model);
   return shift;
 }

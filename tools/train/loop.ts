@@ -1,7 +1,7 @@
 // The training loop: softmax cross-entropy, Adam, shuffled minibatches, neuron dropout in a seed-given order.
 // Forward passes run through the engine (src/nn activations()), gradients through src/nn/backward.ts.
 // Everything random comes from streams keyed by the seed, so the same seed trains the same bits.
-import { activations, invalidate, type Model } from '../../src/nn/index';
+import { activations, type Model } from '../../src/nn/index';
 import { backward, createGradients, softmaxCrossEntropy, zeroGradients } from '../../src/nn/backward';
 import type { LabelledImages } from '../dataset/generate';
 import { rngFrom, shuffle } from '../dataset/prng';
@@ -61,7 +61,6 @@ export function train(
     for (let b = 0; b < trainSet.count; b += batch) {
       const end = Math.min(trainSet.count, b + batch);
       zeroGradients(g);
-      invalidate(model);
       for (let k = b; k < end; k++) {
         const i = indices[k], label = trainSet.labels[i];
         const input = trainSet.images.subarray(i * pixels, (i + 1) * pixels);
@@ -78,7 +77,6 @@ export function train(
       adam.step(grads, 1 / (end - b));
       onProgress?.(epoch, end / trainSet.count, lossSum / end, seen ? right / seen : 0);
     }
-    invalidate(model);
     const report = {
       epoch, loss: lossSum / trainSet.count, trainAccuracy: seen ? right / seen : 0,
       testAccuracy: testSet ? accuracy(model, testSet) : NaN, seconds: (Date.now() - epochStart) / 1000,
@@ -86,6 +84,5 @@ export function train(
     reports.push(report);
     onEpoch?.(report);
   }
-  invalidate(model);
   return { order, epochs: reports, seconds: (Date.now() - started) / 1000 };
 }

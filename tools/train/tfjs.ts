@@ -1,8 +1,7 @@
 // Converts a TensorFlow.js Layers export (model.json topology + weight shards) of a supported model into the
 // in-memory Model: InputLayer HxWx3, optional Rescaling, Flatten, Dense layers (a Dense with linear activation
-// followed by a LeakyReLU layer of alpha 0.2 becomes one leaky_relu Dense); Dropout is skipped (inference).
-import type { Activation, Dense, Model } from '../../src/nn/index';
-import { parseActivation } from './arch';
+// followed by a LeakyReLU layer of alpha 0.2 (LEAKY_SLOPE) becomes one leaky_relu Dense); Dropout is skipped (inference).
+import { ACTIVATIONS, LEAKY_SLOPE, activationNamed, type Dense, type Model } from '../../src/nn/index';
 
 export interface WeightSpec { name: string; shape: number[]; dtype: string; quantization?: unknown }
 export interface TfjsModelJson {
@@ -77,13 +76,14 @@ export function tfjsToModel(json: TfjsModelJson, shards: Uint8Array, name: strin
       const [inputs, units] = kernel.shape;
       if (kernel.shape.length !== 2 || units !== cfg.units) fail(`${path}.config.units`, `kernel shape [${kernel.shape}] does not match ${String(cfg.units)} units`);
       if (cfg.use_bias !== false && !bias) fail(path, `no weight named "${lname}/bias" in the manifest`);
-      const activation: Activation = parseActivation(cfg.activation ?? 'linear', `${path}.config.activation`);
+      const name = cfg.activation ?? 'linear', activation = typeof name === 'string' ? activationNamed(name) : undefined;
+      if (!activation) fail(`${path}.config.activation`, `activation ${JSON.stringify(name)} is not one of ${ACTIVATIONS.join(', ')}`);
       dense.push({ inputs, units, activation, kernel: kernel.values, bias: bias ? bias.values : null });
     } else if (kind === 'LeakyReLU' || kind === 'ReLU') {
       const prev = dense[dense.length - 1];
       if (!prev || prev.activation !== 'linear') fail(path, `${kind} must follow a Dense layer with linear activation`);
       const alpha = kind === 'ReLU' ? 0 : (cfg.alpha ?? cfg.negative_slope ?? 0.3);
-      if (kind === 'LeakyReLU' && Math.abs(Number(alpha) - 0.2) > 1e-6) fail(`${path}.config.alpha`, `alpha ${String(alpha)} is not supported: the engine's leaky_relu has alpha 0.2`);
+      if (kind === 'LeakyReLU' && Math.abs(Number(alpha) - LEAKY_SLOPE) > 1e-6) fail(`${path}.config.alpha`, `alpha ${String(alpha)} is not supported: the engine's leaky_relu has alpha ${LEAKY_SLOPE}`);
       prev.activation = kind === 'ReLU' ? 'relu' : 'leaky_relu';
     } else {
       fail(`${path}.class_name`, `layer "${String(kind)}" is not supported (InputLayer, Rescaling, Flatten, Dense, LeakyReLU(alpha 0.2), ReLU, Dropout)`);
