@@ -6,7 +6,7 @@ import { brainDocument, trainingTraits } from '../train/brain';
 import type { TrainingData } from '../train/data';
 import { accuracy, aliveCurve } from '../train/evaluate';
 import { createModel } from '../train/init';
-import { train } from '../train/loop';
+import { train, type TrainResult } from '../train/loop';
 import type { LabelledImages } from '../dataset/generate';
 import { trainingConfig, type GenomeDoc } from './config';
 
@@ -42,26 +42,38 @@ export function stratified(set: LabelledImages, perClass: number, pixels: number
   return { count: keep.length, images, labels: Uint8Array.from(keep, (i) => set.labels[i]) };
 }
 
+/** Training runs a token may take, and the training accuracy under which it takes another. */
+export const ATTEMPTS = 3;
+export const RESTART_BELOW = 0.9;
+
 export const datasetLabel = (data: TrainingData): string => `PFP dataset (${data.classes.join(', ')})`;
 
 export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
   const started = performance.now();
   const cfg = trainingConfig(job.genome);
   const epochs = job.epochs ?? cfg.epochs;
-  const seed = job.genome.seed;
-  const model = createModel(`perceptron_${job.index}`, data.inputShape, cfg.arch, data.classes, seed);
-  if (cfg.initGain !== 1) {
-    for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
+  // A restart from another seed when the run ends under RESTART_BELOW training accuracy (a ReLU unit of a 2-unit layer
+  // that died early cannot come back); chosen on the training images only, never the held-out ones.
+  let best: { model: Model; seed: string; result: TrainResult; trainAccuracy: number } | null = null;
+  for (let attempt = 0; attempt < ATTEMPTS && !(best && best.trainAccuracy >= RESTART_BELOW); attempt++) {
+    const seed = attempt ? `${job.genome.seed}/restart-${attempt}` : job.genome.seed;
+    const model = createModel(`perceptron_${job.index}`, data.inputShape, cfg.arch, data.classes, seed);
+    if (cfg.initGain !== 1) {
+      for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
+    }
+    const result = train(model, data.train, null, {
+      seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
+    });
+    const trainAccuracy = accuracy(model, data.train);
+    if (!best || trainAccuracy > best.trainAccuracy) best = { model, seed, result, trainAccuracy };
   }
-  const result = train(model, data.train, null, {
-    seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
-  });
+  const { model, seed, result } = best!;
   // measure what will be inscribed: the quantized weights
   const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype));
   const heldout = accuracy(quantized, data.test);
   const traits = trainingTraits({ ...cfg.arch, epochs }, {
     dataset: datasetLabel(data), epochs, seed, dropout: 'ordered', heldoutAccuracy: heldout,
-    trainAccuracy: result.epochs[result.epochs.length - 1].trainAccuracy, trainSamples: data.train.count, testSamples: data.test.count,
+    trainAccuracy: best!.trainAccuracy, trainSamples: data.train.count, testSamples: data.test.count,
     aliveCurve: aliveCurve(quantized, data.test, result.order), neuronOrder: result.order, trainingSeconds: 0,
     extra: { learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain },
   });
