@@ -85,7 +85,7 @@ describe('collection tokens', () => {
       }
     }
     expect(new Set(drawn).size).toBe(3);
-  });
+  }, 180_000); // three tokens, each opened, read, classified
 
   it('falls back to the default brain with a message when its metadata is broken', async () => {
     const t = manifest.tokens[1];
