@@ -2,13 +2,12 @@
 // each run in its own process: bench/train_ours.ts and bench/train_torch.py. CPU seconds (user + sys) rather than
 // wall time, so that other jobs on a shared machine barely count; "process" is the whole process from start to exit
 // (runtime start-up, imports, reading the data, training, evaluating), "training" is the training loop with the
-// held-out evaluation after every epoch (and, for ours, scaling the dataset). Then the scaling of the training loop
-// with the first hidden layer's width and with the batch size (one epoch each).
+// held-out evaluation after every epoch (and copying or scaling the dataset). Then the scaling of one epoch's training
+// alone (the second of two: no setup, no evaluation) with the first hidden layer's width and with the batch size.
 // env: BENCH_DATA (dataset dir, default data/pfp-seed0-6000x1000), BENCH_EPOCHS (default 5), BENCH_SCALING=0 to skip
 // the scaling tables, PYTHON (default: /usr/bin/python3, then python3, whichever imports torch).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +16,7 @@ const data = process.env.BENCH_DATA ?? 'data/pfp-seed0-6000x1000';
 const epochs = Number(process.env.BENCH_EPOCHS ?? 5);
 const TIME = '/usr/bin/time';
 
-interface Run { processCpu: number; trainCpu: number; heldout: number }
+interface Run { processCpu: number; trainCpu: number; epochCpu: number[]; heldout: number }
 interface Recipe { hidden: string; activation: string; epochs: number; batch: number; lr: number; seed: number }
 
 if (!existsSync(join(data, 'manifest.json'))) {
@@ -25,7 +24,6 @@ if (!existsSync(join(data, 'manifest.json'))) {
   process.exit(1);
 }
 
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const python = [process.env.PYTHON, '/usr/bin/python3', 'python3'].find((p) => p && spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
 const scratch = mkdtempSync(join(tmpdir(), 'bench-train-'));
 
@@ -36,12 +34,13 @@ function run(command: string[], r: Recipe): Run {
   const timed = existsSync(TIME);
   const p = spawnSync(timed ? TIME : args[0], timed ? ['-f', '%U %S', '-o', timeFile, ...args] : args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (p.status !== 0) throw new Error(`${args.join(' ')} failed (${p.status}):\n${p.stderr}`);
-  const out = JSON.parse(p.stdout.trim().split('\n').pop()!) as { trainCpu: number; heldout: number; processCpu?: number };
+  const out = JSON.parse(p.stdout.trim().split('\n').pop()!) as Omit<Run, 'processCpu'>;
   const processCpu = timed ? readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').reduce((s, v) => s + Number(v), 0) : NaN;
-  return { processCpu, trainCpu: out.trainCpu, heldout: out.heldout };
+  return { processCpu, ...out };
 }
 
-const ours = (r: Recipe): Run => run([process.execPath, tsx, join(here, 'train_ours.ts')], r);
+// `node --import tsx`: one process (the tsx command would start a second node to run the first)
+const ours = (r: Recipe): Run => run([process.execPath, '--import', 'tsx', join(here, 'train_ours.ts')], r);
 const torch = (r: Recipe): Run | null => (python ? run([python, join(here, 'train_torch.py')], r) : null);
 const f = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
@@ -62,16 +61,16 @@ try {
   }
 
   if (process.env.BENCH_SCALING !== '0') {
-    const one = { ...recipe, epochs: 1 };
+    const two = { ...recipe, epochs: 2 };
     const table = (title: string, rows: [string, Recipe][]): void => {
-      console.log(`\n${title}: training CPU s for one epoch\n\n| ${rows[0][0].split('=')[0]} | ours | PyTorch | ratio |\n| --- | ---: | ---: | ---: |`);
+      console.log(`\n${title}: CPU s of one epoch's training (the second)\n\n| ${rows[0][0].split('=')[0]} | ours | PyTorch | ratio |\n| --- | ---: | ---: | ---: |`);
       for (const [label, r] of rows) {
-        const x = ours(r), y = torch(r);
-        console.log(`| ${label.split('=')[1]} | ${f(x.trainCpu)} | ${y ? f(y.trainCpu) : 'n/a'} | ${y ? f(x.trainCpu / y.trainCpu) : 'n/a'} |`);
+        const x = ours(r).epochCpu[1], y = torch(r)?.epochCpu[1];
+        console.log(`| ${label.split('=')[1]} | ${f(x)} | ${y ? f(y) : 'n/a'} | ${y ? f(x / y) : 'n/a'} |`);
       }
     };
-    table('Width of the first hidden layer (3072-W-8-10-4, batch 32)', [5, 10, 20].map((w) => [`width=${w}`, { ...one, hidden: `${w},8,10` }]));
-    table('Batch size (3072-10-8-10-4)', [8, 32, 128].map((b) => [`batch=${b}`, { ...one, batch: b }]));
+    table('Width of the first hidden layer (3072-W-8-10-4, batch 32)', [5, 10, 20].map((w) => [`width=${w}`, { ...two, hidden: `${w},8,10` }]));
+    table('Batch size (3072-10-8-10-4)', [8, 32, 128].map((b) => [`batch=${b}`, { ...two, batch: b }]));
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

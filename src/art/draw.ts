@@ -8,7 +8,6 @@ import type { Visual } from './traits';
 import type { Palette } from './palettes';
 import { gradientAt } from './palettes';
 import type { Stage } from './life';
-import { hash01 } from './prng';
 
 type Ctx = CanvasRenderingContext2D;
 /** Appended to a size: `c.font = 12 + FONT`. */
@@ -21,7 +20,7 @@ export interface Art {
   v: Visual;
   p: Palette;
   stage: Stage;
-  /** 0..1 through the stage (rebirth: how far the new pattern has sprouted) */
+  /** 0..1 through the stage (dead: how far the remains have scattered; rebirth: how far the next life has gathered) */
   progress: number;
   input: Uint8ClampedArray | null;
   caption: string[];
@@ -51,7 +50,7 @@ const nodePath = (c: Ctx, shape: Visual['nodeShape'], x: number, y: number, r: n
 };
 
 /** One node in the dataset's fill mode: MNIST solid, CIFAR outline, IMAGENET x-ray (translucent, inner ring). */
-const paintNode = (c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: string, a: number): void => {
+export const paintNode = (c: Ctx, { v, p }: Art, x: number, y: number, r: number, col: string, a: number): void => {
   const solid = v.nodeFill === 'solid';
   const outline = v.nodeFill === 'outline';
   nodePath(c, v.nodeShape, x, y, r);
@@ -145,7 +144,7 @@ const inputImage = (c: Ctx, { L, G: { inW, inH, field }, input, p, stage }: Art)
   const t = canvas(inW, inH);
   t.getContext('2d')!.putImageData(px, 0, 0);
   c.imageSmoothingEnabled = false;
-  pen(c, stage === 'rebirth' ? 0.15 : 1);
+  pen(c, stage === 'rebirth' || stage === 'dead' ? 0.15 : 1);
   c.drawImage(t, x, y, w, h);
   pen(c, 0.6, p.ink, max(0.6, w * 0.006));
   c.strokeRect(x, y, w, h);
@@ -176,22 +175,22 @@ const edges = (c: Ctx, A: Art, u: number): void => {
 
 /** The nodes, coloured along the palette's gradient, and the output's labels. */
 const nodes = (c: Ctx, A: Art): void => {
-  const { L, G, stage, v, p } = A;
-  const born = stage === 'rebirth';
+  const { L, G, stage, p } = A;
   const K = L.cols.length;
   L.cols.forEach(({ xs, ys }, k) =>
     ys.forEach((y, j) => {
-      // rebirth: the new life's pattern sprouts as faint seeds, node by node
-      const lv = born ? (hash01(v.noise, k, j) < A.progress ? 0.25 : 0) : G.level[k][j];
-      // a growing neuron swells into place, a dying one keeps its size and fades
-      if (lv > 0.01)
-        paintNode(c, A, xs[j], y, L.r * (stage === 'growing' || born ? 0.45 + 0.55 * lv : 1), gradientAt(p.nodes, (k + 1) / K), stage === 'decaying' ? 0.3 + 0.7 * lv : lv);
+      const lv = G.level[k][j];
+      // a growing neuron swells into place from the seed rebirth gathered (which fades as growth goes on), a dying one
+      // keeps its size and fades
+      if (lv <= 0.01 && stage === 'growing') paintNode(c, A, xs[j], y, L.r * 0.45, gradientAt(p.nodes, (k + 1) / K), 0.5 * (1 - A.progress) ** 2);
+      else if (lv > 0.01)
+        paintNode(c, A, xs[j], y, L.r * (stage === 'growing' ? 0.45 + 0.55 * lv : 1), gradientAt(p.nodes, (k + 1) / K), stage === 'decaying' ? 0.3 + 0.7 * lv : lv);
     }),
   );
   const { xs, ys } = L.cols[K - 1];
   const size = G.sizes[K - 1];
   c.font = L.label + FONT;
-  pen(c, born ? 0.3 : 0.85, p.ink);
+  pen(c, 0.85, p.ink);
   ys.forEach((y, j) => c.fillText((G.labels[j * size] ?? '') + (size > 1 ? '…' : ''), xs[j] + 2 * L.r, y));
 };
 
@@ -215,8 +214,9 @@ const caption = (c: Ctx, { L, p, caption }: Art): void => {
  * baseline middle). */
 export const drawStill = (c: Ctx, w: number, h: number, A: Art): void => {
   paper(c, A, w, h);
-  if (A.stage !== 'dead') {
-    inputImage(c, A);
+  inputImage(c, A);
+  // dead and rebirth: the portrait draws the remains and the gathering instead (death.ts)
+  if (A.stage !== 'dead' && A.stage !== 'rebirth') {
     edges(c, A, min(w, h));
     nodes(c, A);
   }

@@ -30,6 +30,7 @@ export interface Life {
   neuronLevel: Float32Array[]; // per hidden layer, 0..1 visual presence (> 0 exactly when alive)
   connectionLevel: (Float32Array | null)[]; // per Dense layer like alive.connections
   progress: number; // 0..1 through the current stage
+  born: Float32Array[]; // per hidden layer, each neuron's birth time t (0..1 of growth; it dies at 1 - t of decay)
 }
 
 const P = Math.log(0.2) / Math.log(0.6);
@@ -39,6 +40,21 @@ const mask = (lv: Float32Array) => Uint8Array.from(lv, (v) => +(v > 0));
 
 /** Blocks the birth year adds to the clock: (2023.5 - year) Perceptron years (exact for lives divisible by 120). */
 export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
+
+/** The stage (index into STAGES) at step k (0..1440) of a life, and how far through it (0..1). */
+const stageAt = (k: number): [number, number] => {
+  let s = 0;
+  while (k >= STAGE_ENDS[s]) s++;
+  const start = s ? STAGE_ENDS[s - 1] : 0;
+  return [s, (k - start) / (STAGE_ENDS[s] - start)];
+};
+
+/** Presence 0..1 at step k of a life of the neuron born at t: it fades in as growth passes t and out as decay
+ * passes 1 - t; stable: 1; dead and rebirth: 0. Alive exactly when (as a Float32) it is above 0. */
+export const presence = (k: number, t: number): number => {
+  const [s, x] = stageAt(k);
+  return s === 0 ? clamp((1 - (1 - x) ** P - t) / FADE) : s === 1 ? 1 : s === 2 ? clamp((1 - t - x) / FADE) : 0;
+};
 
 /** Life at a block height, for the hidden widths of the brain actually loaded; outputs = units of its output layer
  * (without it the output layer's connection mask is null); order = per hidden layer, the brain's neuron_order (a
@@ -53,10 +69,7 @@ export function lifeAt(
   const span = genome.lifeBlocks, unit = span / 1440;
   const total = max(0, floor(height) - floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
   const life = floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
-  let s = 0;
-  while (k >= STAGE_ENDS[s]) s++;
-  const start = s ? STAGE_ENDS[s - 1] : 0, x = (k - start) / (STAGE_ENDS[s] - start);
-  const stage = STAGES[s], g = 1 - (1 - x) ** P;
+  const [s, x] = stageAt(k), stage = STAGES[s];
 
   const st = seedState(genome.seed), L = hidden.length;
   const born: Float32Array[] = hidden.map((w, i) => {
@@ -68,8 +81,7 @@ export function lifeAt(
     if (o?.length === w) sorted.forEach((v, k) => (u[o[k]] = v));
     return u.includes(-1) ? t : u;
   });
-  const level = (t: number) => (s === 0 ? clamp((g - t) / FADE) : s === 1 ? 1 : s === 2 ? clamp((1 - t - x) / FADE) : 0);
-  const neuronLevel = born.map((t) => t.map(level));
+  const neuronLevel = born.map((t) => t.map((v) => presence(k, v)));
   const neurons = neuronLevel.map(mask);
 
   const connections: (Uint8Array | null)[] = [null], connectionLevel: (Float32Array | null)[] = [null];
@@ -88,6 +100,6 @@ export function lifeAt(
     connections.push(lv && mask(lv));
   }
   return {
-    stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel, progress: x,
+    stage, age: pos / span, life, alive: { neurons, connections }, neuronLevel, connectionLevel, progress: x, born,
   };
 }

@@ -10,6 +10,9 @@ import { layout, floor, max, min, round } from './layout';
 import { buildGraph, type Graph } from './wiring';
 import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
 import { drawPulses, drawReplay, type Replay } from './motion';
+import { formOf } from './form';
+import { drawRemains, placeOf } from './death';
+import { drawFocus } from './focus';
 
 export interface Scene {
   genome: Genome;
@@ -22,8 +25,22 @@ export interface Scene {
   input: Uint8ClampedArray | null;
 }
 
+/** A hidden neuron as drawn: its node's centre and radius in CSS pixels from the canvas's top-left corner. */
+export interface DrawnNeuron {
+  layer: number;
+  index: number;
+  x: number;
+  y: number;
+  r: number;
+  alive: boolean;
+}
+
 export interface Portrait {
   setScene(scene: Scene): void;
+  /** Every hidden neuron where it is drawn now (neurons folded into one node share it); [] before the first frame. */
+  neurons(): DrawnNeuron[];
+  /** Highlight a neuron and its strongest links (null: none). */
+  focus(n: { layer: number; index: number } | null): void;
   replay(acts: Float32Array[]): void;
   resize(): void;
   start(): void;
@@ -55,6 +72,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   let running = false;
   let raf = 0;
   let settle = 0;
+  let focused: { layer: number; index: number } | null = null;
 
   /** CSS pixels, rotated about the centre like the hand-placed sheet; round line caps, text centred on its y. */
   const place = (c: CanvasRenderingContext2D, a: number) => {
@@ -68,15 +86,25 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
 
   const rebuild = (s: Scene): Art => {
     const { genome: g, life } = s;
-    const v = g.visual;
     G ??= buildGraph(g.hidden, s.model, life, g.seed);
-    const seed = (v.noise ^ Math.imul(life.life, 0x9e3779b1)) | 0; // a new life, a new pattern
+    // rebirth gathers the next life, in its own form (form.ts): node order, spacing, curvature, paper, palette variation
+    const n = life.life + +(life.stage === 'rebirth');
+    const { v, p, slots, bow, spread } = formOf(g, n, G.counts);
+    const seed = (g.visual.noise ^ Math.imul(n, 0x9e3779b1)) | 0; // a new life, a new pattern
     const chars = max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
     const L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
-    A = { ...life, L, G, v, p: g.palette, input: s.input, caption: captionOf(s), seed };
+    // a hidden column's node j takes place slots[k][j] down its column, squeezed by spread and bowed (q: -1..1 down it)
+    const gap = L.cols.length > 1 ? L.cols[1].x - L.cols[0].x : 0, mid = L.input.y + L.input.h / 2;
+    slots.forEach((order, k) => {
+      const { xs, ys } = L.cols[k], n = ys.length;
+      const q = (j: number) => (n > 1 ? (2 * order[j]) / (n - 1) - 1 : 0);
+      L.cols[k] = { ...L.cols[k], xs: order.map((o, j) => xs[o] + bow * gap * (1 - q(j) ** 2)), ys: order.map((o) => mid + (ys[o] - mid) * spread) };
+    });
+    A = { ...life, L, G, v, p, input: s.input, caption: captionOf(s), seed };
     const c = (still = newCanvas(canvas.width, canvas.height)).getContext('2d')!;
     place(c, v.tilt);
     drawStill(c, w, h, A);
+    if (life.stage === 'dead' || life.stage === 'rebirth') drawRemains(c, A, min(w, h));
     if (rp) rp = { acts: rp.acts, probs: rp.probs, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
     return A;
   };
@@ -92,6 +120,13 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     place(ctx, a.v.tilt);
     drawPulses(ctx, t, a, scene.feeRate);
     if (rp) drawReplay(ctx, t, a, rp);
+    if (focused) drawFocus(ctx, a, focused.layer, floor(focused.index / a.G.sizes[focused.layer]));
+  };
+
+  /** A point of the (unrotated) layout as it lands on the canvas: turned by the sheet's tilt about the centre. */
+  const onCanvas = (a: Art, [x, y]: [number, number]): [number, number] => {
+    const cos = Math.cos(a.v.tilt), sin = Math.sin(a.v.tilt), dx = x - w / 2, dy = y - h / 2;
+    return [w / 2 + dx * cos - dy * sin, h / 2 + dx * sin + dy * cos];
   };
 
   const resize = (): void => {
@@ -140,6 +175,21 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       G = A = null;
       if (!w) resize();
       else if (!running) drawFrame(lastT);
+    },
+    neurons() {
+      if (!scene || !w) return [];
+      const a = A ?? rebuild(scene);
+      const mask = scene.life.alive.neurons;
+      return a.L.cols.slice(0, -1).flatMap((_, k) =>
+        Array.from({ length: scene!.model?.layers[k].units ?? scene!.genome.hidden[k] }, (_, index) => {
+          const [x, y] = onCanvas(a, placeOf(a, k, floor(index / a.G.sizes[k])));
+          return { layer: k, index, x, y, r: a.L.r, alive: !mask[k] || !!mask[k]![index] };
+        }),
+      );
+    },
+    focus(n) {
+      focused = n;
+      if (!running) drawFrame(lastT);
     },
     replay(acts) {
       // the scene's model is the one that produced acts (a new brain drops the replay)

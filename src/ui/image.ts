@@ -20,7 +20,7 @@ export function sniff(type: string, size: number, head: Uint8Array): string {
 
 // Decode + resize + read back. Self-contained (no imports, no closure): its source also runs in a Worker.
 // Transparent pixels are composited over white, as the training images are opaque.
-async function px(f: Blob, w: number, h: number): Promise<ImageDataArray> {
+async function px(f: ImageBitmapSource, w: number, h: number): Promise<ImageDataArray> {
   const b = await createImageBitmap(f, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
   const c = new OffscreenCanvas(w, h).getContext('2d')!;
   c.fillStyle = '#fff';
@@ -54,4 +54,13 @@ export async function readPixels(file: Blob, w: number, ht: number): Promise<See
   const rgba = await inWorker(file, w, ht).catch(() => null);
   if (!rgba) throw new Error(`Not an image this browser can decode${file.type ? ` (${file.type.slice(0, 40)})` : ''}.`);
   return { pixels: rgba.filter((_, i) => (i & 3) < 3), rgba, note }; // RGBA -> RGB
+}
+
+/** An image (a file, ImageData, ImageBitmap, <img>, <canvas>) as w x h RGB pixels, resized exactly as a dropped file
+ * is, on this thread (the library's path, src/lib.ts: smaller than the worker's, same pixels). */
+export async function scaledPixels(source: ImageBitmapSource, w: number, ht: number): Promise<Uint8ClampedArray> {
+  const rgba = await px(source, w, ht).catch(() => {
+    throw new Error(`Not an image this browser can decode${source instanceof Blob && source.type ? ` (${source.type.slice(0, 40)})` : ''}.`);
+  });
+  return rgba.filter((_, i) => (i & 3) < 3);
 }

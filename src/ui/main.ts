@@ -17,6 +17,8 @@ import { expose, frozen, type PageState } from './state';
 import { silence } from './verdict';
 import { helpView, infoView, resultView, upgradeView } from './views';
 import CSS from './style.css';
+import { explainNeuron } from '../art/explain';
+import { createExplorer } from './explore-mode';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -37,6 +39,13 @@ const brainInfo = (id: string, m: Model | null) =>
 const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
   feeRate: null, brain: brainInfo(config.brainId, null), prediction: null, ready: false,
+  get neurons() {
+    return frozen(portrait.neurons());
+  },
+  explain: (layer, index) => {
+    const e = askNeuron(layer, index);
+    return frozen({ ...e, field: Array.from(e.field) }); // a typed array cannot be frozen
+  },
 };
 
 let brain: Resolved = { id: config.brainId, model: null, problem: '' };
@@ -47,6 +56,14 @@ const portrait = createPortrait(canvas);
 /** Still mode draws one frame per change; otherwise the animation loop draws. */
 function draw(t = 0): void {
   if (still) portrait.drawFrame(t);
+}
+
+/** What hidden neuron (layer, index) does, on the last image seen (replayed through the network as alive now). */
+function askNeuron(layer: number, index: number) {
+  const m = brain.model;
+  if (!m) throw new Error(s.ready ? 'No brain: no neurons to ask.' : LOADING);
+  const acts = scene.input && activations(m, scene.input, { alive: life.alive });
+  return explainNeuron(m, genome, life, s.height, acts, layer, index);
 }
 
 /** Life and scene from brain, height and fee: the portrait and the classifier always change together. */
@@ -94,8 +111,18 @@ function toast(msg: string): void {
   clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (toastEl.textContent = ''), 7000);
 }
-const hint = ui.appendChild(h('p', { class: 'hint' }, 'click, then H for keys · drop an image'));
+// a touch screen has no keys and no drag and drop: say what a finger does
+const touch = matchMedia('(pointer: coarse)').matches;
+const hint = ui.appendChild(h('p', { class: 'hint' },
+  touch ? 'tap a neuron to ask what it does · tap: info · long press: classify a photo' : 'click, then H for keys · click a neuron to ask it · drop an image'));
 const overlay = createOverlay(ui);
+const explorer = createExplorer({
+  overlay, say: toast, neurons: () => portrait.neurons(), explain: askNeuron, focus: portrait.focus,
+  meta: () => {
+    const [ht, w] = brain.model!.inputShape, p = genome.palette;
+    return { w, h: ht, height: s.height, colours: [p.negative, p.paper, p.positive] };
+  },
+});
 
 const picker = ui.appendChild(h('input', { type: 'file', accept: 'image/*', hidden: '' }));
 picker.onchange = () => {
@@ -168,21 +195,24 @@ async function restore(say: (m: string) => void): Promise<void> {
 /** The brain in use, as the upgrade panel names it. */
 const inUse = (): string => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`;
 /** What each action does: a Record, so an action added to keys.ts without a handler here does not compile. */
-const actions: Record<Action, () => void> = {
+const actions: Record<Action, (key: string) => void> = {
   open: () => picker.click(),
   save,
   restore: () => void restore(toast), // the upgrade panel's button reports in the panel instead
-  close: () => overlay.close(),
+  close: () => explorer.back() || overlay.close(), // the neuron panel, then explore mode, first
+  explore: () => explorer.enter(),
+  move: (key) => explorer.move(key),
+  ask: () => explorer.open(),
   help: () => overlay.open('help', 'Keys', helpView()),
   upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore })),
   info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), save)),
 };
 
-function run(a: Action): void {
+function run(a: Action, key = ''): void {
   hint.hidden = true;
   // the key of the open panel closes it again (H twice: help, then nothing)
   if (overlay.current === a) overlay.close();
-  else actions[a]();
+  else actions[a](key);
 }
 
 addEventListener('keydown', (e) => {
@@ -190,13 +220,22 @@ addEventListener('keydown', (e) => {
   if (overlay.trap(e)) return;
   const a = actionFor(e);
   if (!a || (e.target instanceof HTMLInputElement && a !== 'close')) return;
+  // arrows and Enter are explore mode's only while it is on (Enter elsewhere presses the focused button)
+  if ((a === 'move' || a === 'ask') && !explorer.active) return;
   e.preventDefault();
-  run(a);
+  run(a, e.key);
 });
-// touch and mouse: tap = info, long press = open an image
+// touch and mouse: tap a neuron = ask it, tap elsewhere = info, long press = open an image
 let downAt = 0;
 canvas.onpointerdown = (e) => (downAt = e.timeStamp);
-canvas.onpointerup = (e) => run(e.timeStamp - downAt > 500 ? 'open' : 'info');
+canvas.onpointerup = (e) => {
+  const b = canvas.getBoundingClientRect();
+  if (e.timeStamp - downAt > 500) run('open');
+  else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) {
+    explorer.leave();
+    run('info');
+  }
+};
 canvas.oncontextmenu = (e) => e.preventDefault();
 const dragging = (on: boolean) => (e: Event) => {
   e.preventDefault();

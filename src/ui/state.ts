@@ -11,6 +11,27 @@ export interface Prediction {
   classes: readonly { name: string; p: number }[];
 }
 
+/** A hidden neuron as drawn (window.perceptron.neurons). */
+export interface NeuronInfo {
+  layer: number;
+  index: number;
+  x: number;
+  y: number;
+  r: number;
+  alive: boolean;
+}
+
+/** What window.perceptron.explain(layer, index) says about a hidden neuron (field: HxWx3, the input's layout). */
+export interface NeuronExplanation {
+  field: readonly number[];
+  activation: number | null;
+  rank: number | null;
+  contributions: readonly { name: string; value: number }[];
+  alive: boolean;
+  bornAt: number;
+  diesAt: number;
+}
+
 export interface PageState {
   seed: string;
   features: Readonly<Record<string, string | number>>;
@@ -22,6 +43,9 @@ export interface PageState {
   brain: BrainInfo;
   prediction: Prediction | null;
   ready: boolean;
+  /** read through a getter: the hidden neurons where they are drawn now */
+  readonly neurons: readonly NeuronInfo[];
+  explain(layer: number, index: number): NeuronExplanation;
 }
 
 /** A deep-frozen copy of a brain or prediction, so readers cannot mutate what the page holds. */

@@ -16,13 +16,15 @@ describe('keys', () => {
       [{ key: 'o' }, 'open'], [{ key: 'O', shiftKey: true }, 'open'], [{ key: 'u' }, 'upgrade'], [{ key: 'U', shiftKey: true }, 'restore'],
       [{ key: 'i' }, 'info'], [{ key: 's' }, 'save'], [{ key: 'h' }, 'help'], [{ key: '?', shiftKey: true }, 'help'],
       [{ key: 'Escape' }, 'close'], [{ key: 'v', ctrlKey: true }, null], [{ key: 's', metaKey: true }, null], [{ key: 'x' }, null],
+      [{ key: 'e' }, 'explore'], [{ key: 'ArrowLeft' }, 'move'], [{ key: 'ArrowDown' }, 'move'], [{ key: 'Enter' }, 'ask'],
+      [{ key: 'ArrowLeft', altKey: true }, null],
     ];
     for (const [e, want] of cases) expect(actionFor(e), e.key).toBe(want);
   });
 
   it('the help table covers every action', () => {
     const acts = new Set(KEYS.map((k) => k[2]));
-    expect([...acts].sort()).toEqual(['close', 'help', 'info', 'open', 'restore', 'save', 'upgrade']);
+    expect([...acts].sort()).toEqual(['ask', 'close', 'explore', 'help', 'info', 'move', 'open', 'restore', 'save', 'upgrade']);
   });
 });
 
@@ -144,18 +146,22 @@ describe('window.perceptron view', () => {
   const state = (): PageState => ({
     seed: 'ab', features: { a: 1 }, stage: 'growing', age: 0, life: 1, height: 5, feeRate: null,
     brain: { id: 'x', name: 'n', classes: [], parameters: 0 }, prediction: null, ready: false,
+    neurons: [{ layer: 0, index: 0, x: 1, y: 2, r: 3, alive: true }],
+    explain: (layer, index) => ({ field: [layer], activation: null, rank: null, contributions: [], alive: true, bornAt: index, diesAt: 9 }),
   });
 
   it('has exactly the contract keys, follows the live state and cannot be written', () => {
     const s = state();
     const v = readOnlyView(s, () => 7);
-    expect(Object.keys(v)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready']);
+    expect(Object.keys(v)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready', 'neurons', 'explain']);
     s.ready = true;
     s.height = 6;
     expect([v.ready, v.height]).toEqual([true, 6]);
     expect(() => ((v as { ready: boolean }).ready = false)).toThrow(TypeError);
     expect(() => ((v as Record<string, unknown>).extra = 1)).toThrow(TypeError);
     expect((v as unknown as { _debug: number })._debug).toBe(7);
-    expect(JSON.parse(JSON.stringify(v))).toEqual(s);
+    expect(v.explain(2, 4)).toMatchObject({ field: [2], bornAt: 4 });
+    expect(v.neurons).toBe(s.neurons);
+    expect(JSON.parse(JSON.stringify(v))).toEqual(JSON.parse(JSON.stringify(s))); // explain, a function, is left out
   });
 });

@@ -1,4 +1,8 @@
 // `perceptrons serve`: the ord-compatible preview server (tools/server/server.ts) on loopback until Ctrl-C.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { buildLibrary, DEFAULT_LIB_OUT } from '../build/lib';
+import { repoRoot } from '../build/inscription';
 import { startServer, type ServerOptions } from '../server/server';
 import { defineCommand, intOption, numberOption, parseCommand, runCommand, UsageError, type Values } from '../args';
 
@@ -17,6 +21,8 @@ export const command = defineCommand({
     collection: { type: 'string', arg: 'DIR', bare: 'dist/collection', help: 'serve a collection made by perceptrons collection: its parent, art, brains and tokens (delegates with metadata)' },
     html: { type: 'string', arg: 'FILE', help: 'the art inscription (default inscription.html)' },
     brains: { type: 'string', arg: 'DIR', help: 'brains to serve (default fixtures/brains)' },
+    inscriptions: { type: 'string', arg: 'DIR', help: 'also serve every file in DIR as an inscription (ID = sha256 + i0, content type\nfrom the extension as ord infers it, under ord\'s CSP): preview a derivative piece before inscribing it' },
+    lib: { type: 'string', arg: 'FILE', help: `the library inscription to serve (default: built from src/lib.ts into ${DEFAULT_LIB_OUT} at start)` },
   },
 });
 
@@ -32,6 +38,7 @@ function serverOptions(v: Values<typeof command>): ServerOptions {
   const o: ServerOptions = {
     port: count('port'), host: v.host, height: count('height'), birthHeight: count('birth-height'),
     fee: numberOption(v.fee, 'fee', 0, true), compress: v.compress, collectionDir: v.collection, html: v.html, brainsDir: v.brains,
+    inscriptionsDir: v.inscriptions, libFile: v.lib,
   };
   if (v['blocks-per-second'] !== undefined) {
     o.blocksPerSecond = numberOption(v['blocks-per-second'], 'blocks-per-second');
@@ -41,7 +48,18 @@ function serverOptions(v: Values<typeof command>): ServerOptions {
 }
 
 export function run(args: string[]): Promise<number> {
-  return runCommand(command, args, (v) => serve(serverOptions(v)));
+  return runCommand(command, args, async (v) => {
+    const opts = serverOptions(v);
+    return serve(opts.libFile ? opts : { ...opts, libFile: await freshLibrary() });
+  });
+}
+
+/** Builds the library from the current sources for the server to serve beside the art; its path. */
+async function freshLibrary(): Promise<string> {
+  const root = repoRoot(), lib = await buildLibrary(root), out = resolve(root, DEFAULT_LIB_OUT);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, lib.bytes);
+  return out;
 }
 
 async function serve(opts: ServerOptions): Promise<number> {

@@ -1,28 +1,16 @@
 // The dataset on disk: one binary file (train images, train labels, test images, test labels; images are
 // HxWx3 uint8 in HWC order) and a manifest JSON naming the classes, their sources and licences, and the offsets.
+// Written here; read back by read.ts (which loads none of the renderers).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { PFP_CLASSES } from './classes';
 import type { LabelledImages, PfpDataset } from './generate';
+import { BINARY, FORMAT, MANIFEST, type Manifest } from './read';
 
-export const MANIFEST = 'manifest.json';
-export const BINARY = 'dataset.bin';
 export const CONTACT_SHEET = 'contact-sheet.png';
-const FORMAT = 'perceptrons-dataset/1';
-
-interface SplitEntry { count: number; imagesOffset: number; labelsOffset: number }
-export interface Manifest {
-  format: string;
-  seed: string;
-  inputShape: [number, number, number];
-  layout: string;
-  classes: { name: string; source: string; licence: string; flip: boolean; train: number; test: number }[];
-  splits: { train: SplitEntry; test: SplitEntry };
-  bytes: number;
-  sha256: string;
-}
+export { MANIFEST, BINARY, readDataset, type Manifest } from './read';
 
 export function writeDataset(dir: string, data: PfpDataset): Manifest {
   mkdirSync(dir, { recursive: true });
@@ -53,22 +41,6 @@ export function writeDataset(dir: string, data: PfpDataset): Manifest {
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(join(dir, CONTACT_SHEET), contactSheet(data.test, data.classes.length, data.inputShape[0], 12));
   return manifest;
-}
-
-export function readDataset(dir: string): PfpDataset {
-  const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) throw new Error(`no dataset at ${dir}: ${MANIFEST} is missing (create it with perceptrons dataset --out ${dir})`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  if (manifest.format !== FORMAT) throw new Error(`${manifestPath}: format is ${JSON.stringify(manifest.format)}, expected ${FORMAT}`);
-  const buf = new Uint8Array(readFileSync(join(dir, BINARY)));
-  if (buf.length !== manifest.bytes) throw new Error(`${join(dir, BINARY)}: ${buf.length} bytes, the manifest says ${manifest.bytes}`);
-  const [h, w, ch] = manifest.inputShape;
-  const split = (s: SplitEntry): LabelledImages => ({
-    count: s.count,
-    images: buf.subarray(s.imagesOffset, s.imagesOffset + s.count * h * w * ch),
-    labels: buf.subarray(s.labelsOffset, s.labelsOffset + s.count),
-  });
-  return { seed: manifest.seed, classes: manifest.classes.map((c) => c.name), inputShape: manifest.inputShape, train: split(manifest.splits.train), test: split(manifest.splits.test) };
 }
 
 /** A PNG with one row per class of the first `perRow` samples of that class, each tile scaled 3x. */

@@ -6,8 +6,9 @@ import { contentId } from '../build/ids';
 import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
 import { loadCollectionFiles, type CollectionFiles } from './collection';
+import { ordContentType } from './media';
 
-export type Role = 'art' | 'brain' | 'token' | 'parent';
+export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription';
 
 export interface Inscription {
   id: string;
@@ -37,6 +38,10 @@ export interface Catalog {
   art: Inscription;
   brains: Inscription[];
   tokens: Inscription[];
+  /** The library inscription (perceptrons build --lib), when served. */
+  library: Inscription | null;
+  /** Every file of --inscriptions DIR: other inscriptions (derivative pieces) to preview beside the art. */
+  inscriptions: Inscription[];
   byId: Map<string, Inscription>;
   /** Children of each parent, in inscription order. */
   children: Map<string, string[]>;
@@ -88,7 +93,7 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; compress: boolean }): Catalog {
+export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; compress: boolean }): Catalog {
   const coll: CollectionFiles | null = o.collectionDir ? loadCollectionFiles(o.collectionDir) : null;
   const html = coll ? coll.art.file : o.html;
   if (!existsSync(html) || !statSync(html).isFile()) {
@@ -103,7 +108,7 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
   };
   const add = (file: string, role: Role, name: string, id?: string): Inscription => {
     const raw = readFileSync(file);
-    const contentType = contentTypeOf(file);
+    const contentType = role === 'inscription' ? ordContentType(name) : contentTypeOf(file);
     const packed = o.compress ? brotli(raw) : null;
     const smaller = packed !== null && packed.length < raw.length;
     const ownId = id ?? idOf(raw);
@@ -129,5 +134,10 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
   }));
   const children = new Map<string, string[]>();
   for (const t of tokens) for (const p of t.parents) children.set(p, [...(children.get(p) ?? []), t.id]);
-  return { art, brains, tokens, byId, children };
+  const library = o.libFile ? add(o.libFile, 'library', basename(o.libFile)) : null;
+  if (o.inscriptionsDir && !(existsSync(o.inscriptionsDir) && statSync(o.inscriptionsDir).isDirectory())) {
+    throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
+  }
+  const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
+  return { art, brains, tokens, library, inscriptions, byId, children };
 }

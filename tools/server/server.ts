@@ -33,6 +33,10 @@ export interface ServerOptions {
   brainsDir?: string;
   /** A collection made by `perceptrons collection`: its parent, art, brains and tokens (delegates with metadata). */
   collectionDir?: string;
+  /** The library inscription to serve (perceptrons build --lib's output). */
+  libFile?: string;
+  /** Serve every file under this directory as an inscription too (ID sha256 + i0, content type as ord infers it). */
+  inscriptionsDir?: string;
   /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
   birthHeight?: number;
   height?: number;
@@ -50,6 +54,10 @@ export interface PreviewServer {
   artId: string;
   brainIds: Record<string, string>;
   tokenIds: string[];
+  /** The library's ID, when served. */
+  libraryId: string | null;
+  /** --inscriptions: each file's path under the directory → its ID. */
+  inscriptionIds: Record<string, string>;
   birthHeight: number;
   setHeight(h: number): void;
   setFee(f: number): void;
@@ -98,6 +106,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     html: resolve(root, opts.html ?? 'inscription.html'),
     brainsDir: resolve(root, opts.brainsDir ?? join('fixtures', 'brains')),
     collectionDir: collection,
+    libFile: opts.libFile && resolve(root, opts.libFile),
+    inscriptionsDir: opts.inscriptionsDir && resolve(root, opts.inscriptionsDir),
     compress: !!opts.compress,
   });
   const birthHeight = opts.birthHeight ?? catalog.art.bakedBirthHeight ?? DEFAULT_BIRTH_HEIGHT;
@@ -298,6 +308,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     for (const i of catalog.tokens.slice(0, 20)) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
     if (catalog.tokens.length > 20) console.log(`  ...     ${catalog.tokens.length - 20} more tokens (listed on ${url})`);
     for (const i of catalog.brains.slice(0, 20)) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
+    if (catalog.library) console.log(`  library ${catalog.library.name.padEnd(28)} ${url}content/${catalog.library.id}`);
+    for (const i of catalog.inscriptions) {
+      console.log(`  inscr.  ${i.name.padEnd(28)} ${url}${i.contentType.startsWith('text/html') ? 'preview' : 'content'}/${i.id}  ${i.contentType}`);
+    }
     const s = chain.settings();
     console.log(`  chain   tip ${s.height} (art born at ${birthHeight}), fee ${s.fee} sat/vB, ${s.blocksPerSecond} blocks/s${s.playing ? ', playing' : ''}`);
   }
@@ -306,6 +320,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     artId: catalog.art.id,
     brainIds,
     tokenIds: catalog.tokens.map((i) => i.id),
+    libraryId: catalog.library?.id ?? null,
+    inscriptionIds: Object.fromEntries(catalog.inscriptions.map((i) => [i.name, i.id])),
     birthHeight,
     setHeight: (h) => void chain.update({ height: h }),
     setFee: (f) => void chain.update({ fee: f }),

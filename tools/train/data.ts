@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { generateDataset, type LabelledImages } from '../dataset/generate';
-import { readDataset, writeDataset } from '../dataset/store';
+import type { LabelledImages } from '../dataset/generate';
+import { readDataset } from '../dataset/read';
 import { rngFrom, shuffle } from '../dataset/prng';
 
 export interface TrainingData {
@@ -32,6 +32,8 @@ export async function loadPfp(o: PfpOptions = {}): Promise<TrainingData> {
   const dir = pfpCacheDir(o);
   if (!existsSync(join(dir, 'manifest.json'))) {
     o.log?.(`generating the PFP dataset into ${dir} ...`);
+    // loaded only here: the renderers (DiceBear, resvg, the Nouns art) take a second to import
+    const [{ generateDataset }, { writeDataset }] = await Promise.all([import('../dataset/generate'), import('../dataset/store')]);
     const started = Date.now();
     const data = await generateDataset(o.seed ?? '0', o.trainPerClass ?? 6000, o.testPerClass ?? 1000, o.workers ?? 2);
     writeDataset(dir, data);

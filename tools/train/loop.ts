@@ -1,13 +1,13 @@
 // The training loop: softmax cross-entropy, Adam, shuffled minibatches, neuron dropout in a seed-given order.
-// Forward passes run through the engine (src/nn activations()), gradients through src/nn/backward.ts.
+// Each minibatch runs forward and backward at once (tools/train/minibatch.ts, on WebAssembly SIMD kernels when
+// available); after each epoch the parameters go back into the model and the engine's own forward() measures it.
 // Everything random comes from streams keyed by the seed, so the same seed trains the same bits.
-import { activations, type Model } from '../../src/nn/index';
-import { backward, createGradients, softmaxCrossEntropy, zeroGradients } from '../../src/nn/backward';
+import type { Model } from '../../src/nn/index';
 import type { LabelledImages } from '../dataset/generate';
 import { rngFrom, shuffle } from '../dataset/prng';
-import { Adam } from './adam';
 import { createDropoutSampler, neuronOrder, type DropoutMode } from './dropout';
-import { accuracy, argmax } from './evaluate';
+import { accuracy } from './evaluate';
+import { MinibatchTrainer } from './minibatch';
 
 export interface TrainOptions {
   seed: string;
@@ -21,6 +21,8 @@ export interface TrainOptions {
   pFull?: number;
   /** loss weight per class (default 1 each), e.g. to favour recall of one class */
   classWeights?: number[];
+  /** WebAssembly SIMD kernels (default) or the plain JS reference kernels */
+  simd?: boolean;
 }
 
 export interface EpochReport { epoch: number; loss: number; trainAccuracy: number; testAccuracy: number; seconds: number }
@@ -39,44 +41,31 @@ export function train(
   const hidden = model.layers.slice(0, -1).map((l) => l.units);
   const order = neuronOrder(o.seed, hidden);
   const sampleMask = createDropoutSampler(o.dropout ?? 'ordered', order, o.pFull ?? 0.5);
-  const params: Float32Array[] = [], g = createGradients(model), grads: Float32Array[] = [];
-  model.layers.forEach((l, i) => {
-    params.push(l.kernel); grads.push(g.kernels[i]);
-    if (l.bias) { params.push(l.bias); grads.push(g.biases[i]!); }
-  });
-  const adam = new Adam(params, lr0);
-  const pixels = model.inputShape[0] * model.inputShape[1] * model.inputShape[2];
-  if (trainSet.images.length !== trainSet.count * pixels) throw new Error(`training images are not ${model.inputShape.join('x')}`);
+  const started = Date.now();
+  const trainer = new MinibatchTrainer(model, trainSet.images, trainSet.count, { batchSize: batch, simd: o.simd });
   const rng = rngFrom(`${o.seed}/train`);
   const indices = Uint32Array.from({ length: trainSet.count }, (_, i) => i);
-  const dOut = new Float32Array(model.layers[model.layers.length - 1].units);
+  const labels = new Uint8Array(batch);
   const totalSteps = o.epochs * Math.ceil(trainSet.count / batch);
   const reports: EpochReport[] = [];
-  const started = Date.now();
   let step = 0;
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const epochStart = Date.now();
     shuffle(rng, indices);
     let lossSum = 0, right = 0, seen = 0;
     for (let b = 0; b < trainSet.count; b += batch) {
-      const end = Math.min(trainSet.count, b + batch);
-      zeroGradients(g);
-      for (let k = b; k < end; k++) {
-        const i = indices[k], label = trainSet.labels[i];
-        const input = trainSet.images.subarray(i * pixels, (i + 1) * pixels);
-        const alive = sampleMask(rng);
-        const outs = activations(model, input, alive ? { alive } : undefined);
-        const logits = outs[outs.length - 1];
-        if (!alive) { if (argmax(logits) === label) right++; seen++; }
-        const weight = o.classWeights?.[label] ?? 1;
-        lossSum += weight * softmaxCrossEntropy(logits, label, dOut);
-        if (weight !== 1) for (let u = 0; u < dOut.length; u++) dOut[u] *= weight;
-        backward(model, input, outs, dOut, g, alive);
+      const n = Math.min(trainSet.count, b + batch) - b;
+      for (let s = 0; s < n; s++) {
+        const i = indices[b + s];
+        labels[s] = trainSet.labels[i];
+        trainer.setSample(s, i, sampleMask(rng)); // the mask is copied: a sampler may reuse its object
       }
-      adam.lr = lr0 + (lrEnd - lr0) * (step++ / Math.max(1, totalSteps - 1));
-      adam.step(grads, 1 / (end - b));
-      onProgress?.(epoch, end / trainSet.count, lossSum / end, seen ? right / seen : 0);
+      const r = trainer.forwardBackward(n, labels, o.classWeights);
+      lossSum += r.loss; right += r.right; seen += r.seen;
+      trainer.step(lr0 + (lrEnd - lr0) * (step++ / Math.max(1, totalSteps - 1)), 1 / n);
+      onProgress?.(epoch, (b + n) / trainSet.count, lossSum / (b + n), seen ? right / seen : 0);
     }
+    trainer.store(model);
     const report = {
       epoch, loss: lossSum / trainSet.count, trainAccuracy: seen ? right / seen : 0,
       testAccuracy: testSet ? accuracy(model, testSet) : NaN, seconds: (Date.now() - epochStart) / 1000,

@@ -1,0 +1,264 @@
+// Forward and backward passes over a whole minibatch at once, and the Adam step, on one heap that the kernels
+// (tools/train/kernels.ts) address: the training images, the parameters, their gradients, Adam's moments and every
+// per-batch buffer, laid out once per run, so a step allocates nothing.
+// The first layer (inputs x units, nearly all the work) runs through the kernels: Z = X·W for the forward pass and
+// dW = Xᵀ·dZ for the backward pass (its dX is never needed). The small layers after it run in plain JS.
+// Dropout is per sample: a mask of 0/1 per hidden neuron, applied with the activation (a dead neuron outputs 0 and
+// passes back no gradient), as the engine's forward() and src/nn/backward.ts treat an AliveMask.
+import { ACTIVATION_RULES } from '../../src/nn/activations';
+import type { AliveMask, Model } from '../../src/nn/index';
+import { createKernels, type Kernels } from './kernels';
+
+const BLOCK = 64; // bytes: every region starts on a cache line; rows are whole multiples of 16 floats
+const aligned = (bytes: number): number => Math.ceil(bytes / BLOCK) * BLOCK;
+
+interface StoredImages { images: Uint8Array; count: number; pixels: number; rowBytes: number; kernels: Kernels; user: object | null }
+
+// The last training set stored, kept with its heap for the next run on the same images (a collection trains many
+// brains on one dataset). One at a time: a heap can grow but never shrink. The newest trainer on it owns its work area.
+let last: StoredImages | null = null;
+
+/**
+ * The images at the start of a heap, one row of rowBytes / 4 bytes each (zero-padded to a multiple of 16). They stay
+ * bytes there: each minibatch is scaled to float32 as it is gathered (a fraction of the cost of the matrix products,
+ * where a float32 copy of the whole set would touch four times the memory).
+ */
+function storedImages(images: Uint8Array, count: number, pixels: number, simd: boolean): StoredImages {
+  if (last && last.images === images && last.count === count && last.pixels === pixels && last.kernels.simd === simd) return last;
+  last = null;
+  const rowBytes = aligned(pixels * 4), stride = rowBytes >> 2, kernels = createKernels(simd);
+  kernels.reserve(count * stride);
+  const heap = new Uint8Array(kernels.memory.buffer);
+  if (stride === pixels) heap.set(images.subarray(0, count * pixels));
+  else for (let r = 0; r < count; r++) heap.set(images.subarray(r * pixels, (r + 1) * pixels), r * stride);
+  return (last = { images, count, pixels, rowBytes, kernels, user: null });
+}
+
+type Rule = (typeof ACTIVATION_RULES)[keyof typeof ACTIVATION_RULES];
+
+interface LayerBuffers {
+  units: number;
+  inputs: number;
+  rule: Rule;
+  /** views into the heap; the first layer's kernel (and its gradient) is stored one padded row per unit */
+  kernel: Float32Array; bias: Float32Array | null; gradKernel: Float32Array; gradBias: Float32Array | null;
+  kernelAt: number; gradKernelAt: number; // their byte offsets
+  out: Float32Array; outAt: number; // [batch x units]: pre-activations, then outputs
+  delta: Float32Array; deltaAt: number; // [batch x units]: dLoss/dOutput, then dLoss/dPre-activation
+  mask: Uint8Array | null; // [batch x units]: 1 alive, 0 dead (hidden layers only)
+  /** per-sample views of out and delta, for a softmax layer (applied to each sample's outputs as a whole) */
+  samples: { out: Float32Array; delta: Float32Array }[] | null;
+}
+
+export interface BatchResult { loss: number; right: number; seen: number }
+
+export class MinibatchTrainer {
+  readonly kernels: Kernels;
+  readonly batchSize: number;
+  private readonly data: StoredImages;
+  private readonly scale: number;
+  private readonly offset: number;
+  private readonly layers: LayerBuffers[];
+  private readonly sources: Int32Array; // byte offsets of the batch's images in the stored set
+  private readonly sourcesAt: number;
+  private readonly inputAt: number; // the batch's images as float32 rows
+  private readonly rowsAt: number; // byte offsets of those rows (an i32 list, for the kernels)
+  private readonly full: Uint8Array; // 1: the sample trains with every neuron alive
+  private readonly params: { at: number; count: number }; // all parameters, then gradients, m and v alike
+  private readonly grads: number;
+  private readonly m: number;
+  private readonly v: number;
+  private t = 0;
+
+  constructor(model: Model, images: Uint8Array, count: number, opts: { batchSize: number; simd?: boolean }) {
+    const pixels = model.inputShape[0] * model.inputShape[1] * model.inputShape[2], B = opts.batchSize, last = model.layers.length - 1;
+    if (images.length !== count * pixels) throw new Error(`training images are not ${model.inputShape.join('x')} (${images.length} bytes for ${count} images)`);
+    if (!Number.isInteger(B) || B < 1) throw new Error(`batch size must be a positive integer, got ${B}`);
+    model.layers.forEach((l, i) => {
+      if (l.activation === 'softmax' && i < last) throw new Error(`layer ${i}: the trainer supports softmax on the output layer only`);
+    });
+    this.batchSize = B;
+    this.data = storedImages(images, count, pixels, opts.simd ?? true);
+    this.data.user = this;
+    this.scale = model.scale;
+    this.offset = model.offset;
+    const k = (this.kernels = this.data.kernels), rowBytes = this.data.rowBytes;
+    // After the images: parameters | gradients | Adam's m | Adam's v (one layout for all four), then batch buffers.
+    const shapes = model.layers.map((l, i) => ({ kernel: i === 0 ? l.units * rowBytes : aligned(l.kernel.length * 4), bias: l.bias ? aligned(l.units * 4) : 0 }));
+    const paramBytes = shapes.reduce((n, s) => n + s.kernel + s.bias, 0);
+    const start = aligned(count * (rowBytes >> 2));
+    let at = start;
+    const block = (bytes: number): number => { const a = at; at += aligned(bytes); return a; };
+    const P = block(paramBytes), G = block(paramBytes);
+    this.grads = G; this.m = block(paramBytes); this.v = block(paramBytes);
+    this.params = { at: P, count: paramBytes >> 2 };
+    this.sourcesAt = block(4 * B); this.rowsAt = block(4 * B); this.inputAt = block(B * rowBytes);
+    const outs = model.layers.map((l) => [block(4 * B * l.units), block(4 * B * l.units)]);
+    k.reserve(at);
+    const buf = k.memory.buffer;
+    new Float32Array(buf).fill(0, start >> 2, at >> 2); // a reused heap holds the previous run's numbers
+    this.sources = new Int32Array(buf, this.sourcesAt, B);
+    new Int32Array(buf, this.rowsAt, B).forEach((_, s, rows) => (rows[s] = this.inputAt + s * rowBytes));
+    this.full = new Uint8Array(B);
+    let p = P;
+    this.layers = model.layers.map((l, i) => {
+      const kernelAt = p, biasAt = p + shapes[i].kernel, kernelFloats = i === 0 ? (l.units * rowBytes) >> 2 : l.kernel.length;
+      const [outAt, deltaAt] = outs[i], units = l.units;
+      p = biasAt + shapes[i].bias;
+      const out = new Float32Array(buf, outAt, B * units), delta = new Float32Array(buf, deltaAt, B * units);
+      return {
+        units, inputs: l.inputs, rule: ACTIVATION_RULES[l.activation],
+        kernel: new Float32Array(buf, kernelAt, kernelFloats), bias: l.bias ? new Float32Array(buf, biasAt, units) : null,
+        gradKernel: new Float32Array(buf, kernelAt + G - P, kernelFloats), gradBias: l.bias ? new Float32Array(buf, biasAt + G - P, units) : null,
+        kernelAt, gradKernelAt: kernelAt + G - P,
+        out, outAt, delta, deltaAt,
+        mask: i < last ? new Uint8Array(B * units) : null,
+        samples: l.activation === 'softmax' ? Array.from({ length: B }, (_, s) => ({ out: out.subarray(s * units, (s + 1) * units), delta: delta.subarray(s * units, (s + 1) * units) })) : null,
+      };
+    });
+    this.load(model);
+  }
+
+  /** Copies the model's parameters into the heap (the first kernel transposed to one row per unit). */
+  load(model: Model): void {
+    const stride = this.data.rowBytes >> 2;
+    model.layers.forEach((l, i) => {
+      const L = this.layers[i];
+      if (i === 0) for (let x = 0; x < l.inputs; x++) for (let u = 0; u < l.units; u++) L.kernel[u * stride + x] = l.kernel[x * l.units + u];
+      else L.kernel.set(l.kernel);
+      if (l.bias) L.bias!.set(l.bias);
+    });
+  }
+
+  /** Copies the trained parameters back into the model (Keras layout). */
+  store(model: Model): void {
+    model.layers.forEach((l, i) => {
+      l.kernel.set(this.modelLayout(i, this.layers[i].kernel));
+      if (l.bias) l.bias.set(this.layers[i].bias!);
+    });
+  }
+
+  /** A layer's kernel gradient from the last forwardBackward(), in the model's layout (a copy; for tests). */
+  kernelGradient(layer: number): Float32Array {
+    return this.modelLayout(layer, this.layers[layer].gradKernel);
+  }
+
+  biasGradient(layer: number): Float32Array | null {
+    return this.layers[layer].gradBias?.slice() ?? null;
+  }
+
+  private modelLayout(i: number, src: Float32Array): Float32Array {
+    const L = this.layers[i];
+    if (i > 0) return src.slice();
+    const out = new Float32Array(L.inputs * L.units), stride = this.data.rowBytes >> 2;
+    for (let x = 0; x < L.inputs; x++) for (let u = 0; u < L.units; u++) out[x * L.units + u] = src[u * stride + x];
+    return out;
+  }
+
+  /** Puts image `index` in slot s of the batch, with its dropout mask (undefined: every neuron alive), copied. */
+  setSample(s: number, index: number, alive?: AliveMask): void {
+    if (alive?.connections?.some((c) => c)) throw new Error('the trainer drops neurons, not single connections');
+    this.sources[s] = index * (this.data.rowBytes >> 2);
+    this.full[s] = alive ? 0 : 1;
+    for (let i = 0; i < this.layers.length - 1; i++) {
+      const L = this.layers[i], live = alive?.neurons[i], base = s * L.units;
+      for (let u = 0; u < L.units; u++) L.mask![base + u] = !live || live[u] ? 1 : 0;
+    }
+  }
+
+  /**
+   * Forward and backward over the first n samples set: fills the gradients (summed over the samples, each weighted
+   * by classWeights[label]) and returns the summed loss and, over the samples with every neuron alive, how many
+   * were classified right.
+   */
+  forwardBackward(n: number, labels: ArrayLike<number>, classWeights?: ArrayLike<number>): BatchResult {
+    if (this.data.user !== this) throw new Error('a newer trainer on the same images has taken over this one\'s heap');
+    this.forward(n);
+    const result = this.loss(n, labels, classWeights);
+    this.backward(n);
+    return result;
+  }
+
+  private forward(n: number): void {
+    const { layers, kernels: k } = this, rowBytes = this.data.rowBytes;
+    k.gather(this.sourcesAt, n, this.inputAt, rowBytes, this.scale, this.offset);
+    for (let li = 0; li < layers.length; li++) {
+      const L = layers[li], U = L.units, y = L.out;
+      if (li === 0) k.dots(this.rowsAt, n, U, L.kernelAt, rowBytes, L.outAt, U);
+      else {
+        // y = x · W for the small layers, W in Keras' layout (a row of units per input); dead inputs are skipped
+        const x = layers[li - 1].out, I = L.inputs, w = L.kernel;
+        y.fill(0, 0, n * U);
+        for (let s = 0; s < n; s++) {
+          for (let i = 0; i < I; i++) {
+            const xi = x[s * I + i];
+            if (xi !== 0) for (let u = 0, row = i * U, o = s * U; u < U; u++) y[o + u] += xi * w[row + u];
+          }
+        }
+      }
+      // bias, activation, and the dropout mask (a dead neuron outputs 0)
+      if (L.bias) for (let s = 0, b = L.bias; s < n; s++) for (let u = 0; u < U; u++) y[s * U + u] += b[u];
+      if (L.samples) for (let s = 0; s < n; s++) L.rule.apply(L.samples[s].out);
+      else L.rule.apply(n === this.batchSize ? y : y.subarray(0, n * U));
+      if (L.mask) for (let i = 0, m = L.mask; i < n * U; i++) if (!m[i]) y[i] = 0;
+    }
+  }
+
+  /** Softmax cross-entropy of the output layer's outputs; dLoss/dOutput = (softmax - one-hot) x class weight. */
+  private loss(n: number, labels: ArrayLike<number>, classWeights?: ArrayLike<number>): BatchResult {
+    const out = this.layers[this.layers.length - 1], C = out.units, y = out.out, d = out.delta;
+    let loss = 0, right = 0, seen = 0;
+    for (let s = 0; s < n; s++) {
+      const base = s * C, label = labels[s], weight = classWeights ? classWeights[label] : 1;
+      let max = -Infinity, best = 0, sum = 0;
+      for (let c = 0; c < C; c++) if (y[base + c] > max) { max = y[base + c]; best = c; }
+      for (let c = 0; c < C; c++) sum += d[base + c] = Math.exp(y[base + c] - max);
+      for (let c = 0; c < C; c++) d[base + c] /= sum;
+      loss += weight * -Math.log(Math.max(d[base + label], 1e-30));
+      d[base + label] -= 1;
+      if (weight !== 1) for (let c = 0; c < C; c++) d[base + c] *= weight;
+      if (this.full[s]) { seen++; if (best === label) right++; }
+    }
+    return { loss, right, seen };
+  }
+
+  private backward(n: number): void {
+    const { layers, kernels: k } = this, rowBytes = this.data.rowBytes;
+    for (let li = layers.length - 1; li >= 0; li--) {
+      const L = layers[li], U = L.units, delta = L.delta;
+      // through the activation, then the mask (a dead neuron passes back nothing)
+      if (L.samples) for (let s = 0; s < n; s++) L.rule.backward(L.samples[s].out, L.samples[s].delta);
+      else if (n === this.batchSize) L.rule.backward(L.out, delta);
+      else L.rule.backward(L.out.subarray(0, n * U), delta.subarray(0, n * U));
+      if (L.mask) for (let i = 0, m = L.mask; i < n * U; i++) if (!m[i]) delta[i] = 0;
+      if (L.gradBias) {
+        const gb = L.gradBias.fill(0);
+        for (let s = 0; s < n; s++) for (let u = 0; u < U; u++) gb[u] += delta[s * U + u];
+      }
+      if (li === 0) {
+        k.outer(this.rowsAt, n, L.deltaAt, U, U, L.gradKernelAt, rowBytes); // dW = Xᵀ·dZ; no dX for the pixels
+        continue;
+      }
+      // dW = xᵀ·dZ and dx = dZ·Wᵀ for the small layers
+      const I = L.inputs, x = layers[li - 1].out, back = layers[li - 1].delta, w = L.kernel, gw = L.gradKernel.fill(0);
+      for (let s = 0; s < n; s++) {
+        for (let i = 0; i < I; i++) {
+          const xi = x[s * I + i], row = i * U, o = s * U;
+          let sum = 0;
+          for (let u = 0; u < U; u++) {
+            gw[row + u] += xi * delta[o + u];
+            sum += w[row + u] * delta[o + u];
+          }
+          back[s * I + i] = sum;
+        }
+      }
+    }
+  }
+
+  /** One Adam step (beta1 0.9, beta2 0.999, eps 1e-8) with learning rate lr on the gradients times gradScale. */
+  step(lr: number, gradScale: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): void {
+    this.t++;
+    const stepSize = (lr * Math.sqrt(1 - beta2 ** this.t)) / (1 - beta1 ** this.t);
+    this.kernels.adam(this.params.at, this.grads, this.m, this.v, this.params.count, gradScale, stepSize, beta1, beta2, eps);
+  }
+}
