@@ -1,5 +1,5 @@
 // localStorage throws in sandboxed iframes (opaque origin, as explorers frame inscriptions): fall back to memory,
-// so a setting then lasts for the session only. Never throws.
+// so a setting then lasts for the session only. Never throws; get() answers a string or null, whatever the backing does.
 
 export interface SafeStorage {
   get(key: string): string | null;
@@ -25,7 +25,8 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
     get(key) {
       if (memory.has(key)) return memory.get(key)!;
       try {
-        return backing?.getItem(key) ?? null;
+        const value: unknown = backing?.getItem(key);
+        return typeof value === 'string' ? value : null; // a hostile or broken backing may answer anything
       } catch {
         return null;
       }

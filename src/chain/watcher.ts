@@ -1,15 +1,15 @@
 // Watches the chain: polls the tip about once a minute (jittered, never more often than every 30 s, paused while the
 // page is hidden) and calls onBlock with the new height and its fee figures when a block arrives. Keeps the last good values; a failing
 // endpoint or a throwing callback never escapes into the caller.
-import { blockHeight, feeRate, type FeeInfo } from './block';
-import { globalTimers, type ChainOptions } from './http';
+import { blockHeight, feeRate, type FeeInfo, type HeightOptions } from './block';
+import { globalTimers } from './http';
 
 export const MIN_INTERVAL_MS = 30_000;
 export const DEFAULT_INTERVAL_MS = 60_000;
 
 type VisibilityDoc = Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>;
 
-export interface WatcherOptions extends ChainOptions {
+export interface WatcherOptions extends HeightOptions {
   onBlock(height: number, fee: FeeInfo | null): void;
   /** After every poll: live = the height endpoint answered this time. */
   onStatus?(live: boolean): void;

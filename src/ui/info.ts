@@ -18,12 +18,24 @@ export function heldOutAccuracy(traits: Record<string, unknown>): string {
   return key ? (v <= 1 ? v * 100 : v).toFixed(1) + '%' : '';
 }
 
-export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [string, string][] {
+/** Class names the info panel lists before it says how many more there are. */
+export const MAX_CLASSES_SHOWN = 10;
+
+/** The panel's rows: [label, text], or [label, names] for a list of untrusted names (the view isolates each). */
+export type InfoRow = [string, string | string[]];
+
+/** The class names, each capped, at most MAX_CLASSES_SHOWN of them and then how many more. */
+function classList(classes: readonly string[]): string[] {
+  const shown = classes.slice(0, MAX_CLASSES_SHOWN).map((c) => cap(c, 24));
+  return classes.length > MAX_CLASSES_SHOWN ? [...shown, `${classes.length - MAX_CLASSES_SHOWN} more`] : shown;
+}
+
+export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): InfoRow[] {
   const m = brain.model;
-  const rows: [string, string | false | null][] = [
+  const rows: [string, string | string[] | false | null][] = [
     ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
     ['brain ID', brain.id],
-    ['classes', m && cap(m.classes.map((c) => cap(c, 24)).join(', '), 240)],
+    ['classes', m && m.classes.length > 0 && classList(m.classes)],
     ['parameters', m && s.brain.parameters.toLocaleString('en-US')],
     ['held-out accuracy', m && heldOutAccuracy(m.trainingTraits)],
     ['stage', s.stage],
@@ -34,5 +46,5 @@ export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): [s
     ['birth year', g.birthYear + (g.history ? ': ' + g.history : '')],
     ...Object.entries(g.features).map(([k, v]): [string, string] => [k, '' + v]),
   ];
-  return rows.filter((r): r is [string, string] => !!r[1]);
+  return rows.filter((r): r is InfoRow => !!r[1]);
 }

@@ -3,6 +3,7 @@
 import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
 import type { Model } from '../nn/model';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, ownIdentity, safeStorage } from '../chain/index';
+import { maxPlausibleHeight } from '../chain/block';
 import { generateGenome } from '../art/traits';
 import { lifeAt, type Life } from '../art/life';
 import { createPortrait, type Scene } from '../art/portrait';
@@ -15,7 +16,7 @@ import { actionFor, type Action } from './keys';
 import { createOverlay } from './overlay';
 import { expose, frozen, type PageState } from './state';
 import { silence } from './verdict';
-import { helpView, infoView, resultView, upgradeView } from './views';
+import { helpView, infoView, isolated, resultView, upgradeView, type Say } from './views';
 import CSS from './style.css';
 import { explainNeuron } from '../art/explain';
 import { createExplorer } from './explore-mode';
@@ -105,8 +106,9 @@ const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wa
 const LOADING = 'Loading the brain…';
 const toastEl = ui.appendChild(h('p', { class: 'toast', role: 'status' }));
 let toastTimer = 0;
-function toast(msg: string): void {
-  toastEl.textContent = msg;
+/** The status line: parts as for Say (each text isolated), cleared after 7 s. */
+function toast(...parts: string[]): void {
+  toastEl.replaceChildren(...(parts.map(isolated).filter(Boolean) as Node[]));
   clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (toastEl.textContent = ''), 7000);
 }
@@ -114,6 +116,13 @@ function toast(msg: string): void {
 const touch = matchMedia('(pointer: coarse)').matches;
 const hint = ui.appendChild(h('p', { class: 'hint' },
   touch ? 'tap a neuron to ask what it does · tap: info · long press: classify a photo' : 'click, then H for keys · click a neuron to ask it · drop an image'));
+// Shown while the chain does not answer (or answers nonsense): the age and motion then come from the last known block.
+const chainNote = ui.appendChild(h('p', { class: 'net', role: 'status', hidden: '' }, 'chain unreachable'));
+function setOffline(on: boolean): void {
+  offline = on;
+  chainNote.hidden = !on;
+  chainNote.title = on ? `No block height from the chain: the age shown is at block ${s.height}.` : '';
+}
 const overlay = createOverlay(ui);
 const explorer = createExplorer({
   overlay, say: toast, neurons: () => portrait.neurons(), explain: askNeuron, focus: portrait.focus,
@@ -170,7 +179,7 @@ async function classifyFile(file: Blob): Promise<void> {
 
 // ---- upgrade (U) and restore (Shift+U)
 let fetching = false;
-async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
+async function upgrade(raw: string, say: Say): Promise<void> {
   const id = pastedId(raw);
   if (fetching) return;
   fetching = true;
@@ -180,10 +189,10 @@ async function upgrade(raw: string, say: (m: string) => void): Promise<void> {
   if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
   useBrain({ id, model: r.model, problem: '' });
   safeStorage.set(storeKey, id);
-  say(`Plugged in: ${r.model.name.slice(0, 60)} (${r.model.classes.length} classes).`);
+  say('Plugged in: ', r.model.name.slice(0, 60), ` (${r.model.classes.length} classes).`);
 }
 
-async function restore(say: (m: string) => void): Promise<void> {
+async function restore(say: Say): Promise<void> {
   safeStorage.remove(storeKey);
   const r = await pickBrain();
   useBrain(r);
@@ -192,7 +201,7 @@ async function restore(say: (m: string) => void): Promise<void> {
 
 // ---- input
 /** The brain in use, as the upgrade panel names it. */
-const inUse = (): string => `${brain.model?.name.slice(0, 40) ?? 'none'} (${brain.id.slice(0, 8)}…)`;
+const inUse = (): string[] => [brain.model?.name.slice(0, 40) ?? 'none', ` (${brain.id.slice(0, 8)}…)`];
 /** What each action does: a Record, so an action added to keys.ts without a handler here does not compile. */
 const actions: Record<Action, (key: string) => void> = {
   open: () => picker.click(),
@@ -250,11 +259,14 @@ addEventListener('drop', (e) => {
 addEventListener('paste', (e) => take(e.clipboardData?.files[0])); // as a drop: a non-image file is refused with a message
 
 // ---- startup
+/** Heights beyond a few centuries of blocks past the birth height are nonsense, not the chain. */
+const chainOptions = { maxHeight: maxPlausibleHeight(config.birthHeight) };
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
-(async () => {
-  const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight()]);
-  offline = height === null;
+
+async function start(): Promise<void> {
+  const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight(chainOptions)]);
   s.height = height ?? config.fallbackHeight;
+  setOffline(height === null);
   const fee = offline ? null : await feeRate(s.height);
   s.feeRate = fee && fee.rate;
   if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
@@ -265,14 +277,31 @@ setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why n
     portrait.drawFrame(performance.now());
     portrait.start();
     createChainWatcher({
-      height, fee,
+      ...chainOptions, height, fee,
       onBlock(h, f) {
         s.height = h;
         s.feeRate = f?.rate ?? s.feeRate;
         refresh();
       },
-      onStatus: (live) => void (offline = !live),
+      onStatus: (live) => setOffline(!live),
     });
   }
-  s.ready = true;
-})();
+}
+
+/** Whatever failed in start(), the artwork is drawn from its genome and says so. */
+function startFailed(e: unknown): void {
+  toast('Something went wrong while starting (', e instanceof Error ? e.message : typeof e, '). The artwork runs on its genome.');
+  try {
+    if (!scene) refresh();
+  } catch {
+    brain = { id: config.brainId, model: null, problem: '' }; // the brain itself was the trouble: draw without it
+    try {
+      refresh();
+    } catch {} // nothing left to draw with; the message stays
+  }
+  if (!still) portrait.start(); // (again, if start() got that far: start() only sets a flag and wakes the loop)
+}
+
+start()
+  .catch(startFailed)
+  .finally(() => (s.ready = true));

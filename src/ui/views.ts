@@ -7,36 +7,51 @@ export interface Ranked {
   p: number;
 }
 
-/** A definition list of [label, ...value] rows; values are text or nodes (never markup). */
-const list = (rows: [string, ...Child[]][]): HTMLElement => h('dl', {}, ...rows.flatMap(([k, ...v]) => [h('dt', {}, k), h('dd', {}, ...v)]));
+/** Text in its own <bdi>: a right-to-left override inside untrusted text cannot reorder what is around it. */
+export const isolated = (c: Child): Child => (typeof c === 'string' && c ? h('bdi', {}, c) : c);
+
+/** A definition list of [label, ...value] rows; values are text or nodes (never markup), every text isolated. */
+const list = (rows: [string, ...Child[]][], attrs: Record<string, string> = {}): HTMLElement =>
+  h('dl', attrs, ...rows.flatMap(([k, ...v]) => [h('dt', {}, isolated(k)), h('dd', {}, ...v.map(isolated))]));
 
 export const helpView = (): Node[] =>
   [list(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`])), h('p', {}, 'Drop or paste an image to classify it.')];
 
-export const infoView = (rows: [string, string][], onSave: () => void): Node[] => [list(rows), button('save PNG (S)', onSave)];
+/** Info rows: a value is text, or a list of names (each isolated, comma-separated). */
+export const infoView = (rows: [string, string | readonly string[]][], onSave: () => void): Node[] => [
+  list(rows.map(([k, v]): [string, ...Child[]] =>
+    typeof v === 'string' ? [k, v] : [k, ...v.flatMap((name, i) => [i ? ', ' : '', isolated(name)])])),
+  button('save PNG (S)', onSave),
+];
 
 /** The WxH thumbnail the network saw (RGBA), the ranked classes with probability bars, and an optional note. */
 export function resultView(ranked: Ranked[] | null, rgba: ImageDataArray, w: number, ht: number, note: string): Child[] {
   const thumb = h('canvas', { width: '' + w, height: '' + ht, class: 'th', 'aria-label': 'what the network saw', role: 'img' });
   thumb.getContext('2d')?.putImageData(new ImageData(rgba, w, ht), 0, 0); // no 2D context: no thumbnail, still the answer
-  const rows = ranked?.slice(0, 10).map(({ name, p }): [string, ...Child[]] => [cap(name, 40), h('progress', { value: '' + p }), (p * 100).toFixed(1) + '%']);
-  return [h('div', { class: 'res' }, thumb, rows && list(rows)), note && h('p', { role: 'status' }, note)]; // h() drops a falsy child
+  // the name column wraps or ellipsizes; the bar and the percentage keep their width whatever the names
+  const rows = ranked?.slice(0, 10).map(({ name, p }): [string, ...Child[]] =>
+    [cap(name, 40), h('progress', { value: '' + p }), h('span', { class: 'pct' }, (p * 100).toFixed(1) + '%')]);
+  return [h('div', { class: 'res' }, thumb, rows && list(rows, { class: 'ranked' })), note && h('p', { role: 'status' }, isolated(note))]; // h() drops a falsy child
 }
+
+/** Shows a message made of parts; each text part is isolated (a brain's name is one part). */
+export type Say = (...parts: string[]) => void;
 
 export interface UpgradeHandlers {
-  submit(id: string, say: (msg: string) => void): void;
-  restore(say: (msg: string) => void): void;
+  submit(id: string, say: Say): void;
+  restore(say: Say): void;
 }
 
-/** current() names the brain in use; it is read again after every message (a successful upgrade changes it). */
-export function upgradeView(current: () => string, on: UpgradeHandlers): Node[] {
+/** current() names the brain in use (parts as for Say); it is read again after every message (a successful upgrade
+ * changes it). */
+export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[] {
   // named by its <label>; role=status is a polite live region
   const input = h('input', { name: 'id', autocomplete: 'off', spellcheck: 'false', placeholder: '<64 hex>i0' });
   const msg = h('p', { role: 'status', class: 'msg' });
-  const now = h('code', {}, current());
-  const say = (m: string): void => {
-    msg.textContent = m;
-    now.textContent = current();
+  const now = h('code', {}, ...current().map(isolated));
+  const say: Say = (...parts) => {
+    msg.replaceChildren(...(parts.map(isolated).filter(Boolean) as Node[]));
+    now.replaceChildren(...(current().map(isolated).filter(Boolean) as Node[]));
   };
   // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
   const submit = () => on.submit(input.value.trim(), say);

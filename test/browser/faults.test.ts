@@ -138,5 +138,34 @@ describe.concurrent('faults: the chain', () => {
     expect(state.feeRate).toBeNull();
     expect(state.brain.parameters).toBe(0);
     expect(text).toMatch(/network/i);
+    expect(text).toMatch(/chain unreachable/); // the status line says so outside the info panel
   });
+
+  it('a height far beyond the birth height (9,999,999,999) is unknown: the baked height, and the chain note', async () => {
+    const { state, text } = await underFault(async (ctx) => {
+      for (const glob of ['**/r/blockheight', '**/blockheight']) await ctx.route(glob, (r) => r.fulfill({ status: 200, body: '9999999999' }));
+    });
+    expect(state.height).toBe(TEST_BIRTH_HEIGHT);
+    expect(text).toMatch(/chain unreachable/);
+    expect(state.brain.parameters).toBeGreaterThan(0);
+  });
+
+  it('a fee rate beyond what Bitcoin has seen (1e308) is unknown', async () => {
+    const { state, text } = await underFault(async (ctx) => ctx.route('**/r/blockinfo/**', (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ height: HEIGHT, average_fee_rate: 1e308 }) })));
+    expect(state.height).toBe(HEIGHT);
+    expect(state.feeRate).toBeNull();
+    expect(text).not.toMatch(/chain unreachable/);
+  });
+});
+
+describe.concurrent('faults: storage', () => {
+  for (const [what, value] of [['a number', '42'], ['an object', '({ id: 1 })'], ['a function', '(() => 0)']] as const) {
+    it(`storage answering ${what}: still ready, the art drawn, the default brain loaded`, async () => {
+      const { state } = await underFault(async (ctx) => ctx.addInitScript(`Object.defineProperty(window, 'localStorage', {
+        get: () => ({ getItem: () => ${value}, setItem() {}, removeItem() {} }) });`));
+      expect(state.ready).toBe(true);
+      expect(state.brain.parameters).toBeGreaterThan(0);
+    });
+  }
 });

@@ -30,6 +30,9 @@ function writeBrains(dir: string, brain: string): void {
   writeFileSync(join(dir, 'notjson.txt'), 'this is not a brain');
   const m = defaultModel();
   writeFileSync(join(dir, 'xss.json'), JSON.stringify(encodeDataInscription({ ...m, name: XSS[0] + 'x'.repeat(300), classes: XSS })));
+  // long unbroken names and an unterminated right-to-left override (layout and direction tests)
+  const classes = m.classes.map((c, i) => (i === 0 ? 'C'.repeat(60) : i === 1 ? 'Nouns\u202E' : c));
+  writeFileSync(join(dir, 'long.json'), JSON.stringify(encodeDataInscription({ ...m, name: 'N'.repeat(59) + '\u202E', classes })));
 }
 
 /** Heights where the test genome decays with some (not all) neurons of every hidden layer alive, is dead, is stable (all alive). */
@@ -57,7 +60,7 @@ export interface Setup {
   server: PreviewServer;
   /** The built page (no embedded brain). */
   html: string;
-  ids: { default: string; other: string; invalid: string; notjson: string; xss: string; missing: string };
+  ids: { default: string; other: string; invalid: string; notjson: string; xss: string; long: string; missing: string };
   close(): Promise<void>;
 }
 
@@ -70,7 +73,7 @@ export async function setUp(images: TestImage[], brain = TEST_BRAIN): Promise<Se
   for (const [i, img] of images.entries()) writeFileSync(join(brainsDir, 'images', `${i}-${img.name}`), img.bytes);
   const server = await startServer({ html: page.path, brainsDir, fee: 12, port: 0, quiet: true });
   const b = server.brainIds;
-  const ids = { default: b['default.json'], other: b['other.json'], invalid: b['invalid.json'], notjson: b['notjson.txt'], xss: b['xss.json'],
+  const ids = { default: b['default.json'], other: b['other.json'], invalid: b['invalid.json'], notjson: b['notjson.txt'], xss: b['xss.json'], long: b['long.json'],
     missing: 'f'.repeat(64) + 'i0' };
   if (ids.default !== page.config.brainId) throw new Error('the served default brain is not the one baked in');
   return {

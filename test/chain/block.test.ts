@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockHeight, feeRate, parseBlockInfo } from '../../src/chain/index';
+import { MAX_FEE_RATE, maxPlausibleHeight } from '../../src/chain/block';
 import { BLOCKINFO_0, BLOCKINFO_840000, fakeFetch, json, manualTimers, ok, status } from './helpers';
 
 describe('blockHeight', () => {
@@ -42,6 +43,16 @@ describe('blockHeight', () => {
     expect(await blockHeight({ fetch: html.fn })).toBeNull();
   });
 
+  it('takes a height beyond maxHeight as no answer: a few centuries of blocks past the birth height', async () => {
+    const maxHeight = maxPlausibleHeight(870_000);
+    expect(maxHeight).toBe(870_000 + 300 * 52_560);
+    const nonsense = fakeFetch({ '/r/blockheight': ok('9999999999'), '/blockheight': ok('9999999999') });
+    expect(await blockHeight({ fetch: nonsense.fn, maxHeight })).toBeNull();
+    const second = fakeFetch({ '/r/blockheight': ok(String(maxHeight + 1)), '/blockheight': ok('880000') });
+    expect(await blockHeight({ fetch: second.fn, maxHeight })).toBe(880_000);
+    expect(await blockHeight({ fetch: fakeFetch({ '/r/blockheight': ok(String(maxHeight)) }).fn, maxHeight })).toBe(maxHeight);
+  });
+
   it('times out each endpoint and still falls back', async () => {
     const t = manualTimers();
     const f = fakeFetch({ '/r/blockheight': 'hang', '/blockheight': ok('42') });
@@ -68,6 +79,9 @@ describe('parseBlockInfo', () => {
       expect(parseBlockInfo(bad, 1)).toBeNull();
     }
     expect(parseBlockInfo({ average_fee_rate: 7, feerate_percentiles: [1, 2, 3] }, 9)).toEqual({ height: 9, rate: 7 });
+    // beyond what Bitcoin has seen: unknown (block 840,000's 3,770 sat/vB is real)
+    for (const rate of [1e308, MAX_FEE_RATE + 1]) expect(parseBlockInfo({ average_fee_rate: rate }, 9)).toBeNull();
+    expect(parseBlockInfo({ average_fee_rate: MAX_FEE_RATE }, 9)).toEqual({ height: 9, rate: MAX_FEE_RATE });
   });
 });
 

@@ -70,4 +70,11 @@ describe('safeStorage', () => {
     }));
     expect(st.get('k')).toBeNull();
   });
+
+  it('answers a string or null whatever getItem returns (a hostile or broken backing)', () => {
+    for (const value of [42, { id: 1 }, () => 0, Symbol('s'), undefined, true]) {
+      const st = createSafeStorage(() => ({ getItem: () => value as never, setItem: () => {}, removeItem: () => {} }));
+      expect(st.get('k'), String(typeof value)).toBeNull();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, KEYS } from '../../src/ui/keys';
-import { heldOutAccuracy, infoRows, type InfoInput } from '../../src/ui/info';
+import { heldOutAccuracy, infoRows, type InfoInput, type InfoRow } from '../../src/ui/info';
 import { explain, pastedId, resolveBrain, type BrainResult } from '../../src/ui/brain';
 import { silence } from '../../src/ui/verdict';
 import { sniff } from '../../src/ui/image';
@@ -38,14 +38,14 @@ describe('info rows', () => {
   };
   const vary = (brain: Partial<InfoInput['brain']>, state: Partial<InfoInput['state']> = {}, offline = false): InfoInput =>
     ({ ...base, brain: { ...base.brain, ...brain }, state: { ...base.state, ...state }, offline });
-  const get = (rows: [string, string][], k: string): string | undefined => rows.find((r) => r[0] === k)?.[1];
+  const get = (rows: InfoRow[], k: string): string | string[] | undefined => rows.find((r) => r[0] === k)?.[1];
 
   it('lists features, brain, classes, parameters, accuracy, life and chain figures', () => {
     const rows = infoRows(base);
     expect(get(rows, 'Dataset')).toBe('MNIST');
     expect(get(rows, 'Layers')).toBe('3');
     expect(get(rows, 'brain')).toBe('pfp');
-    expect(get(rows, 'classes')).toBe('Nouns, Punks');
+    expect(get(rows, 'classes')).toEqual(['Nouns', 'Punks']); // a list: the view isolates each name
     expect(get(rows, 'parameters')).toBe('23,564');
     expect(get(rows, 'held-out accuracy')).toBe('81.3%');
     expect(get(rows, 'stage')).toBe('stable');
@@ -67,7 +67,13 @@ describe('info rows', () => {
   it('caps long untrusted names', () => {
     const rows = infoRows(vary({ model: { ...base.brain.model!, name: 'n'.repeat(1000), classes: ['c'.repeat(1000)] } }));
     expect(get(rows, 'brain')!.length).toBe(60);
-    expect(get(rows, 'classes')!.length).toBe(24);
+    expect(get(rows, 'classes')).toEqual(['c'.repeat(23) + '…']);
+  });
+
+  it('lists at most ten class names, then how many more', () => {
+    const classes = Array.from({ length: 25 }, (_, i) => `class ${i}`);
+    const rows = infoRows(vary({ model: { ...base.brain.model!, classes } }));
+    expect(get(rows, 'classes')).toEqual([...classes.slice(0, 10), '15 more']);
   });
 
   it('finds the held-out accuracy key, preferring test/validation ones', () => {

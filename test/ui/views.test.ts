@@ -66,7 +66,7 @@ describe('views', () => {
     const got: string[] = [];
     let restored = 0;
     let current = 'abc';
-    box.append(...upgradeView(() => current, {
+    box.append(...upgradeView(() => [current], {
       submit: (id, say) => { got.push(id); say(XSS[1]); },
       restore: (say) => { restored++; current = 'def'; say('restored'); },
     }));
@@ -82,6 +82,31 @@ describe('views', () => {
     expect(restored).toBe(1);
     expect(box.querySelector('.msg')!.textContent).toBe('restored');
     expect(box.querySelector('code')!.textContent).toBe('def');
+  });
+
+  it('isolates every untrusted text for direction: a right-to-left override cannot reorder its neighbours', () => {
+    const RLO = 'Nouns\u202E';
+    const box = document.body.appendChild(document.createElement('div'));
+    box.append(h('div', {}, ...resultView([{ name: RLO, p: 0.5 }, { name: 'Punks', p: 0.5 }], new Uint8ClampedArray(16), 2, 2, '')));
+    box.append(...infoView([['classes', [RLO, 'Punks']], ['brain', RLO]], () => undefined));
+    box.append(...upgradeView(() => [RLO, ' (abc…)'], { submit: (_, say) => say('Plugged in: ', RLO, ' (2 classes).'), restore: () => undefined }));
+    box.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    const holders = [...box.querySelectorAll('dt, dd, .msg, code')];
+    // wherever the name appears, it is the whole text of one <bdi>
+    const bdis = [...box.querySelectorAll('bdi')].filter((b) => b.textContent === RLO);
+    expect(bdis.length).toBe(5); // result row, info classes, info brain, upgrade message, "in use"
+    for (const el of holders) {
+      for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) expect(n.textContent, el.outerHTML).not.toContain('\u202E');
+    }
+    expect(box.querySelector('.msg')!.textContent).toBe('Plugged in: ' + RLO + ' (2 classes).');
+    expect([...box.querySelectorAll('dd')].map((d) => d.textContent)).toContain(RLO + ', Punks');
+  });
+
+  it('keeps the percentage apart from the name: its own element in a list the stylesheet sizes', () => {
+    const box = document.body.appendChild(document.createElement('div'));
+    box.append(h('div', {}, ...resultView([{ name: 'n'.repeat(60), p: 1 }], new Uint8ClampedArray(16), 2, 2, '')));
+    expect(box.querySelector('dl')!.className).toBe('ranked');
+    expect(box.querySelector('dd .pct')!.textContent).toBe('100.0%');
   });
 
   it('cap counts code points and keeps short text whole', () => {

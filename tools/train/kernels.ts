@@ -1,5 +1,5 @@
-// The trainer's kernels: the first layer's matrix products (nearly all the work of training) and Adam, in
-// WebAssembly SIMD (assembled below with tools/train/wasm.ts) and in plain JS, the reference and the fallback.
+// The trainer's kernels: the first layer's matrix products (nearly all the work of training), the gather that scales
+// a minibatch's images to float32, and Adam, in WebAssembly SIMD (assembled below with tools/train/wasm.ts) and in plain JS, the reference and the fallback.
 // Both work on one heap of float32 (a WebAssembly memory, or an ArrayBuffer for plain JS) addressed in bytes.
 // The rows they read are whole multiples of 16 floats (64 bytes; the trainer pads them with zeros).
 //
@@ -152,7 +152,8 @@ function adamFunc(): Func {
   return { name: 'adam', params: [I32, I32, I32, I32, I32, F32, F32, F32, F32, F32], locals: [I32, I32, ...Array(10).fill(V128)], code };
 }
 
-/** Largest tiles: 4 samples x 2 units for dots, 2 units for outer (16 v128 registers on x64 bound them). */
+/** Largest tiles: 4 samples x 2 units for dots, 2 units (x 16 inputs) for outer. Among tiles of 2x2 to 4x4 these were
+ * fastest or within a few percent of it on the bench machine; larger ones run out of x64's 16 vector registers. */
 export const TILE_S = 4, TILE_K = 2;
 export const OUTER_K = 2;
 
