@@ -11,6 +11,7 @@ const commands: Record<string, string> = {
   validate: './commands/validate.ts',
   classify: './commands/classify.ts',
   gallery: './commands/gallery.ts',
+  collection: './commands/collection.ts',
 };
 
 async function main(argv: string[]): Promise<number> {

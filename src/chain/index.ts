@@ -3,6 +3,7 @@ export { isInscriptionId, isSeed } from './ids';
 export { fetchBrain, type BrainResult, type BrainError } from './brain';
 export { blockHeight, feeRate, parseBlockInfo, type FeeInfo } from './block';
 export { createChainWatcher, type ChainWatcher, type ChainState, type WatcherOptions } from './watcher';
+export { fetchMetadata, inscriptionRecord, tokenMetadata, type InscriptionRecord, type MetadataResult, type TokenMetadata } from './metadata';
 export { ownIdentity, seedOf, type Identity } from './identity';
 export { safeStorage, createSafeStorage, type SafeStorage } from './storage';
 export type { ChainOptions, Timers } from './http';

@@ -238,6 +238,7 @@ let downAt = 0;
 canvas.onpointerdown = (e) => (downAt = e.timeStamp);
 canvas.onpointerup = (e) => {
   const b = canvas.getBoundingClientRect();
+  hint.hidden = true;
   if (e.timeStamp - downAt > 500) run('open');
   else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) {
     explorer.leave();

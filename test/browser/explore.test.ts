@@ -125,6 +125,7 @@ describe('ask a neuron', () => {
     const before = await canvasPng(f.frame);
     await f.page.mouse.click(box.x + n.x, box.y + n.y);
     const text = await waitPanel(f.frame, 'neuron', /Pushes up/);
+    expect(await f.frame.locator('.hint').isVisible()).toBe(false);
     expect(text).toMatch(/Life\s*alive · born at block/);
     const d = f.frame.locator('[role=dialog]');
     expect([await d.getAttribute('aria-modal'), await d.getAttribute('aria-label')]).toEqual(['true', `Neuron ${n.index + 1} of layer 2`]);

@@ -74,21 +74,10 @@ describe('npm run build', () => {
     setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
   });
 
-  it('--collection writes art.html, the tokens and a manifest, and prints the token sizes', async () => {
+  it('has no --collection any more (a collection is `perceptrons collection`: tokens delegate to the art)', async () => {
     const io = capture();
-    mkdirSync(join(root, 'genomes'), { recursive: true });
-    writeFileSync(join(root, 'genomes', '0001.json'), JSON.stringify({ seed: 'e4'.repeat(32), features: {}, hidden: [8] }));
-    expect(await runBuild(['--collection', 'genomes', '--out', 'dist/c'], root)).toBe(0);
-    expect(existsSync(join(root, 'dist/c/art.html'))).toBe(true);
-    const token = readFileSync(join(root, 'dist/c/tokens/0001.html'));
-    expect(io.out()).toMatch(new RegExp(`1 tokens in dist/c/tokens: ${token.length}\\.\\.${token.length} bytes`));
-    expect(io.out()).toMatch(/pass --art-id once art\.html is inscribed/);
-    setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 100 });
-    expect(await runBuild(['--collection', 'genomes', '--out', 'dist/c'], root)).toBe(1);
-    expect(io.err()).toMatch(/tokens\/0001\.html: \d+ bytes > token budget 100/);
-    setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
-    expect(await runBuild(['--art-id', 'ab'.repeat(32) + 'i0'], root)).toBe(2);
-    expect(io.err()).toMatch(/--art-id only applies with --collection/);
+    expect(await runBuild(['--collection', 'genomes'], root)).toBe(2);
+    expect(io.err()).toMatch(/--collection/);
   });
 
   it('rejects unknown flags, missing values and bad budgets with a clear message', async () => {

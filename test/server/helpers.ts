@@ -50,6 +50,8 @@ export function headerValues(r: Reply, name: string): string[] {
 
 export const idOf = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex') + 'i0';
 
+export const COLLECTION_TOKENS = 150;
+
 export const SECRET = 'TOP-SECRET-do-not-serve';
 
 /** A repo-like folder: inscription.html, fixtures/brains (with a subfolder and a dotfile), a collection, a secret outside. */
@@ -71,17 +73,16 @@ export function makeFixture() {
     hidden: w('fixtures/brains/.DS_Store', 'junk'),
     secret: w('secret.txt', SECRET),
     collArt: w('dist/collection/art.html', `<!doctype html><title>shared art</title><script>${'/* art */'.repeat(100)}</script>`),
-    token1: w('dist/collection/tokens/token-1.html', `<!doctype html><script>__P={seed:"${'aa'.repeat(32)}",birthHeight:880001,fallbackHeight:880001,brainId:"x"}</script>`),
-    token2: w('dist/collection/tokens/token-2.html', `<!doctype html><script>__P={seed:"${'bb'.repeat(32)}",birthHeight:880002,fallbackHeight:880002,brainId:"x"}</script>`),
-    token10: w('dist/collection/tokens/token-10.html', '<!doctype html><script>__P={seed:"cc",birthHeight:123,brainId:"x"}</script>'),
+    parent: w('dist/collection/parent.txt', 'Perceptrons: a test collection\n'),
   };
-  // What the build writes beside what it built: the art's manifest, and the collection's (token 10 is in none).
-  const id = (b: Buffer) => createHash('sha256').update(b).digest('hex') + 'i0';
-  w('inscription.json', JSON.stringify({ file: 'inscription.html', artId: id(files.art), seed: 'c4'.repeat(32),
+  // What the build writes beside what it built: the art's manifest.
+  w('inscription.json', JSON.stringify({ file: 'inscription.html', artId: idOf(files.art), seed: 'c4'.repeat(32),
     birthHeight: 871000, fallbackHeight: 871000, brainId: 'x', mode: 'single' }));
-  w('dist/collection/manifest.json', JSON.stringify({ artId: id(files.collArt), tokens: [
-    { file: 'tokens/token-1.html', id: id(files.token1), birthHeight: 880001 },
-    { file: 'tokens/token-2.html', id: id(files.token2), birthHeight: 880002 },
-  ] }));
-  return { root, files };
+  // a collection as `perceptrons collection` writes it, without batches: 150 tokens (two pages of children)
+  const tokens = Array.from({ length: COLLECTION_TOKENS }, (_, index) => {
+    const brain = w(`dist/collection/brains/${index}.json`, JSON.stringify({ model_name: `brain ${index}` }));
+    return { index, id: idOf(`token ${index}`), seed: (index % 256).toString(16).padStart(2, '0').repeat(32), brain: { file: `brains/${index}.json`, id: idOf(brain), heldoutAccuracy: 0.9 + index / 10000 } };
+  });
+  w('dist/collection/manifest.json', JSON.stringify({ art: { file: 'art.html', id: idOf(files.collArt) }, tokens }));
+  return { root, files, tokens };
 }

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { artOverBudget, readBudgets } from './budgets';
-import { buildCollection } from './collection';
 import { BuildError, buildInscription, repoRoot, type BuildOptions } from './inscription';
 import { buildLibrary, DEFAULT_LIB_OUT, EXAMPLES_DIR, LIB_ENTRY, libBudget, libOverBudget, staleExamples } from './lib';
 import { manifestJson, manifestPathOf } from './manifest';
@@ -11,7 +10,7 @@ import { defineCommand, intOption, runCommand, UsageError, type Values } from '.
 
 export const command = defineCommand({
   name: 'build',
-  summary: 'build inscription.html (size report, budgets) or a collection: the shared art plus one token per genome',
+  summary: 'build inscription.html (size report, budgets) or the library; a collection is `perceptrons collection`',
   synopsis: '[options]    (or: npm run build -- [options])',
   options: {
     'brain-id': { type: 'string', arg: 'ID', help: 'brain inscription ID baked in (default: ID of fixtures/brains/pfp_classifier_0000.json)' },
@@ -20,9 +19,7 @@ export const command = defineCommand({
     'birth-height': { type: 'string', arg: 'N', help: 'block height of birth (default 870000)' },
     'fallback-height': { type: 'string', arg: 'N', help: 'height assumed when no block height can be fetched (default: birth height)' },
     standalone: { type: 'boolean', help: 'embed the brain for file:// demos; writes dist/inscription.standalone.html (no budgets)' },
-    out: { type: 'string', arg: 'PATH', help: 'output file (default inscription.html) or, with --collection, directory (default dist/collection)' },
-    collection: { type: 'string', arg: 'DIR', help: 'build the shared art.html and one tiny token per genome JSON in DIR' },
-    'art-id': { type: 'string', arg: 'ID', help: "with --collection: the art's real inscription ID, once art.html is inscribed\n(default: the preview server's ID, sha256 of art.html + i0)" },
+    out: { type: 'string', arg: 'PATH', help: 'output file (default inscription.html)' },
     check: { type: 'boolean', help: 'build in memory and fail if the output file or its manifest (.json) differs from the fresh build' },
     modules: { type: 'boolean', help: 'also list the bytes each source file adds to the script (esbuild-minified, before terser)' },
     lib: { type: 'boolean', help: `build the library inscription instead: ${LIB_ENTRY} as one ES module (text/javascript) for\nderivative pieces (docs/library.md); --out defaults to ${DEFAULT_LIB_OUT}` },
@@ -32,8 +29,6 @@ export const command = defineCommand({
 interface Parsed {
   opts: BuildOptions;
   out?: string;
-  collection?: string;
-  artId?: string;
   check: boolean;
   modules: boolean;
   lib: boolean;
@@ -45,11 +40,9 @@ function parse(v: Values<typeof command>): Parsed {
       brainId: v['brain-id'], brain: v.brain, seed: v.seed, standalone: v.standalone,
       birthHeight: intOption(v['birth-height'], 'birth-height', 0), fallbackHeight: intOption(v['fallback-height'], 'fallback-height', 0),
     },
-    out: v.out, collection: v.collection, artId: v['art-id'], check: v.check ?? false, modules: v.modules ?? false, lib: v.lib ?? false,
+    out: v.out, check: v.check ?? false, modules: v.modules ?? false, lib: v.lib ?? false,
   };
-  if (p.lib && (p.collection || p.opts.standalone)) throw new UsageError('--lib builds the library alone: no --collection or --standalone');
-  if (p.collection && p.opts.standalone) throw new UsageError('--standalone and --collection do not go together');
-  if (p.artId && !p.collection) throw new UsageError('--art-id only applies with --collection');
+  if (p.lib && p.opts.standalone) throw new UsageError('--lib builds the library alone: no --standalone');
   return p;
 }
 
@@ -62,16 +55,6 @@ async function build(p: Parsed, root: string): Promise<number> {
     const opts: BuildOptions = { ...p.opts, root };
     if (p.lib) return await library(root, p.out ?? DEFAULT_LIB_OUT, p.check);
     const budgets = readBudgets(root);
-    if (p.collection) {
-      const outDir = p.out ?? 'dist/collection';
-      const r = await buildCollection({ ...opts, genomes: p.collection, outDir, artId: p.artId });
-      console.log(formatSizeTable([{ name: relative(root, resolve(root, outDir, 'art.html')), size: r.art.size }]));
-      console.log(`tokens load art ID ${r.artId}${r.artId === r.art.id ? ' (preview ID: pass --art-id once art.html is inscribed)' : ''}`);
-      console.log(`brain ID ${r.art.config.brainId}`);
-      console.log(`${r.tokens.length} tokens in ${outDir}/tokens: ${r.tokenSize.min}..${r.tokenSize.max} bytes ` +
-        `(mean ${r.tokenSize.mean}; budget ${budgets.tokenBytes})`);
-      return fail(r.overBudget);
-    }
     const out = p.out ?? (p.opts.standalone ? 'dist/inscription.standalone.html' : 'inscription.html');
     const r = await buildInscription(opts);
     if (p.modules) {

@@ -1,5 +1,6 @@
-// `perceptrons gallery`: a contact sheet of N seeds and the life-cycle strip of one seed, rendered by the real portrait
-// code in headless Chromium, for artists to review (docs/images/gallery.png and docs/images/lifecycle.png).
+// `perceptrons gallery`: a contact sheet of a collection's first N tokens and the life-cycle strip of one token, each
+// drawn by the real portrait code in headless Chromium with its own trained brain (the network its genome describes,
+// the classes it was trained on), for artists to review (docs/images/gallery.png and docs/images/lifecycle.png).
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
@@ -9,17 +10,19 @@ import { openLab, type Spec } from '../../test/browser/portrait-harness';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt, STAGE_ENDS } from '../../src/art/life';
 import { defineCommand, intOption, runCommand, UsageError } from '../args';
+import { readManifest } from '../server/collection';
 
 export const command = defineCommand({
   name: 'gallery',
-  summary: "render a contact sheet of N seeds and one seed's life cycle to PNG, for artists to review",
-  synopsis: '[--count N] [--out DIR] [--tile PX] [--height H] [--seed HEX64]',
+  summary: "render a collection's tokens with their trained brains, and one token's life cycle, to PNG for artists to review",
+  synopsis: '--collection DIR [--count N] [--out DIR] [--tile PX] [--height H] [--token I]',
   options: {
-    count: { type: 'string', arg: 'N', help: 'seeds on the contact sheet; seed i = sha256("perceptrons-gallery-" + i)', default: '24' },
+    collection: { type: 'string', arg: 'DIR', help: 'a collection made by perceptrons collection: each tile a token with its own trained brain' },
+    count: { type: 'string', arg: 'N', help: "tokens on the contact sheet (at most the collection's)", default: '24' },
     out: { type: 'string', arg: 'DIR', help: 'where gallery.png and lifecycle.png go', default: 'docs/images' },
     tile: { type: 'string', arg: 'PX', help: 'tile size in CSS pixels', default: '256' },
     height: { type: 'string', arg: 'H', help: 'block height of the contact sheet (birth height 840000)', default: '871234' },
-    seed: { type: 'string', arg: 'HEX64', help: 'the seed of the life-cycle strip (default: gallery seed 286, picked for strong links on a dark palette)' },
+    token: { type: 'string', arg: 'I', help: 'the token of the life-cycle strip', default: '0' },
   },
 });
 
@@ -115,33 +118,46 @@ export function indexedPng(rgbaPng: Buffer): Buffer {
 
 export function run(args: string[]): Promise<number> {
   return runCommand(command, args, (o) => {
-    const stripSeed = o.seed ?? gallerySeed(286);
+    if (!o.collection) throw new UsageError('--collection DIR is required: the tiles are trained brains (make them with perceptrons collection)');
+    let tokens: Token[];
     try {
-      generateGenome(stripSeed); // names a bad seed before the browser starts
+      const m = readManifest(o.collection);
+      tokens = m.tokens.map((t) => ({ seed: t.seed, hidden: t.hidden, brain: JSON.parse(readFileSync(join(o.collection!, t.brain.file), 'utf8')) as object }));
     } catch (e) {
-      throw new UsageError(`--seed: ${(e as Error).message}`);
+      throw new UsageError(`--collection: ${(e as Error).message}`);
     }
-    return render(intOption(o.count, 'count'), intOption(o.tile, 'tile'), intOption(o.height, 'height'), o.out, stripSeed);
+    const strip = tokens[intOption(o.token, 'token', 0)];
+    if (!strip) throw new UsageError(`--token must be a token index from 0 to ${tokens.length - 1}`);
+    const count = Math.min(tokens.length, intOption(o.count, 'count'));
+    return render(tokens.slice(0, count), intOption(o.tile, 'tile'), intOption(o.height, 'height'), o.out, strip);
   });
 }
 
-async function render(count: number, tile: number, height: number, out: string, stripSeed: string): Promise<number> {
+interface Token {
+  seed: string;
+  hidden: number[];
+  /** its data inscription */
+  brain: object;
+}
+
+async function render(tokens: Token[], tile: number, height: number, out: string, stripToken: Token): Promise<number> {
+  const count = tokens.length;
   mkdirSync(out, { recursive: true });
   const lab = await openLab({ dpr: 2 });
   try {
     const urls: string[] = [];
     const labels: string[] = [];
     for (let i = 0; i < count; i++) {
-      const seed = gallerySeed(i);
+      const { seed, brain } = tokens[i];
       const g = generateGenome(seed);
       // every third tile has just classified an image: the replay of its activations is on
-      const spec: Spec = { seed, height, w: tile, h: tile, brain: 'glorot', feeRate: 8 + (i % 5) * 20, t: 4000 + i * 137, input: i % 3 === 2, replayAgo: i % 3 === 2 ? 1800 : undefined };
+      const spec: Spec = { seed, height, w: tile, h: tile, brain, feeRate: 8 + (i % 5) * 20, t: 4000 + i * 137, input: i % 3 === 2, replayAgo: i % 3 === 2 ? 1800 : undefined };
       urls.push(await lab.page.evaluate((s) => window.portraitLab.render(s), spec));
       labels.push(`${g.features.Palette} · ${g.features.Framework} · ${g.features.Dataset} · ${g.features['Paper Pattern']}`);
     }
     const gallery = await lab.page.evaluate(([u, l, c, t]) => window.portraitLab.sheet(u, l, c, t), [urls, labels, Math.min(6, count), tile] as const);
-    const brain = JSON.parse(readFileSync('fixtures/brains/pfp_classifier_0000.json', 'utf8'));
-    const moments = lifeMoments(stripSeed, 840_000, [10, 8, 10]);
+    const { seed: stripSeed, brain, hidden } = stripToken;
+    const moments = lifeMoments(stripSeed, 840_000, hidden);
     const strip: string[] = [];
     for (const m of moments) {
       const spec: Spec = { seed: stripSeed, height: m.height, w: tile, h: tile, brain, feeRate: 25, t: 5000 };

@@ -18,7 +18,7 @@ export const command = defineCommand({
     fee: { type: 'string', arg: 'SAT/VB', help: 'average fee rate of the latest blocks (default 10)' },
     'blocks-per-second': { type: 'string', arg: 'N', help: 'start the chain advancing at N blocks a second ("play"; default speed 10, paused)' },
     compress: { type: 'boolean', help: 'store inscriptions brotli-compressed as `ord wallet inscribe --compress` does\n(served with Content-Encoding: br; 406 to clients that do not accept br)' },
-    collection: { type: 'string', arg: 'DIR', bare: 'dist/collection', help: 'serve a built collection: DIR/art.html and DIR/tokens/*.html (DIR defaults to dist/collection)' },
+    collection: { type: 'string', arg: 'DIR', bare: 'dist/collection', help: 'serve a collection made by perceptrons collection: its parent, art, brains and tokens (delegates with metadata)' },
     html: { type: 'string', arg: 'FILE', help: 'the art inscription (default inscription.html)' },
     brains: { type: 'string', arg: 'DIR', help: 'brains to serve (default fixtures/brains)' },
     inscriptions: { type: 'string', arg: 'DIR', help: 'also serve every file in DIR as an inscription (ID = sha256 + i0, content type\nfrom the extension as ord infers it, under ord\'s CSP): preview a derivative piece before inscribing it' },

@@ -5,9 +5,10 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { contentId } from '../build/ids';
 import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
+import { loadCollectionFiles, type CollectionFiles } from './collection';
 import { ordContentType } from './media';
 
-export type Role = 'art' | 'brain' | 'token' | 'library' | 'inscription';
+export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription';
 
 export interface Inscription {
   id: string;
@@ -25,6 +26,12 @@ export interface Inscription {
   bakedBirthHeight: number | null;
   /** Index in the catalog: stands in for ord's inscription number. */
   number: number;
+  /** ord's tag 11: the inscription whose content, content type and encoding /content serves instead of its own. */
+  delegate: string | null;
+  /** ord's tag 5: CBOR metadata. */
+  metadata: Buffer | null;
+  /** ord's tag 3: parent inscription IDs. */
+  parents: string[];
 }
 
 export interface Catalog {
@@ -36,6 +43,8 @@ export interface Catalog {
   /** Every file of --inscriptions DIR: other inscriptions (derivative pieces) to preview beside the art. */
   inscriptions: Inscription[];
   byId: Map<string, Inscription>;
+  /** Children of each parent, in inscription order. */
+  children: Map<string, string[]>;
 }
 
 const TYPES: Record<string, string> = {
@@ -60,26 +69,12 @@ export const contentTypeOf = (file: string): string => TYPES[extname(file).toLow
 export const idOf = contentId;
 export { brotli };
 
-/**
- * The birth heights the builds baked in, by inscription ID: the art's from its manifest beside it (inscription.json,
- * art.json), each token's from the collection's manifest.json (the folder above tokens/). Pages built elsewhere have none.
- */
-function bakedBirthHeights(html: string, tokensDir: string | undefined): Map<string, number> {
+/** The birth height the build baked into the art, from its manifest beside it (inscription.json), by its ID. Pages
+ * built elsewhere (and a collection's art.html) have none. Collection tokens take theirs from ord: /r/inscription. */
+function bakedBirthHeights(html: string): Map<string, number> {
   const out = new Map<string, number>();
   const art = readManifest(html);
   if (art) out.set(art.artId, art.birthHeight);
-  const collection = tokensDir && join(dirname(tokensDir), 'manifest.json');
-  if (collection && existsSync(collection)) {
-    let doc: { tokens?: unknown };
-    try {
-      doc = JSON.parse(readFileSync(collection, 'utf8')) as { tokens?: unknown };
-    } catch (e) {
-      throw new Error(`${collection}: not JSON (${(e as Error).message}): rebuild the collection`);
-    }
-    for (const t of Array.isArray(doc?.tokens) ? doc.tokens as { id?: unknown; birthHeight?: unknown }[] : []) {
-      if (typeof t?.id === 'string' && Number.isSafeInteger(t.birthHeight)) out.set(t.id, t.birthHeight as number);
-    }
-  }
   return out;
 }
 
@@ -98,39 +93,51 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; tokensDir?: string; libFile?: string; inscriptionsDir?: string; compress: boolean }): Catalog {
-  if (!existsSync(o.html) || !statSync(o.html).isFile()) {
-    throw new Error(`no art inscription at ${o.html} (run \`npm run build\` first, or pass its path)`);
+export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; compress: boolean }): Catalog {
+  const coll: CollectionFiles | null = o.collectionDir ? loadCollectionFiles(o.collectionDir) : null;
+  const html = coll ? coll.art.file : o.html;
+  if (!existsSync(html) || !statSync(html).isFile()) {
+    throw new Error(`no art inscription at ${html} (run \`npm run build\` first, or pass its path)`);
   }
   const byId = new Map<string, Inscription>();
-  const births = bakedBirthHeights(o.html, o.tokensDir);
+  const births = bakedBirthHeights(html);
   let number = 0;
-  const add = (file: string, role: Role, name: string): Inscription => {
+  const enter = (ins: Inscription): Inscription => {
+    if (!byId.has(ins.id)) byId.set(ins.id, ins); // identical bytes share one ID: the first file answers for it
+    return ins;
+  };
+  const add = (file: string, role: Role, name: string, id?: string): Inscription => {
     const raw = readFileSync(file);
     const contentType = role === 'inscription' ? ordContentType(name) : contentTypeOf(file);
     const packed = o.compress ? brotli(raw) : null;
     const smaller = packed !== null && packed.length < raw.length;
-    const id = idOf(raw);
-    const ins: Inscription = {
-      id, role, name, file, contentType,
+    const ownId = id ?? idOf(raw);
+    return enter({
+      id: ownId, role, name, file, contentType,
       body: smaller ? packed : raw,
       encoding: smaller ? 'br' : null,
       rawBytes: raw.length,
-      bakedBirthHeight: births.get(id) ?? null,
+      bakedBirthHeight: births.get(ownId) ?? null,
       number: number++,
-    };
-    if (!byId.has(id)) byId.set(id, ins); // identical bytes share one ID: the first file answers for it
-    return ins;
+      delegate: null, metadata: null, parents: [],
+    });
   };
-  const art = add(o.html, 'art', basename(o.html));
+  if (coll?.parent) add(coll.parent.file, 'parent', basename(coll.parent.file), coll.parent.id);
+  const art = add(html, 'art', basename(html), coll?.art.id);
   const fromDir = (dir: string | undefined, role: Role): Inscription[] =>
     dir && existsSync(dir) ? listFiles(dir).map((f) => add(f, role, relative(dir, f))) : [];
-  const brains = fromDir(o.brainsDir, 'brain');
-  const tokens = fromDir(o.tokensDir, 'token');
+  const brains = [...(coll?.brains.map((b) => add(b.file, 'brain', b.name, b.id)) ?? []), ...fromDir(o.brainsDir, 'brain')];
+  // a token: no body of its own (an empty one, as ord stores a delegating inscription), its delegate, metadata, parent
+  const tokens = (coll?.tokens ?? []).map((t) => enter({
+    id: t.id, role: 'token', name: t.name, file: '', contentType: '', body: Buffer.alloc(0), encoding: null, rawBytes: 0,
+    bakedBirthHeight: null, number: number++, delegate: t.delegate, metadata: t.metadata, parents: t.parents,
+  }));
+  const children = new Map<string, string[]>();
+  for (const t of tokens) for (const p of t.parents) children.set(p, [...(children.get(p) ?? []), t.id]);
   const library = o.libFile ? add(o.libFile, 'library', basename(o.libFile)) : null;
   if (o.inscriptionsDir && !(existsSync(o.inscriptionsDir) && statSync(o.inscriptionsDir).isDirectory())) {
     throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
   }
   const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
-  return { art, brains, tokens, library, inscriptions, byId };
+  return { art, brains, tokens, library, inscriptions, byId, children };
 }

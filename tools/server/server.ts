@@ -31,7 +31,7 @@ export interface ServerOptions {
   root?: string;
   html?: string;
   brainsDir?: string;
-  /** The build's collection output: <dir>/art.html (the art unless `html` is given) and <dir>/tokens/*.html. */
+  /** A collection made by `perceptrons collection`: its parent, art, brains and tokens (delegates with metadata). */
   collectionDir?: string;
   /** The library inscription to serve (perceptrons build --lib's output). */
   libFile?: string;
@@ -67,6 +67,8 @@ export interface PreviewServer {
 const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
 const HEIGHT_IN_PATH = /^\d{1,10}$/;
+/** ord's page size on /r/children and /r/parents. */
+export const PAGE_SIZE = 100;
 
 /** ord's InscriptionId: txid hex (any case), "i", a u32 index; IDs are compared lowercase. */
 export function parseId(s: string): string | null {
@@ -102,11 +104,10 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
 export async function startServer(opts: ServerOptions = {}): Promise<PreviewServer> {
   const root = resolve(opts.root ?? process.cwd());
   const collection = opts.collectionDir ? resolve(root, opts.collectionDir) : undefined;
-  const html = resolve(root, opts.html ?? (collection ? join(collection, 'art.html') : 'inscription.html'));
   const catalog = loadCatalog({
-    html,
+    html: resolve(root, opts.html ?? 'inscription.html'),
     brainsDir: resolve(root, opts.brainsDir ?? join('fixtures', 'brains')),
-    tokensDir: collection && join(collection, 'tokens'),
+    collectionDir: collection,
     libFile: opts.libFile && resolve(root, opts.libFile),
     inscriptionsDir: opts.inscriptionsDir && resolve(root, opts.inscriptionsDir),
     compress: !!opts.compress,
@@ -118,9 +119,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     blocksPerSecond: opts.blocksPerSecond ?? DEFAULT_BLOCKS_PER_SECOND,
     playing: !!opts.playing,
   });
-  const birthOf = (i: Inscription): number => (i.role === 'token' ? i.bakedBirthHeight ?? birthHeight : birthHeight);
+  const birthOf = (_: Inscription): number => birthHeight;
+  /** ord's delegation: a delegating inscription's content, content type and encoding are its delegate's. */
+  const delegated = (ins: Inscription): Inscription | undefined => (ins.delegate ? catalog.byId.get(ins.delegate) : ins);
 
   function content(req: IncomingMessage, res: ServerResponse, ins: Inscription): void {
+    if (ins.role === 'token' && !ins.delegate) return send(res, 404, `inscription ${ins.id} content not found`);
     const headers: Record<string, string | string[]> = { 'Content-Security-Policy': CONTENT_CSP, 'Cache-Control': CONTENT_CACHE };
     if (ins.encoding === 'br') {
       if (!acceptsBr(req.headers['accept-encoding'])) {
@@ -148,11 +152,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     const txid = ins.id.slice(0, 64);
     const h = birthOf(ins);
     const vbytes = Math.ceil(ins.body.length / 4) + 150;
+    const bodyless = ins.role === 'token'; // a delegating token has no body: ord answers null for both
     return {
       charms: [],
-      content_type: ins.contentType,
-      content_length: ins.body.length,
-      delegate: null,
+      content_type: bodyless ? null : ins.contentType,
+      content_length: bodyless ? null : ins.body.length,
+      delegate: ins.delegate,
       fee: vbytes * Math.max(1, chain.feeRateAt(h)),
       height: h,
       id: ins.id,
@@ -225,8 +230,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     if (!r && (a === 'content' || a === 'preview') && b !== undefined && extra === undefined) {
       const id = parseId(b);
       if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
-      const ins = catalog.byId.get(id);
-      if (!ins) return send(res, 404, `inscription ${id} not found`);
+      const own = catalog.byId.get(id);
+      if (!own) return send(res, 404, `inscription ${id} not found`);
+      const ins = delegated(own);
+      if (!ins) return send(res, 404, `delegate ${own.delegate} of inscription ${id} not found`);
       return a === 'content' || isIframeMedia(ins.contentType) ? content(req, res, ins) : previewPage(res, ins);
     }
     if (extra === undefined && (a === 'blockheight' || a === 'blocktime') && b === undefined) {
@@ -249,6 +256,24 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
       const ins = catalog.byId.get(id);
       return ins ? json(inscriptionJson(ins)) : send(res, 404, `inscription ${id} not found`);
+    }
+    if (r && ['metadata', 'undelegated-content', 'children', 'parents'].includes(a) && b !== undefined) {
+      const id = parseId(b);
+      if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
+      const ins = catalog.byId.get(id);
+      if (!ins) return send(res, 404, `inscription ${id} not found`);
+      if (a === 'metadata' && extra === undefined) {
+        return ins.metadata ? json(ins.metadata.toString('hex')) : send(res, 404, `inscription ${id} metadata not found`);
+      }
+      if (a === 'undelegated-content' && extra === undefined) {
+        return ins.role === 'token' ? send(res, 404, `inscription ${id} content not found`) : content(req, res, ins);
+      }
+      if (a === 'children' || a === 'parents') {
+        const page = extra === undefined ? 0 : HEIGHT_IN_PATH.test(extra) ? Number(extra) : null;
+        if (page === null || seg.length > 4) return send(res, 400, `invalid page: ${String(extra).slice(0, 100)}`);
+        const all = a === 'children' ? catalog.children.get(id) ?? [] : ins.parents;
+        return json({ ids: all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more: all.length > (page + 1) * PAGE_SIZE, page });
+      }
     }
     send(res, 404, 'not found');
   }
@@ -282,8 +307,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
   if (!opts.quiet) {
     console.log(`ord-compatible preview server: ${url}`);
     console.log(`  art     ${catalog.art.name.padEnd(28)} ${url}preview/${catalog.art.id}${catalog.art.encoding ? ' (br)' : ''}`);
-    for (const i of catalog.tokens) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
-    for (const i of catalog.brains) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
+    for (const i of catalog.tokens.slice(0, 20)) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
+    if (catalog.tokens.length > 20) console.log(`  ...     ${catalog.tokens.length - 20} more tokens (listed on ${url})`);
+    for (const i of catalog.brains.slice(0, 20)) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
     if (catalog.library) console.log(`  library ${catalog.library.name.padEnd(28)} ${url}content/${catalog.library.id}`);
     for (const i of catalog.inscriptions) {
       console.log(`  inscr.  ${i.name.padEnd(28)} ${url}${i.contentType.startsWith('text/html') ? 'preview' : 'content'}/${i.id}  ${i.contentType}`);

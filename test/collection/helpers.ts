@@ -1,0 +1,19 @@
+// A tiny PFP dataset (a few images a class) and tiny collections trained on it in seconds, for the collection tests.
+import { join } from 'node:path';
+import { generateDataset } from '../../tools/dataset/generate';
+import { writeDataset } from '../../tools/dataset/store';
+import { runCollection, type CollectionOptions } from '../../tools/collection/run';
+
+/** Writes a dataset of `perClass` training and `testPerClass` held-out images per class into dir/data. */
+export async function tinyDataset(dir: string, perClass = 8, testPerClass = 4): Promise<string> {
+  const data = join(dir, 'data');
+  writeDataset(data, await generateDataset('tiny', perClass, testPerClass, 1));
+  return data;
+}
+
+export function tinyCollection(dataDir: string, out: string, o: Partial<CollectionOptions> = {}) {
+  return runCollection({
+    count: 3, seed: 'tiny', out, workers: 1, dtype: 'int8', perClass: 6000, testPerClass: 1000, epochs: 1, dataDir,
+    log: () => {}, ...o,
+  });
+}

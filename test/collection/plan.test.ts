@@ -1,0 +1,103 @@
+// Genome → training config, and the ord batches: never over the weight limit, in dependency order, read back as written.
+import { describe, expect, it } from 'vitest';
+import { generateGenome } from '../../src/art/traits';
+import { tokenSeed } from '../../tools/commands/generate';
+import { trainingConfig } from '../../tools/collection/config';
+import {
+  BATCH_WEIGHT_LIMIT, batchYaml, MAX_REVEAL_WEIGHT, parseBatchYaml, planBatches, revealWeight, split, type Entry,
+} from '../../tools/collection/batches';
+import { tokenMetadata, tokenPreviewId, idBytes } from '../../tools/collection/token';
+
+const genomeOf = (i: number) => {
+  const g = generateGenome(tokenSeed('perceptrons', i));
+  return { g, doc: { seed: g.seed, features: g.features, hidden: g.hidden } };
+};
+const ID = (n: number) => n.toString(16).padStart(64, '0') + 'i0';
+
+describe('trainingConfig', () => {
+  it('trains the genome\'s network for the genome\'s epochs, with the levers of its family', () => {
+    let sigmoids = 0;
+    for (let i = 0; i < 300; i++) {
+      const { g, doc } = genomeOf(i);
+      const c = trainingConfig(doc);
+      expect(c.arch.hidden).toEqual(g.hidden);
+      expect(c.arch.activation).toBe(g.activation);
+      expect(c.epochs).toBe(g.epochs);
+      if (g.activation === 'sigmoid') {
+        sigmoids++;
+        expect(c.epochs).toBeGreaterThanOrEqual(8);
+        expect(c.epochs).toBeLessThanOrEqual(12);
+        expect([c.learningRate, c.batchSize, c.initGain]).toEqual([0.01, 16, g.hidden.length > 1 ? 4 : 1]);
+      } else {
+        expect(c.epochs).toBeGreaterThanOrEqual(4);
+        expect(c.epochs).toBeLessThanOrEqual(6);
+        expect([c.learningRate, c.batchSize, c.initGain]).toEqual([0.002, 32, 1]);
+      }
+      expect(c.arch.structure).toBe(g.features.Architecture);
+    }
+    expect(sigmoids).toBeGreaterThan(10);
+  });
+
+  it('names a bad genome', () => {
+    expect(() => trainingConfig({ seed: 'ab'.repeat(32), features: { Activation: 'Swish' }, hidden: [4] })).toThrow(/activation "Swish"/);
+    expect(() => trainingConfig({ seed: 'ab'.repeat(32), features: { Activation: 'ReLU' }, hidden: [] })).toThrow(/hidden must be/);
+  });
+});
+
+describe('batches', () => {
+  const brains: { file: string; bytes: number }[] = Array.from({ length: 60 }, (_, i) => ({ file: `../brains/${i}.json`, bytes: 20_000 + ((i * 7919) % 60_000) }));
+  const tokens = Array.from({ length: 580 }, (_, i) => ({ delegate: ID(1), metadata: tokenMetadata(i, 'ab'.repeat(32), ID(100 + i), 0.97) }));
+  const plan = planBatches({ parent: { file: '../parent.txt', bytes: 90 }, parentId: ID(2), art: { file: '../art.html', bytes: 18_000 }, brains, tokens });
+
+  it('keeps every reveal under the limit, in dependency order: parent, art and brains, then tokens', () => {
+    for (const b of plan) expect(b.weight).toBeLessThanOrEqual(BATCH_WEIGHT_LIMIT);
+    expect(BATCH_WEIGHT_LIMIT).toBeLessThan(MAX_REVEAL_WEIGHT);
+    expect(plan[0].name).toBe('00-parent');
+    const kinds = plan.map((b) => b.name.slice(3));
+    expect(kinds.lastIndexOf('art-brains')).toBeLessThan(kinds.indexOf('tokens'));
+    expect(plan.map((b) => b.name.slice(0, 2))).toEqual(plan.map((_, i) => String(i).padStart(2, '0')));
+    // nothing lost or reordered
+    const files = plan.flatMap((b) => b.entries.filter((e) => 'file' in e).map((e) => (e as { file: string }).file));
+    expect(files).toEqual(['../parent.txt', '../art.html', ...brains.map((b) => b.file)]);
+    expect(plan.flatMap((b) => b.entries.filter((e) => 'delegate' in e))).toEqual(tokens);
+    expect(plan.filter((b) => b.name.endsWith('tokens')).every((b) => b.parents[0] === ID(2))).toBe(true);
+    // full batches: the next entry would not have fit
+    for (const [i, b] of plan.entries()) {
+      const next = plan[i + 1];
+      if (next && next.name.slice(3) === b.name.slice(3)) expect(revealWeight([...b.entries, next.entries[0]], b.parents.length)).toBeGreaterThan(BATCH_WEIGHT_LIMIT);
+    }
+  });
+
+  it('weighs content at one unit a byte and the rest at four', () => {
+    const one = revealWeight([{ file: 'a', bytes: 100_000 }], 0), two = revealWeight([{ file: 'a', bytes: 200_000 }], 0);
+    expect(two - one).toBeGreaterThan(100_000);
+    expect(two - one).toBeLessThan(100_000 * 1.01); // 520-byte pushes: 3 bytes each
+    expect(revealWeight([{ file: 'a', bytes: 10 }, { file: 'b', bytes: 10 }], 0) - revealWeight([{ file: 'a', bytes: 10 }], 0)).toBeGreaterThan(43 * 4);
+  });
+
+  it('refuses an inscription too big for any batch', () => {
+    expect(() => split('brains', [{ file: '../brains/9.json', bytes: 500_000 }], [])).toThrow(/brains\/9\.json alone needs \d+ WU/);
+  });
+
+  it('writes YAML that reads back to the same batch', () => {
+    for (const b of plan) {
+      const back = parseBatchYaml(batchYaml(b, plan.length), b.name);
+      expect(back.parents).toEqual(b.parents);
+      expect(back.entries).toEqual(b.entries.map((e) => ('file' in e ? { file: e.file } : e)));
+    }
+    expect(() => parseBatchYaml('mode: shared-output\n', 'x.yaml')).toThrow(/x\.yaml:1: mode must be separate-outputs/);
+    expect(() => parseBatchYaml('inscriptions:\n- delegate: "nope"\n', 'x.yaml')).toThrow(/not an inscription ID/);
+  });
+});
+
+describe('token envelope', () => {
+  it('serialises IDs as ord does and gives each token its own preview ID', () => {
+    const id = 'ab'.repeat(31) + '01' + 'i258';
+    expect(idBytes(id).toString('hex')).toBe('01' + 'ab'.repeat(31) + '0201');
+    expect(idBytes(ID(5)).length).toBe(32); // index 0: no index bytes
+    const a = tokenPreviewId({ parent: ID(2), delegate: ID(1), metadata: tokenMetadata(0, 'ab'.repeat(32), ID(3), 0.9) });
+    const b = tokenPreviewId({ parent: ID(2), delegate: ID(1), metadata: tokenMetadata(1, 'ab'.repeat(32), ID(3), 0.9) });
+    expect(a).toMatch(/^[0-9a-f]{64}i0$/);
+    expect(a).not.toBe(b);
+  });
+});

@@ -1,0 +1,122 @@
+// perceptrons collection end to end on a tiny dataset: the files it writes, the same bytes whatever --workers, and a run
+// killed mid-brain (kill -9) that resumes to the same bytes as an uninterrupted one.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeDataInscription } from '../../src/nn/index';
+import { generateGenome } from '../../src/art/traits';
+import { tokenSeed } from '../../tools/commands/generate';
+import { BATCH_WEIGHT_LIMIT, parseBatchYaml } from '../../tools/collection/batches';
+import { decodeCborHex } from '../../src/chain/cbor';
+import { encodeCborHex } from '../../tools/collection/cbor';
+import { contentId } from '../../tools/build/ids';
+import { tempDir } from '../build/helpers';
+import { tinyCollection, tinyDataset } from './helpers';
+import { repoRoot } from '../../tools/build/inscription';
+
+const tmp = tempDir('perceptrons-collection-');
+let data: string;
+const one = join(tmp.dir, 'one'), two = join(tmp.dir, 'two'), killed = join(tmp.dir, 'killed');
+
+/** Every file under dir (relative path → bytes), without collection.json's neighbours that are not outputs. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), rel + e.name + '/');
+      else out[rel + e.name] = readFileSync(join(d, e.name)).toString('base64');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+// the art as it is now: the runs below must not see a rebuild of the repository's page in between
+const art = join(tmp.dir, 'art.html');
+
+beforeAll(async () => {
+  data = await tinyDataset(tmp.dir);
+  copyFileSync(join(repoRoot(), 'inscription.html'), art);
+  await tinyCollection(data, one, { workers: 1, art });
+}, 120_000);
+afterAll(() => tmp.cleanup());
+
+describe('perceptrons collection', () => {
+  it('trains each token the network of its own genome and writes the manifest', () => {
+    const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest)).toEqual(['art', 'tokens', 'totals']);
+    expect(Object.keys(manifest.art)).toEqual(['file', 'id', 'bytes', 'brotliBytes']);
+    expect(manifest.art.id).toBe(contentId(readFileSync(join(one, 'art.html'))));
+    expect(manifest.tokens).toHaveLength(3);
+    manifest.tokens.forEach((t: any, i: number) => {
+      expect(Object.keys(t)).toEqual(['index', 'id', 'seed', 'features', 'hidden', 'activation', 'brain']);
+      expect(Object.keys(t.brain)).toEqual(['file', 'id', 'bytes', 'brotliBytes', 'parameters', 'heldoutAccuracy']);
+      const g = generateGenome(tokenSeed('tiny', i));
+      expect([t.seed, t.hidden, t.activation]).toEqual([g.seed, g.hidden, g.activation]);
+      const raw = readFileSync(join(one, t.brain.file));
+      const brain = decodeDataInscription(raw.toString('utf8'));
+      expect(brain.layers.slice(0, -1).map((l) => l.units)).toEqual(g.hidden);
+      expect(brain.layers[0].activation).toBe(g.activation);
+      expect(brain.classes).toEqual(['Bottts', 'Nouns', 'Pixel Art', 'Thumbs']);
+      expect(brain.trainingTraits.heldout_accuracy).toBe(t.brain.heldoutAccuracy);
+      expect(Object.keys(brain.trainingTraits.alive_accuracy as object)).toEqual(['10%', '25%', '50%', '75%', '100%']);
+      expect(t.brain.id).toBe(contentId(raw));
+      expect(t.brain.bytes).toBe(raw.length);
+    });
+    expect(manifest.totals.bytes).toBeGreaterThan(manifest.art.bytes + manifest.tokens.reduce((n: number, t: any) => n + t.brain.bytes, 0));
+    expect(manifest.totals.feeSat).toBeGreaterThan(manifest.totals.brotliBytes * 10 / 4);
+  });
+
+  it('writes the batches in dependency order, each under the weight limit, tokens naming the art and their brains', () => {
+    const dir = join(one, 'batches'), files = readdirSync(dir).sort();
+    expect(files).toEqual(['00-parent.yaml', '01-art-brains.yaml', '02-tokens.yaml']);
+    const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
+    const [parent, files1, tokens] = files.map((f) => parseBatchYaml(readFileSync(join(dir, f), 'utf8'), f));
+    expect(parent.entries).toEqual([{ file: '../parent.txt' }]);
+    expect(files1.entries).toEqual([{ file: '../art.html' }, ...[0, 1, 2].map((i) => ({ file: `../brains/${i}.json` }))]);
+    expect(tokens.parents).toEqual([contentId(readFileSync(join(one, 'parent.txt')))]);
+    tokens.entries.forEach((e: any, i) => {
+      expect(e.delegate).toBe(manifest.art.id);
+      expect(e.metadata).toEqual({ name: `Perceptron #${i}`, seed: manifest.tokens[i].seed, brain: manifest.tokens[i].brain.id,
+        accuracy: Math.round(manifest.tokens[i].brain.heldoutAccuracy * 10000) / 100 });
+      expect(decodeCborHex(encodeCborHex(e.metadata))).toEqual(e.metadata);
+    });
+    for (const f of files) expect(Number(/about ([\d,]+) WU/.exec(readFileSync(join(dir, f), 'utf8'))![1].replace(/,/g, ''))).toBeLessThan(BATCH_WEIGHT_LIMIT);
+  });
+
+  it('writes the same bytes with --workers 2', async () => {
+    await tinyCollection(data, two, { workers: 2, art });
+    expect(tree(two)).toEqual(tree(one));
+  }, 120_000);
+
+  it('resumes a run killed with kill -9 mid-brain to the same bytes, retraining a damaged brain', async () => {
+    // 60 epochs: a brain takes about a second, so the kill lands while one trains
+    const reference = join(tmp.dir, 'reference');
+    await tinyCollection(data, reference, { workers: 2, epochs: 60, art });
+    const cli = (epochs: number) => spawn('npx', ['tsx', 'tools/cli.ts', 'collection', '--count', '3', '--seed', 'tiny', '--out', killed,
+      '--workers', '1', '--epochs', String(epochs), '--data', data, '--art', art], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const exit = (p: ReturnType<typeof cli>) => new Promise<{ code: number | null; err: string }>((done) => {
+      let err = '';
+      p.stderr!.on('data', (d) => (err += d));
+      p.on('exit', (code) => done({ code, err }));
+    });
+    const brains = join(killed, 'brains');
+    const first = cli(60);
+    await expect.poll(() => existsSync(join(brains, '0.json')), { timeout: 90_000, interval: 20 }).toBe(true);
+    process.kill(-first.pid!, 'SIGKILL');
+    await exit(first);
+    expect(existsSync(join(brains, '2.json'))).toBe(false); // killed before the last brain was done
+    expect(existsSync(join(killed, 'manifest.json'))).toBe(false);
+    // other options than the interrupted run's: refused, nothing lost
+    const other = await exit(cli(1));
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/holds a collection made with .*"epochs":60/);
+    // what a crash can leave: a temporary file, and (a disk error) a damaged brain
+    writeFileSync(join(brains, '.tmp-99999-2.json'), '{"half":');
+    writeFileSync(join(brains, '1.json'), '{"half":');
+    const resumed = await exit(cli(60));
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(tree(killed)).toEqual(tree(reference));
+  }, 240_000);
+});

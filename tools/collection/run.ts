@@ -1,0 +1,207 @@
+// `perceptrons collection`: genomes → one trained brain per token (a worker pool; resumable) → the art → manifest.json,
+// the ord batch files and the report. Every output is a pure function of the options (never of --workers, timing or
+// interruptions), so a resumed run writes the same bytes as an uninterrupted one.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeDataInscription, type WeightDtype } from '../../src/nn/index';
+import { generateGenome } from '../../src/art/traits';
+import { tokenSeed } from '../commands/generate';
+import { repoRoot } from '../build/inscription';
+import { contentId } from '../build/ids';
+import { brotli } from '../build/sizes';
+import { createProgress, progressBar } from '../train/progress';
+import { planBatches, batchYaml, type Batch } from './batches';
+import type { GenomeDoc } from './config';
+import { CollectionError, removeLeftovers, writeAtomic } from './files';
+import { trainAll } from './pool';
+import { writeReport } from './report';
+import { tokenMetadata, tokenPreviewId, envelopeBytes } from './token';
+import type { TokenBrain, TokenJob } from './train-token';
+
+export interface CollectionOptions {
+  count: number;
+  seed: string;
+  out: string;
+  workers: number;
+  dtype: WeightDtype;
+  /** training / held-out images per class (default: the whole cached PFP dataset, 6000 / 1000) */
+  perClass: number;
+  testPerClass: number;
+  /** the art page to inscribe (default: the repository's inscription.html) */
+  art?: string;
+  /** override every genome's epochs (tests and quick looks) */
+  epochs?: number;
+  /** the PFP dataset directory (default data/pfp-seed0-6000x1000, as perceptrons dataset writes it) */
+  dataDir: string;
+  log: (s: string) => void;
+}
+
+export const FEE_RATE = 10; // sat/vB, the issue's reference rate
+/** What a commit transaction costs in vbytes (one key-path input, the reveal output and change). */
+export const COMMIT_VBYTES = 154;
+
+/** The options that decide the bytes: a resumed run must use the same. */
+const fingerprint = (o: CollectionOptions) => ({ seed: o.seed, dtype: o.dtype, perClass: o.perClass, testPerClass: o.testPerClass, epochs: o.epochs ?? null });
+
+export interface RunResult {
+  trained: number;
+  kept: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  workerSeconds: number;
+}
+
+export async function runCollection(o: CollectionOptions): Promise<RunResult> {
+  const out = resolve(o.out), started = Date.now(), cpu0 = process.cpuUsage();
+  const dataDir = resolve(o.dataDir);
+  if (!existsSync(join(dataDir, 'manifest.json'))) throw new CollectionError(`no PFP dataset at ${dataDir}: make it with \`perceptrons dataset\` first`);
+
+  // the options this directory was made with
+  const stateFile = join(out, 'collection.json');
+  const want = JSON.stringify(fingerprint(o));
+  if (existsSync(stateFile)) {
+    const had = readFileSync(stateFile, 'utf8').trim();
+    if (had !== want) throw new CollectionError(`${out} holds a collection made with ${had}; this run asks for ${want}. Use the same options to resume, or another --out.`);
+  }
+  writeAtomic(stateFile, want + '\n');
+  for (const d of ['', 'genomes', 'brains', 'batches']) removeLeftovers(join(out, d));
+
+  // genomes, as `perceptrons generate` makes them
+  const genomes: GenomeDoc[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const g = generateGenome(tokenSeed(o.seed, i));
+    const doc: GenomeDoc = { seed: g.seed, features: g.features, hidden: g.hidden };
+    genomes.push(doc);
+    const text = JSON.stringify(doc) + '\n', path = join(out, 'genomes', `${i}.json`);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeAtomic(path, text);
+  }
+
+  // brains: keep the finished ones (a brain file is only ever there whole: written by rename), train the rest
+  const brainPath = (i: number) => join(out, 'brains', `${i}.json`);
+  const finished = (i: number): boolean => {
+    if (!existsSync(brainPath(i))) return false;
+    try {
+      decodeDataInscription(readFileSync(brainPath(i), 'utf8'));
+      return true;
+    } catch {
+      return false; // unreadable (a disk error): trained again
+    }
+  };
+  const jobs: TokenJob[] = genomes.map((genome, index) => ({ index, genome, dtype: o.dtype, epochs: o.epochs })).filter((j) => !finished(j.index));
+  const kept = o.count - jobs.length;
+  if (kept) o.log(`${kept} of ${o.count} brains already trained in ${join(out, 'brains')}: kept`);
+  const bar = createProgress();
+  let done = 0, workerSeconds = 0;
+  const trainStart = Date.now();
+  await trainAll(jobs, { workers: o.workers, dataDir, perClass: o.perClass, testPerClass: o.testPerClass }, (b: TokenBrain) => {
+    writeAtomic(brainPath(b.index), b.text);
+    done++;
+    workerSeconds += b.seconds;
+    const elapsed = (Date.now() - trainStart) / 1000, eta = (elapsed / done) * (jobs.length - done);
+    const line = progressBar(`brains ${kept + done}/${o.count}`, (kept + done) / o.count,
+      `ETA ${formatDuration(eta)} · #${b.index} ${(b.heldoutAccuracy * 100).toFixed(2)}% held-out (${b.seconds.toFixed(1)} s)`);
+    if (done === jobs.length) bar.done(line);
+    else bar.update(line);
+  });
+
+  // the art, the manifest, the batches, the report
+  await writeOutputs(out, { count: o.count, seed: o.seed, art: o.art }, genomes);
+  const used = process.cpuUsage(cpu0);
+  return { trained: jobs.length, kept, wallSeconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, workerSeconds };
+}
+
+export function formatDuration(s: number): string {
+  if (!Number.isFinite(s)) return '?';
+  const m = Math.floor(s / 60);
+  return m ? `${m} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`;
+}
+
+const sized = (bytes: Buffer) => ({ bytes: bytes.length, brotliBytes: Math.min(bytes.length, brotli(bytes).length) });
+
+/** The collection's art is the page itself (a token's metadata gives it its seed and brain): by default the
+ * repository's built inscription.html. */
+export const DEFAULT_ART = () => join(repoRoot(), 'inscription.html');
+
+export function parentText(o: { count: number; seed: string }): string {
+  return `Perceptrons: ${o.count} living neural networks, each trained from its own genome.\nCollection seed "${o.seed}".\n`;
+}
+
+/** Real inscription IDs recorded by `perceptrons collection link` (preview ID → real ID), applied to every output. */
+export const idsFile = (out: string) => join(out, 'ids.json');
+export function readIdMap(out: string): Record<string, string> {
+  return existsSync(idsFile(out)) ? (JSON.parse(readFileSync(idsFile(out), 'utf8')) as Record<string, string>) : {};
+}
+
+export interface Manifest {
+  art: { file: string; id: string; bytes: number; brotliBytes: number };
+  tokens: {
+    index: number; id: string; seed: string; features: Record<string, string | number>; hidden: number[]; activation: string;
+    brain: { file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number };
+  }[];
+  totals: { bytes: number; brotliBytes: number; feeSat: number };
+}
+
+/** Batch fees at a rate: each batch is a commit and a reveal transaction. */
+export const batchFees = (batches: Batch[], rate = FEE_RATE): number =>
+  batches.reduce((sat, b) => sat + Math.ceil((Math.ceil(b.weight / 4) + COMMIT_VBYTES) * rate), 0);
+
+/** art.html, manifest.json, batches/, report.md from the genomes and the trained brains (+ linked IDs). */
+export async function writeOutputs(out: string, c: { count: number; seed: string; art?: string }, genomes: GenomeDoc[]): Promise<{ manifest: Manifest; batches: Batch[] }> {
+  const ids = readIdMap(out), real = (id: string) => ids[id] ?? id;
+  const artPath = join(out, 'art.html');
+  // built once: after it is inscribed, its bytes (and so its ID) must never change with the repository
+  if (!existsSync(artPath)) {
+    const from = c.art ?? DEFAULT_ART();
+    if (!existsSync(from)) throw new CollectionError(`no art at ${from}: run \`npm run build\` first`);
+    writeAtomic(artPath, readFileSync(from));
+  }
+  const art = readFileSync(artPath);
+  const parent = Buffer.from(parentText(c));
+  const parentPath = join(out, 'parent.txt');
+  if (!existsSync(parentPath) || !readFileSync(parentPath).equals(parent)) writeAtomic(parentPath, parent);
+  const parentId = real(contentId(parent)), artId = real(contentId(art));
+
+  const tokens: Manifest['tokens'] = [];
+  const tokenEntries: { delegate: string; metadata: ReturnType<typeof tokenMetadata> }[] = [];
+  let tokenBytes = 0;
+  const brainFiles: { file: string; bytes: number }[] = [];
+  genomes.forEach((g, index) => {
+    const file = `brains/${index}.json`, raw = readFileSync(join(out, file));
+    const model = decodeDataInscription(raw.toString('utf8'));
+    const heldout = Number(model.trainingTraits.heldout_accuracy);
+    const brainId = real(contentId(raw));
+    const metadata = tokenMetadata(index, g.seed, brainId, heldout);
+    const envelope = { parent: parentId, delegate: artId, metadata };
+    tokenBytes += envelopeBytes(envelope).length;
+    tokenEntries.push({ delegate: artId, metadata });
+    const size = sized(raw);
+    brainFiles.push({ file: `../${file}`, bytes: size.brotliBytes });
+    tokens.push({
+      index, id: real(tokenPreviewId(envelope)), seed: g.seed, features: g.features, hidden: g.hidden,
+      activation: generateGenome(g.seed).activation,
+      brain: { file, id: brainId, ...size, parameters: model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0), heldoutAccuracy: heldout },
+    });
+  });
+  const batches = planBatches({
+    parent: { file: '../parent.txt', bytes: parent.length }, parentId,
+    art: { file: '../art.html', bytes: sized(art).brotliBytes },
+    brains: brainFiles, tokens: tokenEntries,
+  });
+  const artSize = sized(art);
+  const manifest: Manifest = {
+    art: { file: 'art.html', id: artId, ...artSize },
+    tokens,
+    totals: {
+      bytes: artSize.bytes + tokens.reduce((n, t) => n + t.brain.bytes, 0) + tokenBytes,
+      brotliBytes: artSize.brotliBytes + tokens.reduce((n, t) => n + t.brain.brotliBytes, 0) + tokenBytes,
+      feeSat: batchFees(batches),
+    },
+  };
+  writeAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  const dir = join(out, 'batches');
+  const names = new Set(batches.map((b) => `${b.name}.yaml`));
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) if (f.endsWith('.yaml') && !names.has(f)) rmSync(join(dir, f));
+  for (const b of batches) writeAtomic(join(dir, `${b.name}.yaml`), batchYaml(b, batches.length));
+  writeReport(out, { manifest, batches, tokenBytes, parentBytes: parent.length });
+  return { manifest, batches };
+}

@@ -1,0 +1,89 @@
+// Trains one token's brain from its genome: the network the genome describes, on the PFP classes, with ordered
+// dropout; quantizes it to the collection's dtype and measures the quantized brain (what is inscribed) on the held-out
+// images at full life and along its alive curve. Deterministic: the token's seed seeds init, shuffling and dropout.
+import { decodeDataInscription, type Model, type WeightDtype } from '../../src/nn/index';
+import { brainDocument, trainingTraits } from '../train/brain';
+import type { TrainingData } from '../train/data';
+import { accuracy, aliveCurve } from '../train/evaluate';
+import { createModel } from '../train/init';
+import { train, type TrainResult } from '../train/loop';
+import type { LabelledImages } from '../dataset/generate';
+import { trainingConfig, type GenomeDoc } from './config';
+
+export interface TokenJob {
+  index: number;
+  genome: GenomeDoc;
+  dtype: WeightDtype;
+  /** override the genome's epochs (tests) */
+  epochs?: number;
+}
+
+export interface TokenBrain {
+  index: number;
+  /** the data inscription, as written to brains/<i>.json */
+  text: string;
+  heldoutAccuracy: number;
+  parameters: number;
+  /** wall-clock seconds in its worker (one worker a core: about its CPU time) */
+  seconds: number;
+}
+
+/** The first `perClass` images of each class (the cache stores each class's images together). */
+export function stratified(set: LabelledImages, perClass: number, pixels: number): LabelledImages {
+  const seen = new Map<number, number>(), keep: number[] = [];
+  for (let i = 0; i < set.count; i++) {
+    const c = set.labels[i], n = seen.get(c) ?? 0;
+    if (n < perClass) keep.push(i);
+    seen.set(c, n + 1);
+  }
+  if (keep.length === set.count) return set;
+  const images = new Uint8Array(keep.length * pixels);
+  keep.forEach((i, k) => images.set(set.images.subarray(i * pixels, (i + 1) * pixels), k * pixels));
+  return { count: keep.length, images, labels: Uint8Array.from(keep, (i) => set.labels[i]) };
+}
+
+/** Training runs a token may take, and the training accuracy under which it takes another. */
+export const ATTEMPTS = 3;
+export const RESTART_BELOW = 0.9;
+
+export const datasetLabel = (data: TrainingData): string => `PFP dataset (${data.classes.join(', ')})`;
+
+export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
+  const started = performance.now();
+  const cfg = trainingConfig(job.genome);
+  const epochs = job.epochs ?? cfg.epochs;
+  // A restart from another seed when the run ends under RESTART_BELOW training accuracy (a ReLU unit of a 2-unit layer
+  // that died early cannot come back); chosen on the training images only, never the held-out ones.
+  let best: { model: Model; seed: string; result: TrainResult; trainAccuracy: number } | null = null;
+  for (let attempt = 0; attempt < ATTEMPTS && !(best && best.trainAccuracy >= RESTART_BELOW); attempt++) {
+    const seed = attempt ? `${job.genome.seed}/restart-${attempt}` : job.genome.seed;
+    const model = createModel(`perceptron_${job.index}`, data.inputShape, cfg.arch, data.classes, seed);
+    if (cfg.initGain !== 1) {
+      for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
+    }
+    const result = train(model, data.train, null, {
+      seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
+    });
+    const trainAccuracy = accuracy(model, data.train);
+    if (!best || trainAccuracy > best.trainAccuracy) best = { model, seed, result, trainAccuracy };
+  }
+  const { model, seed, result } = best!;
+  // measure what will be inscribed: the quantized weights
+  const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype));
+  const heldout = accuracy(quantized, data.test);
+  const traits = trainingTraits({ ...cfg.arch, epochs }, {
+    dataset: datasetLabel(data), epochs, seed, dropout: 'ordered', heldoutAccuracy: heldout,
+    trainAccuracy: best!.trainAccuracy, trainSamples: data.train.count, testSamples: data.test.count,
+    aliveCurve: aliveCurve(quantized, data.test, result.order), neuronOrder: result.order, trainingSeconds: 0,
+    extra: { learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain },
+  });
+  const text = JSON.stringify(brainDocument(model, traits, job.dtype)); // the same quantization as measured
+  // validate: the file decodes strictly and is the network the genome describes
+  const back = decodeDataInscription(text);
+  const widths = back.layers.slice(0, -1).map((l) => l.units);
+  if (widths.join() !== cfg.arch.hidden.join() || back.layers[0].activation !== cfg.arch.activation) {
+    throw new Error(`token ${job.index}: the brain is ${widths.join('-')} ${back.layers[0].activation}, its genome ${cfg.arch.hidden.join('-')} ${cfg.arch.activation}`);
+  }
+  const parameters = back.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
+  return { index: job.index, text, heldoutAccuracy: heldout, parameters, seconds: (performance.now() - started) / 1000 };
+}
