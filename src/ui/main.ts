@@ -2,7 +2,7 @@
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
 import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
 import type { Model } from '../nn/model';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, ownIdentity, safeStorage } from '../chain/index';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
 import { maxPlausibleHeight } from '../chain/block';
 import { generateGenome } from '../art/traits';
 import { lifeAt, type Life } from '../art/life';
@@ -29,14 +29,17 @@ document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
 if (config.seedFromId === false) ident.seed = config.seed;
-const genome = generateGenome(ident.seed);
+let genome = generateGenome(ident.seed);
+// A collection token's metadata replaces these at startup (its seed and brain); ord's record, the birth height.
+let defaultBrainId = config.brainId;
+let birthHeight = config.birthHeight;
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
 /** window.perceptron.brain for a brain ID and its model (null: none loaded). */
 const brainInfo = (id: string, m: Model | null) =>
   frozen({ id, name: m?.name ?? '', classes: [...(m?.classes ?? [])], parameters: m ? parameterCount(m) : 0 });
 const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
-  feeRate: null, brain: brainInfo(config.brainId, null), prediction: null, ready: false,
+  feeRate: null, brain: brainInfo(defaultBrainId, null), prediction: null, ready: false,
   get neurons() {
     return frozen(portrait.neurons());
   },
@@ -46,9 +49,9 @@ const s: PageState = {
   },
 };
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
-expose(window, s, () => ({ birthHeight: config.birthHeight, pixels: scene?.input }));
+expose(window, s, () => ({ birthHeight, pixels: scene?.input }));
 
-let brain: Resolved = { id: config.brainId, model: null, problem: '' };
+let brain: Resolved = { id: defaultBrainId, model: null, problem: '' };
 let offline = false;
 let life: Life;
 let scene: Scene;
@@ -76,7 +79,7 @@ function refresh(input = scene?.input ?? null): void {
   // whose entry is not a permutation of its units (a bare integer or flat list then counts for nothing).
   const order = m?.trainingTraits.neuron_order;
   const orderIsIntegers = [order].flat(2).every(Number.isInteger);
-  life = lifeAt(genome, s.height, config.birthHeight, hidden, outputs, orderIsIntegers ? (order as number[][]) : undefined);
+  life = lifeAt(genome, s.height, birthHeight, hidden, outputs, orderIsIntegers ? (order as number[][]) : undefined);
   s.stage = life.stage;
   s.age = life.age;
   s.life = life.life;
@@ -100,7 +103,7 @@ const embedded = (): Model | null => {
 };
 
 /** The wanted brain (a remembered upgrade), else the default, else the embedded copy. */
-const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, config.brainId, fetchBrain, embedded);
+const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, defaultBrainId, fetchBrain, embedded);
 
 // ---- messages and panels
 const LOADING = 'Loading the brain…';
@@ -264,6 +267,19 @@ const chainOptions = { maxHeight: maxPlausibleHeight(config.birthHeight) };
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 
 async function start(): Promise<void> {
+  // Who this inscription is: ord's record of it gives its birth height; a collection token (it delegates its content
+  // to the art) has metadata naming its seed and brain. Bad metadata: the default brain, and the viewer is told why.
+  const record = ident.id ? await inscriptionRecord(ident.id) : null;
+  const meta = record?.delegate ? await fetchMetadata(ident.id!) : null;
+  birthHeight = record?.height ?? birthHeight;
+  chainOptions.maxHeight = maxPlausibleHeight(birthHeight);
+  if (meta?.kind === 'ok') {
+    s.seed = meta.metadata.seed;
+    genome = generateGenome(s.seed);
+    s.features = genome.features;
+    defaultBrainId = meta.metadata.brain;
+    s.brain = brainInfo(defaultBrainId, null);
+  }
   const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight(chainOptions)]);
   s.height = height ?? config.fallbackHeight;
   setOffline(height === null);
@@ -271,7 +287,8 @@ async function start(): Promise<void> {
   s.feeRate = fee && fee.rate;
   if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
   else useBrain(r);
-  if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
+  if (meta?.kind === 'bad') toast(`This token's ${meta.message.slice(0, 160)} Using the default brain.`);
+  else if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
   else if (toastEl.textContent === LOADING) toast('');
   if (!still) {
     portrait.drawFrame(performance.now());
