@@ -1,5 +1,5 @@
 // The key map: one table drives both the keyboard handler and the help overlay, so help cannot drift.
-export type Action = 'open' | 'upgrade' | 'restore' | 'info' | 'save' | 'help' | 'close' | 'explore' | 'move' | 'ask';
+export type Action = 'open' | 'upgrade' | 'restore' | 'info' | 'save' | 'save4k' | 'border' | 'help' | 'close' | 'explore' | 'move' | 'ask';
 
 /** [keys as shown, what it does, action, pointer/touch equivalent]. */
 export const KEYS: readonly (readonly [string, string, Action, string])[] = [
@@ -8,6 +8,8 @@ export const KEYS: readonly (readonly [string, string, Action, string])[] = [
   ['Shift+U', 'restore the default brain', 'restore', 'in ⇪'],
   ['I', 'traits, brain, life, chain', 'info', 'tap'],
   ['S', 'save a PNG', 'save', 'in info'],
+  ['K', 'save a 4096 x 4096 PNG', 'save4k', ''],
+  ['B', 'border on or off', 'border', ''],
   ['E', 'explore the neurons', 'explore', 'tap a neuron'],
   ['← or → or ↑ or ↓', 'exploring: move between layers and neurons', 'move', 'tap another'],
   ['Enter', 'exploring: ask the neuron what it does', 'ask', 'tap a neuron'],

@@ -49,7 +49,7 @@ const s: PageState = {
   },
 };
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
-expose(window, s, () => ({ birthHeight, pixels: scene?.input }));
+expose(window, s, () => ({ birthHeight, pixels: scene?.input }), answerFor);
 
 let brain: Resolved = { id: defaultBrainId, model: null, problem: '' };
 let offline = false;
@@ -144,10 +144,37 @@ const bar = ui.appendChild(h('div', { class: 'bar' }));
 for (const [label, text, act] of [['open an image (O)', '◫', 'open'], ['upgrade the brain (U)', '⇪', 'upgrade'], ['help (H)', '?', 'help']] as const)
   bar.append(button(text, () => run(act), { 'aria-label': label, title: label }));
 
-function save(): void {
-  h('a', { href: canvas.toDataURL(), download: `perceptron-${s.seed.slice(0, 8)}-${s.height}.png` }).click();
+function save(from = canvas): void {
+  const name = `perceptron-${s.seed.slice(0, 8)}-${s.height}${from === canvas ? '' : `-${from.width}`}.png`;
+  h('a', { href: from.toDataURL(), download: name }).click();
   // an explorer's sandbox (opaque origin) may block downloads silently
   toast(self.origin === 'null' ? `Nothing saved? This frame blocks downloads: open /content/${ident.id || '<id>'}` : 'Saved.');
+}
+
+/** K, as the 2023 original: the portrait drawn afresh at 4096 x 4096 pixels, whatever the window's size. */
+function save4k(): void {
+  if (!scene) return;
+  const big = h('canvas');
+  const dpr = Math.max(1, Math.min(4, devicePixelRatio || 1)); // the portrait draws at CSS size x dpr (its cap)
+  big.width = big.height = 4096 / dpr;
+  const p = createPortrait(big);
+  p.setScene(scene);
+  p.drawFrame(performance.now());
+  save(big);
+}
+
+/** B, as the 2023 original: a paper-coloured border around the sheet, on or off. */
+const toggleBorder = (): boolean => ui.classList.toggle('border');
+
+/** The page's own answer for an image file: the drop's, without the panels (window.perceptron.classify). */
+async function answerFor(file: Blob): Promise<{ name: string; p: number }[]> {
+  const m = brain.model;
+  if (!m) throw new Error(s.ready ? 'No brain: nothing to classify with.' : LOADING);
+  const [ht, w] = m.inputShape;
+  const { pixels } = await readPixels(file, w, ht);
+  const why = silence(life.stage, life.alive.neurons);
+  if (why) throw new Error(why);
+  return classify(m, pixels, { alive: life.alive }).map(({ name, p }) => ({ name, p }));
 }
 
 // ---- classify
@@ -208,7 +235,9 @@ const inUse = (): string[] => [brain.model?.name.slice(0, 40) ?? 'none', ` (${br
 /** What each action does: a Record, so an action added to keys.ts without a handler here does not compile. */
 const actions: Record<Action, (key: string) => void> = {
   open: () => picker.click(),
-  save,
+  save: () => save(),
+  save4k,
+  border: () => void toggleBorder(),
   restore: () => void restore(toast), // the upgrade panel's button reports in the panel instead
   close: () => explorer.back() || overlay.close(), // the neuron panel, then explore mode, first
   explore: () => explorer.enter(),
@@ -216,7 +245,7 @@ const actions: Record<Action, (key: string) => void> = {
   ask: () => explorer.open(),
   help: () => overlay.open('help', 'Keys', helpView()),
   upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore })),
-  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), save)),
+  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), () => save())),
 };
 
 function run(a: Action, key = ''): void {

@@ -58,13 +58,27 @@ export function frozen<T>(v: T): T {
  * The read-only view with a fixed shape: one enumerable getter per key of s (a PageState holds exactly the contract's
  * keys, in its order), and a non-enumerable _debug getter for tests (not part of the shape).
  */
-export function readOnlyView(s: PageState, debug?: () => unknown): Readonly<PageState> {
-  const view = Object.defineProperty({}, '_debug', { get: debug });
+export function readOnlyView(s: PageState, debug?: () => unknown, classify?: Classifier): Readonly<PageState> {
+  const view = Object.defineProperties({}, { _debug: { get: debug }, classify: { value: classify } });
   for (const k in s) Object.defineProperty(view, k, { enumerable: true, get: () => s[k as keyof PageState] });
   return Object.freeze(view) as Readonly<PageState>;
 }
 
-/** Installs window.perceptron and window.$features (both non-writable, non-configurable). */
-export function expose(win: Window, s: PageState, debug: () => unknown): void {
-  Object.defineProperties(win, { perceptron: { value: readOnlyView(s, debug) }, $features: { value: frozen(s.features) } });
+/** What window.perceptron.classify(source) answers: the drop's ranking, or a rejection saying why not. */
+export type Classifier = (file: Blob) => Promise<{ name: string; p: number }[]>;
+
+/**
+ * Installs window.perceptron (with a non-enumerable classify method, outside the fixed shape like _debug) and the
+ * 2023 collection's globals: $generativeTraits (the features; also as $features), $state (the stage) and $age (age in
+ * Perceptron years since the first birth: 60 a life). All non-writable, non-configurable.
+ */
+export function expose(win: Window, s: PageState, debug: () => unknown, classify: Classifier): void {
+  const view = readOnlyView(s, debug, classify), features = frozen(s.features);
+  Object.defineProperties(win, {
+    perceptron: { value: view },
+    $features: { value: features },
+    $generativeTraits: { value: features },
+    $state: { get: () => s.stage },
+    $age: { get: () => (s.life - 1 + s.age) * 60 },
+  });
 }

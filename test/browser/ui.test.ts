@@ -13,7 +13,7 @@ import { run as runClassify } from '../../tools/commands/classify';
 import { loadImageRGB } from '../../tools/image';
 import { closeBrowser, openFramed, readPerceptron, waitForPerceptron, TEST_BRAIN, type Framed } from './harness';
 import { animatedGif, classifiable, hugePng, refused } from './ui-images';
-import { chosenHeights, defaultModel, give, panel, press, seen, setUp, waitPanel, waitToast, type Setup } from './ui-setup';
+import { chosenHeights, defaultModel, give, imageId, panel, press, seen, setUp, waitPanel, waitToast, type Setup } from './ui-setup';
 
 const huge = { name: 'huge.png', type: 'image/png', bytes: hugePng() };
 const gif = { name: 'anim.gif', type: 'image/gif', bytes: animatedGif() };
@@ -112,6 +112,51 @@ describe('the page', () => {
         expect(px(24, 14)).toEqual([255, 255, 255]);
       }
     }
+    expect(await f.problems()).toEqual([]);
+  });
+
+  it('answers window.perceptron.classify as a drop, exposes the 2023 globals, and B and K work as in the original', async () => {
+    const img = classifiable()[0];
+    await press(f, 'Escape');
+    await give(f.frame, img, 'drop');
+    await waitPanel(f.frame, 'result');
+    await press(f, 'Escape');
+    const p = (await readPerceptron(f))!;
+    const api = await f.frame.evaluate(async (url) => {
+      const w = window as unknown as { perceptron: { classify(b: Blob): Promise<unknown> }; $generativeTraits: unknown; $state: string; $age: number };
+      const blob = await (await fetch(url)).blob();
+      return { ranked: await w.perceptron.classify(blob), traits: w.$generativeTraits, state: w.$state, age: w.$age,
+        keys: Object.keys(w.perceptron), notImage: await w.perceptron.classify(new Blob(['x'])).then(() => '', (e: Error) => e.message) };
+    }, `/content/${imageId(img)}`);
+    expect(api.ranked).toEqual(p.prediction!.classes);
+    expect(api.traits).toEqual(p.features);
+    expect(api.state).toBe(p.stage);
+    expect(api.age).toBeCloseTo((p.life - 1 + p.age) * 60, 9);
+    expect(api.keys).not.toContain('classify'); // a method outside the fixed shape
+    expect(api.notImage).toMatch(/decode|empty/);
+    // B: the border on, the sheet redrawn inside it; B again: off
+    const full = (await f.frame.locator('canvas').boundingBox())!;
+    await press(f, 'b');
+    await expect.poll(async () => (await f.frame.locator('canvas').boundingBox())!.width).toBeLessThan(full.width);
+    expect(await f.frame.evaluate(() => document.body.classList.contains('border'))).toBe(true);
+    await press(f, 'b');
+    await expect.poll(async () => (await f.frame.locator('canvas').boundingBox())!.width).toBe(full.width);
+    // K: a 4096 x 4096 PNG (the download link's image, caught before the sandbox would drop it)
+    await f.frame.evaluate(() => {
+      const w = window as unknown as { saved?: string[] };
+      w.saved = [];
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) { w.saved!.push(this.href); };
+    });
+    await press(f, 'k');
+    const size = await f.frame.evaluate(async () => {
+      const href = (window as unknown as { saved: string[] }).saved[0];
+      const img = new Image();
+      img.src = href;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    expect(size).toEqual([4096, 4096]);
+    expect(await f.frame.locator('body').innerText()).not.toContain('undefined');
     expect(await f.problems()).toEqual([]);
   });
 
@@ -301,6 +346,7 @@ describe('keys and pointer', () => {
   it('the ? and ⇪ buttons open help and the upgrade dialog; keys typed in the dialog stay in its input', async () => {
     await f.frame.getByRole('button', { name: /help/ }).click();
     await waitPanel(f.frame, 'help');
+    await f.page.keyboard.press('Escape'); // the help list (with B, K and the explore keys) may now cover the bar
     await f.frame.getByRole('button', { name: /upgrade the brain/ }).click();
     await waitPanel(f.frame, 'upgrade');
     await f.page.keyboard.type('hios');

@@ -24,7 +24,8 @@ describe('keys', () => {
 
   it('the help table covers every action', () => {
     const acts = new Set(KEYS.map((k) => k[2]));
-    expect([...acts].sort()).toEqual(['ask', 'close', 'explore', 'help', 'info', 'move', 'open', 'restore', 'save', 'upgrade']);
+    expect([...acts].sort()).toEqual(['ask', 'border', 'close', 'explore', 'help', 'info', 'move', 'open', 'restore', 'save', 'save4k', 'upgrade']);
+    expect([actionFor({ key: 'b' }), actionFor({ key: 'K' }), actionFor({ key: 'k', ctrlKey: true })]).toEqual(['border', 'save4k', null]);
   });
 });
 
