@@ -7,13 +7,14 @@ import { activations as layerOutputs, classify as ranked, type AliveMask, type M
 import { generateGenome, type Genome } from './art/traits';
 import { lifeAt as lifeAtHeight, type Life } from './art/life';
 import { fetchBrain } from './chain/brain';
+import { fetchMetadata, inscriptionRecord } from './chain/metadata';
 import { blockHeight as tipHeight, feeRate as feeOfBlock } from './chain/block';
 import { scaledPixels } from './ui/image';
 
 export type { AliveMask, Genome, Life, Model };
 
 /** The API's version: a new minor version adds, a new major version never comes (docs/library.md). */
-export const version = '1.0.0';
+export const version = '1.1.0';
 
 /** A decoded brain (a data inscription) and the inscription ID it came from. */
 export type Brain = Model & { id: string };
@@ -66,4 +67,19 @@ export const blockHeight = (): Promise<number | null> => tipHeight();
 export async function feeRate(): Promise<number | null> {
   const h = await tipHeight();
   return h === null ? null : (await feeOfBlock(h))?.rate ?? null;
+}
+
+/**
+ * A collection token as its art sees it: the seed and brain its metadata names (/r/metadata/<id>), its features, and
+ * its life now (born at the block ord records for it, /r/inscription/<id>). Throws an Error naming the token and what
+ * is wrong when it has no readable Perceptron metadata or its brain does not load.
+ */
+export async function perceptron(tokenId: string): Promise<{ seed: string; features: Genome['features']; brain: Brain; life: Life }> {
+  const meta = await fetchMetadata(tokenId);
+  if (meta.kind !== 'ok') throw new Error(`perceptron ${tokenId}: ${meta.kind === 'none' ? 'no metadata (not a collection token)' : meta.message}`);
+  const { seed, brain: brainId } = meta.metadata;
+  const [record, brain, height] = await Promise.all([inscriptionRecord(tokenId), loadBrain(brainId), tipHeight()]);
+  const g = generateGenome(seed);
+  const born = record.height ?? height ?? 0;
+  return { seed, features: g.features, brain, life: lifeAt(g, height ?? born, born, brain) };
 }
