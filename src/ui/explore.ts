@@ -1,17 +1,11 @@
 // Ask a neuron: the explore mode's moves (arrows between layers and neurons), which drawn neuron a tap hits, and the
 // panel that says what the neuron does (explain.ts). Builders from data to DOM; no page state here.
 import { fieldPixels, type Explanation } from '../art/explain';
+import type { DrawnNeuron } from '../art/portrait';
 import { h, cap, type Child } from './dom';
 
-export interface Neuron {
-  layer: number;
-  index: number;
-  /** the drawn node's centre and radius, CSS pixels from the canvas's top-left corner */
-  x: number;
-  y: number;
-  r: number;
-  alive: boolean;
-}
+/** A hidden neuron as the portrait draws it (its node's centre and radius in CSS pixels). */
+export type Neuron = DrawnNeuron;
 
 /** The neuron an arrow key moves to from (layer, index) in hidden layers of `widths`: Left/Right change layer (to the
  * neuron at the same height, proportionally), Up/Down the neuron, both wrapping around. */

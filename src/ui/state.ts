@@ -1,4 +1,5 @@
 // window.perceptron: a frozen object of getters over the page's live state, so tools read it and cannot write it.
+import type { DrawnNeuron } from '../art/portrait';
 
 export interface BrainInfo {
   id: string;
@@ -12,14 +13,7 @@ export interface Prediction {
 }
 
 /** A hidden neuron as drawn (window.perceptron.neurons). */
-export interface NeuronInfo {
-  layer: number;
-  index: number;
-  x: number;
-  y: number;
-  r: number;
-  alive: boolean;
-}
+export type NeuronInfo = DrawnNeuron;
 
 /** What window.perceptron.explain(layer, index) says about a hidden neuron (field: HxWx3, the input's layout). */
 export interface NeuronExplanation {
