@@ -291,8 +291,6 @@ addEventListener('drop', (e) => {
 addEventListener('paste', (e) => take(e.clipboardData?.files[0])); // as a drop: a non-image file is refused with a message
 
 // ---- startup
-/** Heights beyond a few centuries of blocks past the birth height are nonsense, not the chain. */
-const chainOptions = { maxHeight: maxPlausibleHeight(config.birthHeight) };
 setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why nothing is drawn yet
 
 async function start(): Promise<void> {
@@ -301,7 +299,8 @@ async function start(): Promise<void> {
   const record = ident.id ? await inscriptionRecord(ident.id) : null;
   const meta = record?.delegate ? await fetchMetadata(ident.id!) : null;
   birthHeight = record?.height ?? birthHeight;
-  chainOptions.maxHeight = maxPlausibleHeight(birthHeight);
+  // Heights beyond a few centuries of blocks past the birth height are nonsense, not the chain.
+  const chainOptions = { maxHeight: maxPlausibleHeight(birthHeight) };
   if (meta?.kind === 'ok') {
     s.seed = meta.metadata.seed;
     genome = generateGenome(s.seed);
