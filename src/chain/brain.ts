@@ -1,5 +1,5 @@
 // fetchBrain: a data inscription ("brain") by ID through ord's /content/<id>, decoded by the nn codec.
-import { decodeDataInscription } from '../nn/index';
+import { decodeParsedJson } from '../nn/decode';
 import { MAX_DOCUMENT_BYTES } from '../nn/limits';
 import type { Model } from '../nn/model';
 import { isInscriptionId } from './ids';
@@ -24,7 +24,7 @@ export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<B
   try {
     const doc: unknown = JSON.parse(got.body);
     kind = 'invalid-brain';
-    return { ok: true, id, model: decodeDataInscription(doc), bytes: got.bytes };
+    return { ok: true, id, model: decodeParsedJson(doc), bytes: got.bytes };
   } catch (e) {
     return fail(kind, (e as Error).message); // JSON.parse's SyntaxError, or the codec's DataInscriptionError
   }

@@ -2,6 +2,7 @@
 // serialising serde_yaml values): definite-length maps, arrays and text strings, unsigned and negative integers,
 // false/true/null and half/single/double floats. Anything else (byte strings, tags, indefinite lengths, undefined,
 // simple values, trailing bytes, non-text map keys) is refused with an error that names it and its byte offset.
+import { halfToFloat } from '../nn/float16';
 
 export class CborError extends Error {}
 
@@ -87,7 +88,7 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
     if (info === 20) return false;
     if (info === 21) return true;
     if (info === 22) return null;
-    if (info === 25) return halfFloat(view.getUint16(need(2)));
+    if (info === 25) return halfToFloat(view.getUint16(need(2)));
     if (info === 26) return view.getFloat32(need(4));
     if (info === 27) return view.getFloat64(need(8));
     if (info === 23) return fail('undefined (not a JSON value)', start);
@@ -97,12 +98,4 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
   const value = item(0);
   if (at !== bytes.length) fail(`${bytes.length - at} trailing byte(s) after the metadata`);
   return value;
-}
-
-/** IEEE 754 half precision → number (RFC 8949 appendix D). */
-function halfFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1, exp = (h >> 10) & 31, mant = h & 1023;
-  if (exp === 0) return sign * mant * 2 ** -24;
-  if (exp === 31) return mant ? NaN : sign * Infinity;
-  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
 }

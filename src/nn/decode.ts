@@ -85,7 +85,13 @@ function int4Layers(d: Obj, dense: DenseSpec[], out: DenseSpec): Dense[] {
 }
 
 export function decodeDataInscription(doc: unknown): Model {
-  const data = typeof doc == 'string' ? parse(doc) : plainJson(doc);
+  return decodeParsedJson(typeof doc == 'string' ? parse(doc) : plainJson(doc));
+}
+
+/** The decoder on what JSON.parse made of a document's text (fetchBrain's case): plain JSON data by construction, so
+ * there is nothing for plainJson to copy, and a bundle that only fetches brains (the library) leaves it out. Any other
+ * JavaScript value goes through decodeDataInscription, which copies it first. */
+export function decodeParsedJson(data: unknown): Model {
   try {
     return decodePlain(data);
   } catch (e) {

@@ -4,7 +4,7 @@
 // into on each call (a plain copy, about a tenth of the time a forward pass takes).
 import type { AliveMask, Model } from './model';
 import { ACTIVATION_RULES, softmax } from './activations';
-import { createKernel, type Kernel } from './simd';
+import type { Kernel } from './simd';
 import { InvalidOutputError } from './errors';
 
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
@@ -24,8 +24,16 @@ interface Buffers {
 
 const buffers = new WeakMap<Model, Buffers>();
 let simd = true;
+/** simd.ts's createKernel, once given (nn/index.ts gives it). The engine does not import it, so a bundle of the engine
+ * alone (the library, src/lib.ts, which classifies one image at a time) leaves the WebAssembly module out. */
+let createKernel: (bytes: number) => Kernel | null = () => null;
 
-/** Turns the WebAssembly SIMD kernel on or off (on by default); returns whether it is in use. */
+/** Gives the engine its WebAssembly SIMD kernel (simd.ts's createKernel); without it the plain JS path runs. */
+export function provideKernel(create: (bytes: number) => Kernel | null): void {
+  createKernel = create;
+}
+
+/** Turns the WebAssembly SIMD kernel on or off (on by default, once provided); returns whether it is in use. */
 export function useSimd(on: boolean): boolean {
   simd = on;
   return on && !!createKernel(0);

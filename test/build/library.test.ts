@@ -35,6 +35,13 @@ describe('the library inscription', () => {
     expect(lib.js).not.toMatch(/\brequire\(|https?:\/\//);
   });
 
+  it('leaves out what a derivative piece does not run: the WebAssembly SIMD kernel, the copy of JavaScript-made brains', () => {
+    // the engine alone (nn/index would give it the SIMD kernel) and fetchBrain's decoder of JSON.parse's output
+    expect(lib.js).not.toContain('WebAssembly');
+    expect(lib.js).not.toContain('must be plain JSON data');
+    expect(lib.js, 'the hostile-input checks of the decoder stay').toContain('its sums could reach');
+  });
+
   it('exports exactly the documented API, versioned', () => {
     expect(Object.keys(mod).sort()).toEqual(API);
     expect(mod.version).toMatch(/^1\.\d+\.\d+$/);
