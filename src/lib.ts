@@ -16,7 +16,7 @@ import { scaledPixels } from './ui/image';
 export type { AliveMask, Genome, Life, Model };
 
 /** The API's version: a new minor version adds, a new major version never comes (docs/library.md). */
-export const version = '1.1.0';
+export const version = '1.2.0';
 
 /** A decoded brain (a data inscription) and the inscription ID it came from. */
 export type Brain = Model & { id: string };
@@ -51,7 +51,7 @@ export async function activations(brain: Model, source: Source, opts: { alive?: 
   return layerOutputs(brain, await pixels(brain, source), opts);
 }
 
-/** A seed's genome: its features (the traits, as the art shows them), hidden widths, palette, life cycle. */
+/** A seed's genome: its features (the traits, as the art shows them), hidden widths, palette name, life cycle. */
 export const genome = (seed: string): Genome => generateGenome(seed);
 
 /** The life of a genome at a block height, for a brain: stage, age, and which neurons are alive (pass .alive to classify). */

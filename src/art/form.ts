@@ -4,7 +4,7 @@
 // tilt) and the palette's variation (where the node gradient starts and runs, the paper's tint). Life 1 is the genome's own form. The classifier is not
 // affected: which neuron lives when still follows the brain's neuron_order (life.ts). Pure (no DOM).
 import type { Genome, Visual } from './traits';
-import { gradientAt, type Palette } from './palettes';
+import { gradientAt, paletteNamed, type Palette } from './palettes';
 import { seedState, stream, type Rng } from './prng';
 
 export interface Form {
@@ -36,9 +36,9 @@ const shuffle = (r: Rng, n: number): number[] => {
 /** The form of life `life` for drawn columns `counts` (hidden columns, then the output column). */
 export const formOf = (g: Genome, life: number, counts: number[]): Form => {
   const hidden = counts.slice(0, -1);
-  if (life <= 1) return { v: g.visual, p: g.palette, slots: hidden.map((n) => [...Array(n).keys()]), bow: 0, spread: 1 };
+  if (life <= 1) return { v: g.visual, p: paletteNamed(g.palette), slots: hidden.map((n) => [...Array(n).keys()]), bow: 0, spread: 1 };
   const r = stream(seedState(g.seed), 5, life);
-  const { visual: v, palette: p } = g;
+  const v = g.visual, p = paletteNamed(g.palette);
   const form: Form = {
     v: {
       ...v,

@@ -5,6 +5,7 @@ import type { Model } from '../nn/model';
 import { probabilities } from '../nn/engine';
 import type { Genome } from './traits';
 import type { Life } from './life';
+import { HISTORY } from './history';
 import { hash01 } from './prng';
 import { layout, floor, max, min, round } from './layout';
 import { buildGraph, type Graph } from './wiring';
@@ -54,7 +55,7 @@ export const captionOf = (s: Scene): string[] => {
   const [n, unit] = g.lifeCycle.split(' ');
   return [
     `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${floor(s.height).toLocaleString('en')}${model ? ' · ' + model.name : ''}`,
-    `${g.birthYear} · ${g.history}`,
+    `${g.birthYear} · ${HISTORY[g.birthYear]}`,
   ];
 };
 

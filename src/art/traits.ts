@@ -3,10 +3,8 @@
 // every token): activation, hidden layers, max neurons, architecture, epochs, dataset, framework, hardware,
 // paper, palette, birth year, life cycle, pulse, links. Hidden widths come from sub-stream 1, visual numbers from 2.
 import { hash01, int, normalizeSeed, pick, seedState, stream, type Rng } from './prng';
-import { PALETTES, type Palette } from './palettes';
-import { BIRTH_YEARS } from './history';
 
-type Table = readonly { value: string; weight: number }[];
+type Table<T = string> = readonly { value: T; weight: number }[];
 type Range = readonly [number, number];
 // The paper's tables (section 11): each value with its weight in %.
 export const ACTIVATIONS: Table = [
@@ -48,6 +46,43 @@ export const LIFE_CYCLES: Table = [
   { value: '60 Months', weight: 40 },
   { value: '60 Weeks', weight: 37 },
   { value: '60 Days', weight: 20 },
+];
+/** The palettes' names, with their rarity in % (the weights sum to 100); their colours are in palettes.ts. */
+export const PALETTES: Table = [
+  { value: 'Sky', weight: 12 },
+  { value: 'Liminality', weight: 10 },
+  { value: 'Liminal Space', weight: 8 },
+  { value: 'Lucid Dream', weight: 6 },
+  { value: 'Parallel', weight: 9 },
+  { value: 'Blueprint', weight: 10 },
+  { value: 'Punch Card', weight: 9 },
+  { value: 'Ink Wash', weight: 10 },
+  { value: 'Sakura', weight: 8 },
+  { value: 'Phosphor', weight: 6 },
+  { value: 'Aurora', weight: 5 },
+  { value: 'Orange Pill', weight: 4 },
+  { value: 'Gold Leaf', weight: 3 },
+];
+/** The paper's birth years (exactly its rarities: they sum to 100); each year's line of history is in history.ts. */
+export const BIRTH_YEARS: Table<number> = [
+  { value: 1943, weight: 1 },
+  { value: 1951, weight: 1.5 },
+  { value: 1957, weight: 2 },
+  { value: 1969, weight: 2.5 },
+  { value: 1970, weight: 3 },
+  { value: 1980, weight: 3.5 },
+  { value: 1982, weight: 4 },
+  { value: 1986, weight: 4.5 },
+  { value: 1988, weight: 5 },
+  { value: 1997, weight: 5.5 },
+  { value: 1998, weight: 6 },
+  { value: 2002, weight: 6.5 },
+  { value: 2009, weight: 7 },
+  { value: 2012, weight: 7.5 },
+  { value: 2014, weight: 8 },
+  { value: 2015, weight: 8.5 },
+  { value: 2016, weight: 9 },
+  { value: 2023, weight: 15 },
 ];
 /** Beyond the paper: the shape of the signal pulse and the drawing of the links. */
 export const PULSES: Table = [
@@ -97,10 +132,10 @@ export interface Genome {
   activation: 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid';
   epochs: number;
   birthYear: number;
-  history: string;
   lifeCycle: string;
   lifeBlocks: number;
-  palette: Palette;
+  /** The palette's name (its colours: paletteNamed in palettes.ts). */
+  palette: string;
   visual: Visual;
 }
 
@@ -143,7 +178,7 @@ export function generateGenome(seed: string): Genome {
   const epochs = int(r, ...(sig ? EPOCHS.Sigmoid : EPOCHS.other) as Range);
   const dataset = pick(r, DATASETS), framework = pick(r, FRAMEWORKS), hardware = pick(r, HARDWARE);
   const paper = pick(r, PAPERS), palette = pick(r, PALETTES);
-  const { value: birthYear, history } = pick(r, BIRTH_YEARS.map((row) => ({ value: row, weight: row.weight })));
+  const birthYear = pick(r, BIRTH_YEARS);
   const lifeCycle = pick(r, LIFE_CYCLES), pulse = pick(r, PULSES), links = pick(r, LINKS);
   const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, 1));
   const v = stream(state, 2), hw = nth(HARDWARE, hardware);
@@ -175,7 +210,7 @@ export function generateGenome(seed: string): Genome {
     Framework: framework,
     'Hardware Acceleration': hardware,
     'Paper Pattern': paper,
-    Palette: palette.name,
+    Palette: palette,
     'Birth Year': birthYear,
     'Life Cycle': lifeCycle,
     Pulse: pulse,
@@ -184,7 +219,7 @@ export function generateGenome(seed: string): Genome {
   };
   // activation in Keras' spelling: relu, leaky_relu, tanh, sigmoid
   return {
-    seed: hex, features, hidden, activation: activation === 'LeakyReLU' ? 'leaky_relu' : lower(activation), epochs, birthYear, history, lifeCycle,
+    seed: hex, features, hidden, activation: activation === 'LeakyReLU' ? 'leaky_relu' : lower(activation), epochs, birthYear, lifeCycle,
     lifeBlocks: 8640 * YEAR_DAYS[nth(LIFE_CYCLES, lifeCycle)], palette, visual,
   };
 }

@@ -1,4 +1,5 @@
 // The info panel's rows, computed from the page state (pure: no DOM).
+import { HISTORY } from '../art/history';
 import { cap } from './dom';
 
 export interface InfoInput {
@@ -6,7 +7,7 @@ export interface InfoInput {
     id: string;
     model: { name: string; classes: string[]; trainingTraits: Record<string, unknown> } | null;
   };
-  genome: { features: Record<string, string | number>; birthYear: number; history: string };
+  genome: { features: Record<string, string | number>; birthYear: number };
   state: { brain: { parameters: number }; stage: string; age: number; life: number; height: number; feeRate: number | null };
   offline: boolean;
 }
@@ -42,8 +43,8 @@ export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): In
     ['age', `${Math.round(s.age * 100)}% of life ${s.life}`],
     ['block height', s.height + (offline ? ' (offline)' : '')],
     ['fee rate', s.feeRate === null ? 'unknown' : `${s.feeRate} sat/vB`],
-    // the genome's history line and traits come from the artwork's own tables: trusted, short
-    ['birth year', g.birthYear + (g.history ? ': ' + g.history : '')],
+    // the birth year's line of history and the traits come from the artwork's own tables: trusted, short
+    ['birth year', g.birthYear + (HISTORY[g.birthYear] ? ': ' + HISTORY[g.birthYear] : '')],
     ...Object.entries(g.features).map(([k, v]): [string, string] => [k, '' + v]),
   ];
   return rows.filter((r): r is InfoRow => !!r[1]);

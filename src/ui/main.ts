@@ -7,6 +7,7 @@ import { maxPlausibleHeight } from '../chain/block';
 import { generateGenome } from '../art/traits';
 import { lifeAt, type Life } from '../art/life';
 import { createPortrait, type Scene } from '../art/portrait';
+import { paletteNamed } from '../art/palettes';
 import { explain, pastedId, resolveBrain, type Resolved } from './brain';
 import { config } from './config';
 import { button, h } from './dom';
@@ -130,7 +131,7 @@ const overlay = createOverlay(ui);
 const explorer = createExplorer({
   overlay, say: toast, neurons: () => portrait.neurons(), explain: askNeuron, focus: portrait.focus,
   meta: () => {
-    const [ht, w] = brain.model!.inputShape, p = genome.palette;
+    const [ht, w] = brain.model!.inputShape, p = paletteNamed(genome.palette);
     return { w, h: ht, height: s.height, colours: [p.negative, p.paper, p.positive] };
   },
 });

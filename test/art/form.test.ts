@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateGenome } from '../../src/art/traits';
 import { formOf, mix } from '../../src/art/form';
+import { paletteNamed } from '../../src/art/palettes';
 import { drift, scatterOf } from '../../src/art/death';
 import { tokenSeed } from '../../tools/commands/generate';
 
@@ -11,7 +12,7 @@ describe('each life a different form', () => {
   it('life 1 is the genome own form, nodes in order', () => {
     const f = formOf(g, 1, counts);
     expect(f.v).toBe(g.visual);
-    expect(f.p).toBe(g.palette);
+    expect(f.p).toBe(paletteNamed(g.palette));
     expect(f.slots).toEqual([10, 8, 10].map((n) => [...Array(n).keys()]));
   });
   it('later lives reseed the layout, the paper and the palette variation, not the traits', () => {
@@ -19,14 +20,14 @@ describe('each life a different form', () => {
     for (const f of [a, b]) {
       expect(f.slots.map((s) => [...s].sort((x, y) => x - y))).toEqual([10, 8, 10].map((n) => [...Array(n).keys()]));
       for (const k of ['nodeShape', 'nodeFill', 'paper', 'links', 'pulse', 'stroke'] as const) expect(f.v[k]).toBe(g.visual[k]);
-      expect(f.p.name).toBe(g.palette.name);
-      expect([...f.p.nodes].sort()).toEqual([...g.palette.nodes].sort());
+      expect(f.p.name).toBe(g.palette);
+      expect([...f.p.nodes].sort()).toEqual([...paletteNamed(g.palette).nodes].sort());
       expect(f.v.margin).toBeGreaterThanOrEqual(0.05);
       expect(f.v.margin).toBeLessThanOrEqual(0.11);
     }
     expect(a.slots).not.toEqual(b.slots);
     expect(a.v.margin).not.toBe(b.v.margin);
-    expect(a.p.paper).not.toBe(g.palette.paper);
+    expect(a.p.paper).not.toBe(paletteNamed(g.palette).paper);
     expect(formOf(g, 2, counts)).toEqual(a); // same seed and life, same form
   });
   it('mixes colours', () => {

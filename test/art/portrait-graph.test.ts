@@ -7,6 +7,7 @@ import { actLevels, tempo, walk, wave } from '../../src/art/motion';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { captionOf } from '../../src/art/portrait';
+import { HISTORY } from '../../src/art/history';
 
 const SEED = '5a'.repeat(32);
 
@@ -160,6 +161,6 @@ describe('captionOf', () => {
     expect(status).toBe(
       `${life.stage.toUpperCase()} · age ${(life.age * 60).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block 900,000`,
     );
-    expect(history).toBe(`${genome.birthYear} · ${genome.history}`);
+    expect(history).toBe(`${genome.birthYear} · ${HISTORY[genome.birthYear]}`);
   });
 });

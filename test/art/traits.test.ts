@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACTIVATIONS, ARCHITECTURES, DATASETS, EPOCHS, FRAMEWORKS, HARDWARE, LAYERS, LIFE_CYCLES, MAX_NEURONS, MIN_WIDTH, PAPERS, generateGenome,
+import { ACTIVATIONS, ARCHITECTURES, BIRTH_YEARS, DATASETS, EPOCHS, FRAMEWORKS, HARDWARE, LAYERS, LIFE_CYCLES, MAX_NEURONS, MIN_WIDTH, PALETTES, PAPERS, generateGenome,
   shapeWidths, type Genome } from '../../src/art/traits';
-import { PALETTES } from '../../src/art/palettes';
-import { BIRTH_YEARS } from '../../src/art/history';
+import { PALETTE_COLOURS, paletteNamed } from '../../src/art/palettes';
+import { HISTORY } from '../../src/art/history';
 import { stream, seedState } from '../../src/art/prng';
 import { chiSquare, expectedDistribution, gammaQ, tally, tokenSeed } from '../../tools/commands/generate';
 
@@ -74,8 +74,7 @@ describe('generateGenome', () => {
         expect(g.epochs).toBeGreaterThanOrEqual(8);
       } else expect(g.epochs).toBeLessThanOrEqual(6);
       expect(f['Birth Year']).toBe(g.birthYear);
-      expect(BIRTH_YEARS.find((y) => y.value === g.birthYear)?.history).toBe(g.history);
-      expect(f.Palette).toBe(g.palette.name);
+      expect(f.Palette).toBe(g.palette);
       expect(g.lifeBlocks).toBe({ '60 Years': 3153600, '60 Months': 259200, '60 Weeks': 60480, '60 Days': 8640 }[g.lifeCycle]);
       expect(g.visual.nodeShape).toBe({ Theano: 'ellipse', Torch: 'square', TensorFlow: 'diamond' }[f.Framework as string]);
       expect(g.visual.nodeFill).toBe({ MNIST: 'solid', CIFAR: 'outline', IMAGENET: 'xray' }[f.Dataset as string]);
@@ -103,7 +102,8 @@ describe('the paper\'s tables', () => {
       [1980, 3.5], [1982, 4], [1986, 4.5], [1988, 5], [1997, 5.5], [1998, 6], [2002, 6.5], [2009, 7], [2012, 7.5], [2014, 8],
       [2015, 8.5], [2016, 9], [2023, 15]]);
     expect(BIRTH_YEARS.reduce((a, y) => a + y.weight, 0)).toBe(100);
-    for (const y of BIRTH_YEARS) expect(y.history.length).toBeGreaterThan(20);
+    expect(Object.keys(HISTORY).map(Number), 'a line of history for every birth year, and no other').toEqual(BIRTH_YEARS.map((y) => y.value));
+    for (const y of BIRTH_YEARS) expect(HISTORY[y.value].length).toBeGreaterThan(20);
   });
   it('the trait tables are the paper\'s section 11, value for value, weight for weight (in %)', () => {
     const rows = (t: readonly { value: string; weight: number }[]) => t.map((r) => `${r.value} (${r.weight}%)`).join(', ');
@@ -119,11 +119,14 @@ describe('the paper\'s tables', () => {
   });
   it('palettes: at least 10, the paper\'s five among them, rarities summing to 100, valid colours', () => {
     expect(PALETTES.length).toBeGreaterThanOrEqual(10);
-    const names = PALETTES.map((row) => row.value.name);
+    const names = PALETTES.map((row) => row.value);
     for (const n of ['Sky', 'Liminality', 'Liminal Space', 'Lucid Dream', 'Parallel']) expect(names).toContain(n);
     expect(new Set(names).size).toBe(names.length);
     expect(PALETTES.reduce((a, row) => a + row.weight, 0)).toBe(100);
-    for (const { value: p } of PALETTES) {
+    expect(PALETTE_COLOURS.map((p) => p.name), 'colours for every palette the genome can name, and no other').toEqual(names);
+    expect(paletteNamed('Sky')).toBe(PALETTE_COLOURS[0]);
+    expect(() => paletteNamed('Mauve')).toThrow('no palette named "Mauve"');
+    for (const p of PALETTE_COLOURS) {
       for (const c of [p.background, p.paper, p.ink, p.positive, p.negative, p.accent, ...p.nodes]) expect(c).toMatch(/^#[0-9a-f]{6}$/);
       expect(p.nodes.length).toBeGreaterThanOrEqual(2);
     }
@@ -137,7 +140,7 @@ describe('the paper\'s tables', () => {
     const contrast = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
     const rgb = (h: string) => [16, 8, 0].map((s) => (parseInt(h.slice(1), 16) >> s) & 255);
     const dist = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]));
-    for (const { value: p } of PALETTES) {
+    for (const p of PALETTE_COLOURS) {
       expect(contrast(p.ink, p.paper), `${p.name} ink`).toBeGreaterThanOrEqual(7);
       for (const n of p.nodes) expect(contrast(n, p.paper), `${p.name} node ${n}`).toBeGreaterThanOrEqual(1.8);
       for (const c of [p.positive, p.negative, p.accent]) expect(contrast(c, p.paper), `${p.name} ${c}`).toBeGreaterThanOrEqual(2);

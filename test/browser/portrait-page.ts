@@ -3,7 +3,7 @@
 import { createPortrait, type Scene } from '../../src/art/portrait';
 import { generateGenome, type Genome, type Visual } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
-import { PALETTES } from '../../src/art/palettes';
+import { paletteNamed } from '../../src/art/palettes';
 import { hash01 } from '../../src/art/prng';
 import { activations, decodeDataInscription } from '../../src/nn/index';
 import type { Model } from '../../src/nn/model';
@@ -69,8 +69,7 @@ export function image(seed: number, side = 32): Uint8ClampedArray {
 function scene(spec: Spec): Scene {
   let genome: Genome = generateGenome(spec.seed);
   if (spec.visual || spec.palette) {
-    const palette = spec.palette ? PALETTES.find((row) => row.value.name === spec.palette)?.value : genome.palette;
-    if (!palette) throw new Error(`no palette ${spec.palette}`);
+    const palette = paletteNamed(spec.palette ?? genome.palette).name; // throws naming an unknown palette
     genome = { ...genome, visual: { ...genome.visual, ...spec.visual }, palette };
   }
   const seed = parseInt(genome.seed.slice(0, 8), 16);

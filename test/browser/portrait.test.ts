@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { decodePng, openLab, type Lab, type Spec } from './portrait-harness';
 import { lifeMoments } from '../../tools/commands/gallery';
 import { generateGenome } from '../../src/art/traits';
-import { PALETTES } from '../../src/art/palettes';
+import { PALETTE_COLOURS } from '../../src/art/palettes';
 
 const SEED = '3c'.repeat(32);
 const SIZE = 200;
@@ -94,7 +94,7 @@ describe('portrait in Chromium', () => {
   });
 
   it('gives every palette its own colours', async () => {
-    const names = PALETTES.map((row) => row.value.name);
+    const names = PALETTE_COLOURS.map((p) => p.name);
     const shots = await Promise.all(names.map((palette) => rgba({ palette })));
     for (let i = 0; i < shots.length; i++)
       for (let j = i + 1; j < shots.length; j++) {

@@ -33,7 +33,7 @@ describe('info rows', () => {
   const base: InfoInput = {
     brain: { id: 'a'.repeat(64) + 'i0',
       model: { name: 'pfp', classes: ['Nouns', 'Punks'], trainingTraits: { heldout_accuracy: 0.8125, train_accuracy: 0.99, epoch_num: 9 } } },
-    genome: { features: { Dataset: 'MNIST', Layers: 3 }, birthYear: 1957, history: 'Rosenblatt' },
+    genome: { features: { Dataset: 'MNIST', Layers: 3 }, birthYear: 1957 },
     state: { brain: { parameters: 23564 }, stage: 'stable', age: 0.5, life: 2, height: 880000, feeRate: 12 },
     offline: false,
   };
@@ -53,7 +53,7 @@ describe('info rows', () => {
     expect(get(rows, 'age')).toBe('50% of life 2');
     expect(get(rows, 'block height')).toBe('880000');
     expect(get(rows, 'fee rate')).toBe('12 sat/vB');
-    expect(get(rows, 'birth year')).toBe('1957: Rosenblatt');
+    expect(get(rows, 'birth year')).toBe('1957: Frank Rosenblatt invented the perceptron.');
     expect(rows[0][0]).toBe('brain');
   });
 

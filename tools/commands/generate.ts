@@ -5,9 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ACTIVATIONS, ARCHITECTURES, DATASETS, EPOCHS, FRAMEWORKS, HARDWARE, LAYERS, LIFE_CYCLES, LINKS, MAX_NEURONS, PAPERS, PULSES, generateGenome } from '../../src/art/traits';
-import { PALETTES } from '../../src/art/palettes';
-import { BIRTH_YEARS } from '../../src/art/history';
+import { ACTIVATIONS, ARCHITECTURES, BIRTH_YEARS, DATASETS, EPOCHS, FRAMEWORKS, HARDWARE, LAYERS, LIFE_CYCLES, LINKS, MAX_NEURONS, PALETTES, PAPERS, PULSES, generateGenome } from '../../src/art/traits';
 import { defineCommand, intOption, runCommand, UsageError } from '../args';
 
 export const command = defineCommand({
@@ -48,7 +46,7 @@ export function expectedDistribution(): Record<string, Dist> {
     Framework: share(FRAMEWORKS),
     'Hardware Acceleration': share(HARDWARE),
     'Paper Pattern': share(PAPERS),
-    Palette: share(PALETTES.map((row) => ({ value: row.value.name, weight: row.weight }))),
+    Palette: share(PALETTES),
     'Birth Year': share(BIRTH_YEARS),
     'Life Cycle': share(LIFE_CYCLES),
     Pulse: share(PULSES),
