@@ -5,8 +5,6 @@ export interface PerceptronConfig {
   birthHeight: number;
   fallbackHeight: number;
   embeddedBrain: object | null;
-  /** false in a collection token that gave its own seed: that seed, not the inscription ID, picks the genome. */
-  seedFromId?: boolean;
 }
 
 declare const __PERCEPTRON__: PerceptronConfig;

@@ -29,7 +29,6 @@ const ui = document.body; // the UI's elements follow the shell's canvas
 document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
-if (config.seedFromId === false) ident.seed = config.seed;
 let genome = generateGenome(ident.seed);
 // A collection token's metadata replaces these at startup (its seed and brain); ord's record, the birth height.
 let defaultBrainId = config.brainId;

@@ -36,7 +36,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('npm run build', () => {
   it('writes inscription.html with the default brain ID and prints raw/gzip/brotli and fees', async () => {
-    setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
+    setBudgets({ rawBytes: 49152, brotliBytes: 16384 });
     const io = capture();
     expect(await runBuild([], root)).toBe(0);
     const html = readFileSync(join(root, 'inscription.html'), 'utf8');
@@ -56,22 +56,22 @@ describe('npm run build', () => {
 
   it('fails over the raw or brotli budget and writes nothing', async () => {
     const io = capture();
-    setBudgets({ rawBytes: 100, brotliBytes: 16384, tokenBytes: 600 });
+    setBudgets({ rawBytes: 100, brotliBytes: 16384 });
     expect(await runBuild(['--out', 'over.html'], root)).toBe(1);
     expect(io.err()).toMatch(/over\.html: \d+ raw bytes > budget 100 \(package\.json budgets\.rawBytes\)/);
-    setBudgets({ rawBytes: 49152, brotliBytes: 50, tokenBytes: 600 });
+    setBudgets({ rawBytes: 49152, brotliBytes: 50 });
     expect(await runBuild(['--out', 'over.html'], root)).toBe(1);
     expect(io.err()).toMatch(/brotli bytes > budget 50/);
     expect(existsSync(join(root, 'over.html'))).toBe(false);
-    setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
+    setBudgets({ rawBytes: 49152, brotliBytes: 16384 });
   });
 
   it('--standalone writes dist/inscription.standalone.html with the brain and is not held to the budgets', async () => {
     capture();
-    setBudgets({ rawBytes: 2000, brotliBytes: 1000, tokenBytes: 600 });
+    setBudgets({ rawBytes: 2000, brotliBytes: 1000 });
     expect(await runBuild(['--standalone'], root)).toBe(0);
     expect(readFileSync(join(root, 'dist/inscription.standalone.html')).length).toBeGreaterThan(100_000);
-    setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
+    setBudgets({ rawBytes: 49152, brotliBytes: 16384 });
   });
 
   it('has no --collection any more (a collection is `perceptrons collection`: tokens delegate to the art)', async () => {
@@ -88,9 +88,9 @@ describe('npm run build', () => {
     expect(io.err()).toMatch(/--seed needs a value/);
     expect(await runBuild(['--birth-height', '12x'], root)).toBe(2);
     expect(io.err()).toMatch(/--birth-height must be an integer of at least 0, got "12x"/);
+    setBudgets({ rawBytes: 49152 });
+    await expect(runBuild([], root)).rejects.toThrow(/budgets\.brotliBytes must be a positive integer/);
     setBudgets({ rawBytes: 49152, brotliBytes: 16384 });
-    await expect(runBuild([], root)).rejects.toThrow(/budgets\.tokenBytes must be a positive integer/);
-    setBudgets({ rawBytes: 49152, brotliBytes: 16384, tokenBytes: 600 });
   });
 });
 

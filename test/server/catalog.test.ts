@@ -20,7 +20,7 @@ function page(manifest?: (artId: string) => string) {
 }
 
 const manifest = (artId: string, birthHeight = 870123) =>
-  manifestJson({ file: 'page.html', artId, seed: 'ab'.repeat(32), birthHeight, fallbackHeight: birthHeight, brainId: 'x', mode: 'single' });
+  manifestJson({ file: 'page.html', artId, seed: 'ab'.repeat(32), birthHeight, fallbackHeight: birthHeight, brainId: 'x' });
 
 describe('baked birth heights', () => {
   it('come from the manifest beside the page', () => {

@@ -77,7 +77,7 @@ export function makeFixture() {
   };
   // What the build writes beside what it built: the art's manifest.
   w('inscription.json', JSON.stringify({ file: 'inscription.html', artId: idOf(files.art), seed: 'c4'.repeat(32),
-    birthHeight: 871000, fallbackHeight: 871000, brainId: 'x', mode: 'single' }));
+    birthHeight: 871000, fallbackHeight: 871000, brainId: 'x' }));
   // a collection as `perceptrons collection` writes it, without batches: 150 tokens (two pages of children)
   const tokens = Array.from({ length: COLLECTION_TOKENS }, (_, index) => {
     const brain = w(`dist/collection/brains/${index}.json`, JSON.stringify({ model_name: `brain ${index}` }));

@@ -1,4 +1,4 @@
-// Byte budgets from package.json "budgets": the build fails when the inscription or a token goes over.
+// Byte budgets from package.json "budgets": the build fails when the inscription goes over (the library's: tools/build/lib.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SizeReport } from './sizes';
@@ -6,13 +6,12 @@ import type { SizeReport } from './sizes';
 export interface Budgets {
   rawBytes: number;
   brotliBytes: number;
-  tokenBytes: number;
 }
 
 export function readBudgets(root: string): Budgets {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { budgets?: Partial<Budgets> };
   const b = pkg.budgets ?? {};
-  for (const key of ['rawBytes', 'brotliBytes', 'tokenBytes'] as const) {
+  for (const key of ['rawBytes', 'brotliBytes'] as const) {
     if (!Number.isInteger(b[key]) || (b[key] as number) <= 0) {
       throw new Error(`package.json budgets.${key} must be a positive integer (found ${JSON.stringify(b[key])})`);
     }
@@ -28,10 +27,4 @@ export function artOverBudget(name: string, size: SizeReport, budgets: Budgets):
     out.push(`${name}: ${size.brotli} brotli bytes > budget ${budgets.brotliBytes} (package.json budgets.brotliBytes)`);
   }
   return out;
-}
-
-export function tokenOverBudget(name: string, rawBytes: number, budgets: Budgets): string[] {
-  return rawBytes > budgets.tokenBytes
-    ? [`${name}: ${rawBytes} bytes > token budget ${budgets.tokenBytes} (package.json budgets.tokenBytes)`]
-    : [];
 }

@@ -19,8 +19,6 @@ export const DEFAULT_BIRTH_HEIGHT = 870000;
 /** The default brain, whose preview-server ID (sha256 + i0) becomes the default --brain-id. */
 export const DEFAULT_BRAIN = 'fixtures/brains/pfp_classifier_0000.json';
 export const SCRIPT_MARKER = '/*@SCRIPT@*/';
-/** The global a collection token sets before it runs the shared art (see collection.ts). */
-export const TOKEN_GLOBAL = '__P';
 
 
 export interface BuildOptions {
@@ -37,11 +35,6 @@ export interface BuildOptions {
   fallbackHeight?: number;
   /** Embed the brain JSON (file:// demos); never inscribed. */
   standalone?: boolean;
-  /**
-   * 'collection': the config is read at run time from the global TOKEN_GLOBAL (set by a token), falling back to
-   * the baked values, so one art inscription serves every token.
-   */
-  mode?: 'single' | 'collection';
   /** Where to write the file; nothing is written when absent. */
   out?: string;
 }
@@ -168,20 +161,9 @@ function inlineSafe(js: string): string {
 export async function buildInscription(opts: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(opts.root ?? process.cwd());
   const config = resolveConfig(root, opts);
-  const mode = opts.mode ?? 'single';
-  const define = mode === 'collection' ? TOKEN_GLOBAL : JSON.stringify(config);
-  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', define);
+  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', JSON.stringify(config));
   let js = bundled.js;
-  if (mode === 'collection') {
-    // A token sets the global before running this art; whatever it leaves out comes from the baked values.
-    // seedFromId (an optional extension of __PERCEPTRON__): false when a token gave the seed, which then picks the
-    // genome instead of the page's own inscription ID.
-    const g = `self.${TOKEN_GLOBAL}`;
-    const prelude = `var ${TOKEN_GLOBAL}=Object.assign(${JSON.stringify(config)},{seedFromId:!${g}},${g});`;
-    const strict = js.startsWith('"use strict";') ? '"use strict";' : '';
-    js = strict + prelude + js.slice(strict.length);
-  }
-  // The standalone page is never inscribed: skip terser, slow on the embedded brain. Otherwise the prelude too.
+  // The standalone page is never inscribed: skip terser, slow on the embedded brain.
   if (!opts.standalone) js = await squeeze(js);
   const shellPath = resolve(root, opts.shell ?? 'src/page.html');
   const shell = await minifyShell(readFileSync(shellPath, 'utf8'));
@@ -201,7 +183,7 @@ export async function buildInscription(opts: BuildOptions = {}): Promise<BuildRe
   const id = contentId(bytes);
   const { seed, birthHeight, fallbackHeight, brainId } = config;
   const file = basename(opts.out ?? 'inscription.html');
-  const manifest: BuildManifest = { file, artId: id, seed, birthHeight, fallbackHeight, brainId, mode };
+  const manifest: BuildManifest = { file, artId: id, seed, birthHeight, fallbackHeight, brainId };
   let outPath: string | null = null;
   if (opts.out) {
     outPath = resolve(root, opts.out);

@@ -11,7 +11,6 @@ export interface BuildManifest {
   birthHeight: number;
   fallbackHeight: number;
   brainId: string;
-  mode: 'single' | 'collection';
 }
 
 /** The manifest's path beside a page: x.html → x.json. */
@@ -19,8 +18,8 @@ export const manifestPathOf = (htmlPath: string): string => htmlPath.replace(/\.
 
 /** The manifest's text: fixed key order, so the same build writes the same bytes. */
 export function manifestJson(m: BuildManifest): string {
-  const { file, artId, seed, birthHeight, fallbackHeight, brainId, mode } = m;
-  return JSON.stringify({ file, artId, seed, birthHeight, fallbackHeight, brainId, mode }, null, 2) + '\n';
+  const { file, artId, seed, birthHeight, fallbackHeight, brainId } = m;
+  return JSON.stringify({ file, artId, seed, birthHeight, fallbackHeight, brainId }, null, 2) + '\n';
 }
 
 /** The manifest beside a page, or null when there is none (a page not built here). Throws naming a malformed one. */
