@@ -1,42 +1,48 @@
 // The dense feed-forward engine. It reads every kernel as it is at the moment of the call (Keras' layout, no derived
 // copy kept between calls), so a kernel edited in place, as a trainer does, is always seen. Per model it keeps only
-// buffers: one per layer output and, with WebAssembly SIMD, one block of the kernel's memory the weights are copied
-// into on each call (a plain copy, about a tenth of the time a forward pass takes).
+// buffers (a plan): one per layer output and, with WebAssembly SIMD (simd.ts), one block of the kernel's memory the
+// weights are copied into on each call.
 import type { AliveMask, Model } from './model';
 import { ACTIVATION_RULES, softmax } from './activations';
-import type { Kernel } from './simd';
 import { InvalidOutputError } from './errors';
 
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
 export interface ForwardOptions {
   alive?: AliveMask;
 }
-interface Buffers {
-  /** what these buffers were made for: the layer sizes [inputs, units of each layer] and useSimd's setting */
+
+/** Where a model's layer buffers live and how its Dense layers multiply: the plain JS path below, or a kernel's. */
+export interface Plan {
+  input: Float32Array;
+  /** one per layer, exactly its units long */
+  outs: Float32Array[];
+  /** y = x · kernel (Keras' layout) for layer li, where x and y are this plan's buffers */
+  dense(li: number, kernel: Float32Array, x: Float32Array, y: Float32Array, inputs: number, units: number): void;
+}
+/** Makes a plan for the layer sizes [inputs, units of each layer], or null when it cannot (then the JS path runs). */
+export type Planner = (sizes: number[]) => Plan | null;
+
+interface Buffers extends Plan {
+  /** what these buffers were made for: the layer sizes and useSimd's setting */
   sizes: number[];
   simd: boolean;
-  input: Float32Array;
-  outs: Float32Array[];
-  /** With the SIMD kernel: where each layer's weights are copied to, in its memory (input and outs live there too). */
-  kernels: Float32Array[] | null;
-  dense: Kernel['dense'] | null;
 }
 
 const buffers = new WeakMap<Model, Buffers>();
 let simd = true;
-/** simd.ts's createKernel, once given (nn/index.ts gives it). The engine does not import it, so a bundle of the engine
- * alone (the library, src/lib.ts, which classifies one image at a time) leaves the WebAssembly module out. */
-let createKernel: (bytes: number) => Kernel | null = () => null;
+/** simd.ts's planner, once given (nn/index.ts gives it). The engine does not import it, so a bundle of the engine alone
+ * (the library, src/lib.ts, which classifies one image at a time) leaves the WebAssembly module out. */
+let simdPlan: Planner = () => null;
 
-/** Gives the engine its WebAssembly SIMD kernel (simd.ts's createKernel); without it the plain JS path runs. */
-export function provideKernel(create: (bytes: number) => Kernel | null): void {
-  createKernel = create;
+/** Gives the engine its WebAssembly SIMD kernel (simd.ts's simdPlan); without it the plain JS path runs. */
+export function provideKernel(planner: Planner): void {
+  simdPlan = planner;
 }
 
 /** Turns the WebAssembly SIMD kernel on or off (on by default, once provided); returns whether it is in use. */
 export function useSimd(on: boolean): boolean {
   simd = on;
-  return on && !!createKernel(0);
+  return on && !!simdPlan([1, 1]);
 }
 
 export function parameterCount(model: Model): number {
@@ -56,30 +62,18 @@ function sizesOf(m: Model): number[] {
   return sizes;
 }
 
+/** The plain JS plan: a buffer per layer output, and denseJs. */
+const jsPlan = (sizes: number[]): Plan => ({
+  input: new Float32Array(sizes[0]),
+  outs: sizes.slice(1).map((n) => new Float32Array(n)),
+  dense: (li, kernel, x, y, inputs, units) => denseJs(kernel, x, y, inputs, units),
+});
+
 /** The model's buffers, made anew when its shape or the kernel mode changed. */
 function buffersFor(m: Model): Buffers {
   const sizes = sizesOf(m), had = buffers.get(m);
   if (had && had.simd === simd && had.sizes.length === sizes.length && had.sizes.every((n, i) => n === sizes[i])) return had;
-  const kernelSizes = m.layers.map((l) => l.kernel.length);
-  // The SIMD kernel writes whole blocks of 4 units and reads up to 3 floats past a kernel row: outputs get room for
-  // that, and the input follows the kernels so that reading past the last one stays in memory.
-  const padded = sizes.slice(1).map((n) => Math.ceil(n / 4) * 4);
-  const sum = (a: number[]) => a.reduce((s, n) => s + n, 0);
-  const kernel = simd ? createKernel((sum(kernelSizes) + sizes[0] + sum(padded)) * 4) : null;
-  const lengths = [...kernelSizes.map((n) => (kernel ? n : 0)), sizes[0], ...padded];
-  const total = sum(lengths);
-  const block = kernel ? new Float32Array(kernel.memory.buffer, 0, total) : new Float32Array(total);
-  let at = 0;
-  const views = lengths.map((n) => block.subarray(at, (at += n)));
-  const L = m.layers.length;
-  const made: Buffers = {
-    sizes,
-    simd,
-    input: views[L],
-    outs: views.slice(L + 1).map((v, i) => v.subarray(0, sizes[i + 1])),
-    kernels: kernel ? views.slice(0, L) : null,
-    dense: kernel ? kernel.dense : null,
-  };
+  const made: Buffers = { sizes, simd, ...((simd && simdPlan(sizes)) || jsPlan(sizes)) };
   buffers.set(m, made);
   return made;
 }
@@ -135,11 +129,7 @@ export function forward(model: Model, pixels: Pixels, opts?: ForwardOptions): Fl
     sized(live, units, 'neurons', li);
     sized(links, inputs * units, 'connections', li);
     if (links) denseLinked(kernel, links, x, y, inputs, units);
-    else if (b.dense && b.kernels) {
-      const copy = b.kernels[li];
-      copy.set(kernel);
-      b.dense(copy.byteOffset, x.byteOffset, y.byteOffset, inputs, units);
-    } else denseJs(kernel, x, y, inputs, units);
+    else b.dense(li, kernel, x, y, inputs, units);
     if (bias) for (let u = 0; u < units; u++) y[u] += bias[u];
     // a dead neuron is -Infinity until activated (so a softmax layer leaves it out), then 0
     if (live) for (let u = 0; u < units; u++) if (!live[u]) y[u] = -Infinity;

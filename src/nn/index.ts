@@ -7,7 +7,7 @@ export type { Int4Grid } from './int4';
 export { forward, classify, activations, probabilities, parameterCount, useSimd, type ForwardOptions } from './engine';
 export { ACTIVATIONS, ACTIVATION_RULES, LEAKY_SLOPE, activationNamed, softmax } from './activations';
 import { provideKernel } from './engine';
-import { createKernel } from './simd';
+import { simdPlan } from './simd';
 // Every user of this surface (the page, the tools, the tests) runs the WebAssembly SIMD kernel where there is one; the
 // library imports the engine alone and runs the plain JS path.
-provideKernel(createKernel);
+provideKernel(simdPlan);

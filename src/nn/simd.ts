@@ -2,8 +2,9 @@
 // Keras' layout (K[i * units + u], one row of units per input) at byte offsets k, x and y of the module's memory
 // "memory", four units at a time: per block, four f32x4 accumulators each take every fourth input (x[i] splatted times
 // K's row i, four lanes wide), then are summed. y is written in whole blocks of four (up to 3 floats past units), and
-// the last block reads up to 3 floats past a row: the caller leaves room. Compiled once; every engine plan gets its own
+// the last block reads up to 3 floats past a row: simdPlan leaves room. Compiled once; every engine plan gets its own
 // instance and memory. Anything unsupported -> null (the plain JS path is used).
+import type { Plan } from './engine';
 
 // The module's bytes in hex (assembled from readable instructions in test/nn/simd.test.ts); its memory starts empty.
 const WASM =
@@ -27,4 +28,32 @@ export function createKernel(bytes: number): Kernel | null {
   } catch {
     return null; // no WebAssembly SIMD, or out of memory for this model: the plain JS path still works
   }
+}
+
+/**
+ * The engine's plan on this kernel (nn/index.ts gives it to the engine): the model's buffers in one instance's memory,
+ * each layer's weights copied in on every call (a plain memory copy), so a kernel edited in place is always seen. null
+ * when WebAssembly SIMD is unavailable.
+ */
+export function simdPlan(sizes: number[]): Plan | null {
+  const kernelSizes = sizes.slice(1).map((n, i) => sizes[i] * n);
+  // dense writes whole blocks of 4 units and reads up to 3 floats past a kernel row: outputs get room for that, and
+  // the input follows the kernels so that reading past the last one stays in memory.
+  const padded = sizes.slice(1).map((n) => Math.ceil(n / 4) * 4);
+  const lengths = [...kernelSizes, sizes[0], ...padded];
+  const total = lengths.reduce((s, n) => s + n, 0);
+  const kernel = createKernel(total * 4);
+  if (!kernel) return null;
+  const block = new Float32Array(kernel.memory.buffer, 0, total);
+  let at = 0;
+  const views = lengths.map((n) => block.subarray(at, (at += n)));
+  const L = kernelSizes.length, copies = views.slice(0, L);
+  return {
+    input: views[L],
+    outs: views.slice(L + 1).map((v, i) => v.subarray(0, sizes[i + 1])),
+    dense(li, weights, x, y, inputs, units) {
+      copies[li].set(weights);
+      kernel.dense(copies[li].byteOffset, x.byteOffset, y.byteOffset, inputs, units);
+    },
+  };
 }
