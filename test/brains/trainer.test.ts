@@ -11,6 +11,7 @@ import { createModel } from '../../tools/train/init';
 import { train } from '../../tools/train/loop';
 import { loadMnist } from '../../tools/train/data';
 import { accuracy } from '../../tools/train/evaluate';
+import { maxGrid, onGrid } from '../../tools/quant/grid';
 
 const SIDE = 3, PIXELS = SIDE * SIDE * 3; // 27 inputs: rows padded to 32 floats, so the padding is exercised too
 
@@ -198,6 +199,22 @@ describe('train', () => {
     let worst = 0;
     for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
     expect(worst).toBeLessThan(1e-4);
+  });
+
+  it('trains through the rounding (int4): every kernel ends on its grid, and the rounded brain learns', () => {
+    const m = createModel('q', [SIDE, SIDE, 3], { hidden: [6, 5], activation: 'relu' }, ['a', 'b', 'c'], 'q');
+    train(m, set, null, { seed: 'q', epochs: 2, batchSize: 8 });
+    const grid = maxGrid(m, 4), start = m.layers.map((l, i) => onGrid(l.kernel, grid, i));
+    const lossOnGrid = (epochs: number) => {
+      const copy: Model = { ...m, layers: m.layers.map((l, i) => ({ ...l, kernel: start[i].slice(), bias: l.bias!.slice() })) };
+      const r = train(copy, set, null, { seed: 'q/int4', epochs, batchSize: 8, learningRate: 0.01, grid });
+      return { copy, loss: r.epochs[r.epochs.length - 1].loss, first: r.epochs[0].loss };
+    };
+    const { copy, loss, first } = lossOnGrid(12);
+    copy.layers.forEach((l, i) => expect(onGrid(l.kernel, grid, i)).toEqual(l.kernel)); // on the grid, exactly
+    // the weights crossed grid lines (not stuck at plain rounding) and the loss of the rounded brain fell
+    expect(copy.layers.some((l, i) => l.kernel.some((w, k) => w !== start[i][k]))).toBe(true);
+    expect(loss).toBeLessThan(first * 0.9);
   });
 
   it('learns real digits: MNIST, 2 epochs of a 2352-16-10 leaky_relu network, above 85% held-out', () => {

@@ -2,7 +2,7 @@
 // Each minibatch runs forward and backward at once (tools/train/minibatch.ts, on WebAssembly SIMD kernels when
 // available); after each epoch the parameters go back into the model and the engine's own forward() measures it.
 // Everything random comes from streams keyed by the seed, so the same seed trains the same bits.
-import type { Model } from '../../src/nn/index';
+import type { Int4Grid, Model } from '../../src/nn/index';
 import type { LabelledImages } from '../dataset/generate';
 import { rngFrom, shuffle } from '../dataset/prng';
 import { createDropoutSampler, neuronOrder, type DropoutMode } from './dropout';
@@ -23,6 +23,10 @@ export interface TrainOptions {
   classWeights?: number[];
   /** WebAssembly SIMD kernels (default) or the plain JS reference kernels */
   simd?: boolean;
+  /** the neuron order of ordered dropout (default: drawn from the seed), e.g. to go on training a trained brain */
+  order?: number[][];
+  /** train through the rounding onto this grid (quantization-aware); the model's kernels end on the grid */
+  grid?: Int4Grid;
 }
 
 export interface EpochReport { epoch: number; loss: number; trainAccuracy: number; testAccuracy: number; seconds: number }
@@ -39,10 +43,11 @@ export function train(
 ): TrainResult {
   const batch = o.batchSize ?? 32, lr0 = o.learningRate ?? 2e-3, lrEnd = lr0 * (o.finalLrFraction ?? 0.1);
   const hidden = model.layers.slice(0, -1).map((l) => l.units);
-  const order = neuronOrder(o.seed, hidden);
+  const order = o.order ?? neuronOrder(o.seed, hidden);
   const sampleMask = createDropoutSampler(o.dropout ?? 'ordered', order, o.pFull ?? 0.5);
   const started = Date.now();
   const trainer = new MinibatchTrainer(model, trainSet.images, trainSet.count, { batchSize: batch, simd: o.simd });
+  if (o.grid) trainer.trainOnGrid(o.grid);
   const rng = rngFrom(`${o.seed}/train`);
   const indices = Uint32Array.from({ length: trainSet.count }, (_, i) => i);
   const labels = new Uint8Array(batch);

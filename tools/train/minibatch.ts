@@ -6,7 +6,8 @@
 // Dropout is per sample: a mask of 0/1 per hidden neuron, applied with the activation (a dead neuron outputs 0 and
 // passes back no gradient), as the engine's forward() and src/nn/backward.ts treat an AliveMask.
 import { ACTIVATION_RULES } from '../../src/nn/activations';
-import type { AliveMask, Model } from '../../src/nn/index';
+import type { AliveMask, Int4Grid, Model } from '../../src/nn/index';
+import { levelOf } from '../../src/nn/int4';
 import { createKernels, type Kernels } from './kernels';
 
 const BLOCK = 64; // bytes: every region starts on a cache line; rows are whole multiples of 16 floats
@@ -69,6 +70,8 @@ export class MinibatchTrainer {
   private readonly m: number;
   private readonly v: number;
   private t = 0;
+  /** set by trainOnGrid(): the grid, and the float kernels Adam's updates accumulate in (the heap holds them rounded) */
+  private rounding: { grid: Int4Grid; shadow: Float32Array[] } | null = null;
 
   constructor(model: Model, images: Uint8Array, count: number, opts: { batchSize: number; simd?: boolean }) {
     const pixels = model.inputShape[0] * model.inputShape[1] * model.inputShape[2], B = opts.batchSize, last = model.layers.length - 1;
@@ -127,6 +130,30 @@ export class MinibatchTrainer {
       if (i === 0) for (let x = 0; x < l.inputs; x++) for (let u = 0; u < l.units; u++) L.kernel[u * stride + x] = l.kernel[x * l.units + u];
       else L.kernel.set(l.kernel);
       if (l.bias) L.bias!.set(l.bias);
+    });
+  }
+
+  /**
+   * Quantization-aware training from now on (the straight-through estimator): the passes see every kernel rounded onto
+   * `grid` (one scale per unit), so the gradients are those of the brain as it will be inscribed; each step's update
+   * goes to a float copy of the kernels, which is rounded again. store() then writes the rounded kernels.
+   */
+  trainOnGrid(grid: Int4Grid): void {
+    this.rounding = { grid, shadow: this.layers.map((L) => L.kernel.slice()) };
+    this.round(false);
+  }
+
+  /** kernels = shadow on the grid; first (after a step) shadow += the step, read as the kernels' move off the grid. */
+  private round(afterStep: boolean): void {
+    const { grid: { scales, lo, hi }, shadow } = this.rounding!, stride = this.data.rowBytes >> 2;
+    this.layers.forEach((L, li) => {
+      const w = L.kernel, f = shadow[li], unitScales = scales[li];
+      for (let i = 0; i < w.length; i++) {
+        // the first kernel is one padded row per unit; the others are Keras' layout (a row of units per input)
+        const s = unitScales[li === 0 ? Math.floor(i / stride) : i % L.units];
+        if (afterStep) f[i] += w[i] - levelOf(f[i], s, lo, hi) * s;
+        w[i] = levelOf(f[i], s, lo, hi) * s;
+      }
     });
   }
 
@@ -260,5 +287,6 @@ export class MinibatchTrainer {
     this.t++;
     const stepSize = (lr * Math.sqrt(1 - beta2 ** this.t)) / (1 - beta1 ** this.t);
     this.kernels.adam(this.params.at, this.grads, this.m, this.v, this.params.count, gradScale, stepSize, beta1, beta2, eps);
+    if (this.rounding) this.round(true);
   }
 }
