@@ -60,6 +60,9 @@ describe('perceptrons collection', () => {
       expect(brain.layers[0].activation).toBe(g.activation);
       expect(brain.classes).toEqual(['Bottts', 'Nouns', 'Pixel Art', 'Thumbs']);
       expect(brain.trainingTraits.heldout_accuracy).toBe(t.brain.heldoutAccuracy);
+      // int4, the collection's default: trained through the rounding, measured as inscribed
+      expect(JSON.parse(raw.toString('utf8')).weight_dtype).toBe('int4');
+      expect((brain.trainingTraits.quantization as { trained_on_grid: { epochs: number } }).trained_on_grid.epochs).toBe(1);
       expect(Object.keys(brain.trainingTraits.alive_accuracy as object)).toEqual(['10%', '25%', '50%', '75%', '100%']);
       expect(t.brain.id).toBe(contentId(raw));
       expect(t.brain.bytes).toBe(raw.length);

@@ -49,6 +49,9 @@ export interface RunResult {
   wallSeconds: number;
   cpuSeconds: number;
   workerSeconds: number;
+  /** the workers' seconds by phase (TokenBrain.phases), and the restarts taken */
+  phases: { train: number; int4: number; measure: number };
+  restarts: number;
 }
 
 export async function runCollection(o: CollectionOptions): Promise<RunResult> {
@@ -91,12 +94,15 @@ export async function runCollection(o: CollectionOptions): Promise<RunResult> {
   const kept = o.count - jobs.length;
   if (kept) o.log(`${kept} of ${o.count} brains already trained in ${join(out, 'brains')}: kept`);
   const bar = createProgress();
-  let done = 0, workerSeconds = 0;
+  let done = 0, workerSeconds = 0, restarts = 0;
+  const phases = { train: 0, int4: 0, measure: 0 };
   const trainStart = Date.now();
   await trainAll(jobs, { workers: o.workers, dataDir, perClass: o.perClass, testPerClass: o.testPerClass }, (b: TokenBrain) => {
     writeAtomic(brainPath(b.index), b.text);
     done++;
     workerSeconds += b.seconds;
+    restarts += b.runs - 1;
+    for (const k of ['train', 'int4', 'measure'] as const) phases[k] += b.phases[k];
     const elapsed = (Date.now() - trainStart) / 1000, eta = (elapsed / done) * (jobs.length - done);
     const line = progressBar(`brains ${kept + done}/${o.count}`, (kept + done) / o.count,
       `ETA ${formatDuration(eta)} · #${b.index} ${(b.heldoutAccuracy * 100).toFixed(2)}% held-out (${b.seconds.toFixed(1)} s)`);
@@ -107,7 +113,7 @@ export async function runCollection(o: CollectionOptions): Promise<RunResult> {
   // the art, the manifest, the batches, the report
   await writeOutputs(out, { count: o.count, seed: o.seed, art: o.art }, genomes);
   const used = process.cpuUsage(cpu0);
-  return { trained: jobs.length, kept, wallSeconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, workerSeconds };
+  return { trained: jobs.length, kept, wallSeconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, workerSeconds, phases, restarts };
 }
 
 export function formatDuration(s: number): string {

@@ -8,7 +8,8 @@ import { accuracy, aliveCurve } from '../train/evaluate';
 import { createModel } from '../train/init';
 import { train, type TrainResult } from '../train/loop';
 import type { LabelledImages } from '../dataset/generate';
-import { trainingConfig, type GenomeDoc } from './config';
+import { maxGrid } from '../quant/grid';
+import { trainingConfig, type GenomeDoc, type TokenTraining } from './config';
 
 export interface TokenJob {
   index: number;
@@ -16,6 +17,8 @@ export interface TokenJob {
   dtype: WeightDtype;
   /** override the genome's epochs (tests) */
   epochs?: number;
+  /** override the trainer's levers (bench/collection-levers.ts tries them on the hard genomes) */
+  levers?: Partial<Omit<TokenTraining, 'arch' | 'epochs'>>;
 }
 
 export interface TokenBrain {
@@ -26,6 +29,10 @@ export interface TokenBrain {
   parameters: number;
   /** wall-clock seconds in its worker (one worker a core: about its CPU time) */
   seconds: number;
+  /** of which: training runs (with restarts), the int4 epoch, measuring and writing */
+  phases: { train: number; int4: number; measure: number };
+  /** training runs taken (1 + restarts) */
+  runs: number;
 }
 
 /** The first `perClass` images of each class (the cache stores each class's images together). */
@@ -42,42 +49,59 @@ export function stratified(set: LabelledImages, perClass: number, pixels: number
   return { count: keep.length, images, labels: Uint8Array.from(keep, (i) => set.labels[i]) };
 }
 
-/** Training runs a token may take, and the training accuracy under which it takes another. */
-export const ATTEMPTS = 3;
-export const RESTART_BELOW = 0.9;
+/** int4: epochs trained through the rounding after the genome's own, and their learning rate (x the token's) */
+export const INT4_EPOCHS = 1;
+export const INT4_LR = 0.5;
 
 export const datasetLabel = (data: TrainingData): string => `PFP dataset (${data.classes.join(', ')})`;
 
 export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
   const started = performance.now();
-  const cfg = trainingConfig(job.genome);
+  const cfg = { ...trainingConfig(job.genome), ...job.levers };
   const epochs = job.epochs ?? cfg.epochs;
-  // A restart from another seed when the run ends under RESTART_BELOW training accuracy (a ReLU unit of a 2-unit layer
+  // A restart from another seed when the run ends under cfg.restartBelow training accuracy (a ReLU unit of a 2-unit layer
   // that died early cannot come back); chosen on the training images only, never the held-out ones.
   let best: { model: Model; seed: string; result: TrainResult; trainAccuracy: number } | null = null;
-  for (let attempt = 0; attempt < ATTEMPTS && !(best && best.trainAccuracy >= RESTART_BELOW); attempt++) {
+  let runs = 0;
+  for (let attempt = 0; attempt < cfg.attempts && !(best && best.trainAccuracy >= cfg.restartBelow); attempt++) {
     const seed = attempt ? `${job.genome.seed}/restart-${attempt}` : job.genome.seed;
     const model = createModel(`perceptron_${job.index}`, data.inputShape, cfg.arch, data.classes, seed);
     if (cfg.initGain !== 1) {
       for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
     }
+    if (cfg.biasInit) for (const l of model.layers.slice(0, -1)) l.bias?.fill(cfg.biasInit);
     const result = train(model, data.train, null, {
       seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
     });
     const trainAccuracy = accuracy(model, data.train);
+    runs++;
     if (!best || trainAccuracy > best.trainAccuracy) best = { model, seed, result, trainAccuracy };
   }
   const { model, seed, result } = best!;
+  const trained = performance.now();
+  // int4: a last epoch through the rounding onto the 4-bit grid of the trained kernels (each unit's largest weight on
+  // ±7), so the brain learns to answer with the weights it will be inscribed with
+  const grid = job.dtype === 'int4' ? maxGrid(model, 4) : undefined;
+  if (grid) {
+    train(model, data.train, null, {
+      seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS, dropout: 'ordered', grid,
+      learningRate: cfg.learningRate * INT4_LR, batchSize: cfg.batchSize, pFull: cfg.pFull,
+    });
+  }
+  const rounded = performance.now();
   // measure what will be inscribed: the quantized weights
-  const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype));
+  const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype, grid));
   const heldout = accuracy(quantized, data.test);
   const traits = trainingTraits({ ...cfg.arch, epochs }, {
     dataset: datasetLabel(data), epochs, seed, dropout: 'ordered', heldoutAccuracy: heldout,
     trainAccuracy: best!.trainAccuracy, trainSamples: data.train.count, testSamples: data.test.count,
     aliveCurve: aliveCurve(quantized, data.test, result.order), neuronOrder: result.order, trainingSeconds: 0,
-    extra: { learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain },
+    extra: {
+      learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain,
+      ...(grid ? { quantization: { weight_dtype: 'int4', bits: 4, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR } } } : {}),
+    },
   });
-  const text = JSON.stringify(brainDocument(model, traits, job.dtype)); // the same quantization as measured
+  const text = JSON.stringify(brainDocument(model, traits, job.dtype, grid)); // the same quantization as measured
   // validate: the file decodes strictly and is the network the genome describes
   const back = decodeDataInscription(text);
   const widths = back.layers.slice(0, -1).map((l) => l.units);
@@ -85,5 +109,9 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     throw new Error(`token ${job.index}: the brain is ${widths.join('-')} ${back.layers[0].activation}, its genome ${cfg.arch.hidden.join('-')} ${cfg.arch.activation}`);
   }
   const parameters = back.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
-  return { index: job.index, text, heldoutAccuracy: heldout, parameters, seconds: (performance.now() - started) / 1000 };
+  const now = performance.now();
+  return {
+    index: job.index, text, heldoutAccuracy: heldout, parameters, seconds: (now - started) / 1000, runs,
+    phases: { train: (trained - started) / 1000, int4: (rounded - trained) / 1000, measure: (now - rounded) / 1000 },
+  };
 }

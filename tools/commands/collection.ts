@@ -8,7 +8,7 @@ import { linkCollection } from '../collection/link';
 import { formatDuration, runCollection } from '../collection/run';
 import { pfpCacheDir } from '../train/data';
 
-const DTYPES: WeightDtype[] = ['int8', 'float16', 'float32'];
+const DTYPES: WeightDtype[] = ['int4', 'int8', 'float16', 'float32'];
 
 export const command = defineCommand({
   name: 'collection',
@@ -20,7 +20,7 @@ export const command = defineCommand({
     seed: { type: 'string', arg: 'S', help: 'collection seed: token i has seed sha256("S:i"), as perceptrons generate', default: 'perceptrons' },
     out: { type: 'string', arg: 'DIR', help: 'output directory' },
     workers: { type: 'string', arg: 'W', help: `training threads (default: the machine's cores, ${availableParallelism()} here)` },
-    dtype: { type: 'string', arg: 'T', help: `brain weights: ${DTYPES.join(', ')}`, default: 'int8' },
+    dtype: { type: 'string', arg: 'T', help: `brain weights: ${DTYPES.join(', ')}`, default: 'int4' },
     'per-class': { type: 'string', arg: 'N', help: 'training images per class (6000: the whole PFP dataset)', default: '6000' },
     'test-per-class': { type: 'string', arg: 'N', help: 'held-out images per class', default: '1000' },
     epochs: { type: 'string', arg: 'N', help: "train every brain N epochs instead of its genome's (quick looks, tests)" },
@@ -64,6 +64,11 @@ export function run(args: string[]): Promise<number> {
       });
       console.log(`${count} tokens in ${v.out}: ${r.trained} trained, ${r.kept} kept; ${formatDuration(r.wallSeconds)} wall, ` +
         `${r.cpuSeconds.toFixed(0)} CPU s (${r.trained ? (r.workerSeconds / r.trained).toFixed(1) : '-'} s a brain in its worker)`);
+      if (r.trained) {
+        const share = (x: number) => `${((100 * x) / r.workerSeconds).toFixed(0)}%`;
+        console.log(`workers' time: training ${share(r.phases.train)} (${r.restarts} restarts), int4 epoch ${share(r.phases.int4)}, ` +
+          `measuring and writing ${share(r.phases.measure)}`);
+      }
       console.log(`see ${v.out}/report.md and ${v.out}/batches/`);
       return 0;
     } catch (e) {

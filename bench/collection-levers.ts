@@ -1,0 +1,70 @@
+// What the trainer's levers do for the collection's hard genomes (narrow ReLU stacks, deep Sigmoid stacks, ...):
+// trains a sample of each hard family of the 580 under each lever setting and prints held-out accuracy (int4, as
+// inscribed). The collection's choices in tools/collection/config.ts come from runs of this bench (docs/collection.md).
+//   npx tsx bench/collection-levers.ts [--per-family N] [--workers W] [--only 'NAME|NAME...'] [--family PREFIX]
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { generateGenome } from '../src/art/traits';
+import { tokenSeed } from '../tools/commands/generate';
+import type { GenomeDoc } from '../tools/collection/config';
+import { trainAll } from '../tools/collection/pool';
+import type { TokenBrain, TokenJob } from '../tools/collection/train-token';
+import { pfpCacheDir } from '../tools/train/data';
+
+const { values: v } = parseArgs({ options: { 'per-family': { type: 'string', default: '6' }, workers: { type: 'string' }, only: { type: 'string' }, family: { type: 'string' } } });
+const perFamily = Number(v['per-family']);
+
+/** The genomes' families that train worst (docs/collection.md), by activation, depth and narrowest layer. */
+const family = (g: { activation: string; hidden: number[] }): string | null => {
+  const deep = g.hidden.length >= 3, narrow = Math.min(...g.hidden);
+  if (g.activation === 'relu' && narrow <= 2) return deep ? 'relu deep, a 1-2 unit layer' : 'relu shallow, a 1-2 unit layer';
+  if (g.activation === 'sigmoid' && deep) return narrow <= 3 ? 'sigmoid deep, a 2-3 unit layer' : 'sigmoid deep';
+  if (g.activation === 'tanh' && deep && narrow <= 2) return 'tanh deep, a 2-unit layer';
+  if (g.activation === 'leaky_relu' && deep && narrow <= 2) return 'leaky_relu deep, a 2-unit layer';
+  return null;
+};
+
+const sample = new Map<string, { index: number; activation: string; genome: GenomeDoc }[]>();
+for (let index = 0; index < 580; index++) {
+  const g = generateGenome(tokenSeed('perceptrons', index)), f = family(g);
+  if (!f || (v.family && !f.startsWith(v.family))) continue;
+  const list = sample.get(f) ?? sample.set(f, []).get(f)!;
+  if (list.length < perFamily) list.push({ index, activation: g.activation, genome: { seed: g.seed, features: g.features, hidden: g.hidden } });
+}
+
+/** Lever settings to compare, for a genome's activation; {} is the collection's own config. */
+type Levers = NonNullable<TokenJob['levers']>;
+const SETTINGS: Record<string, (activation: string) => Levers> = {
+  'config.ts': () => ({}),
+  'restart under 95%, 5 runs': () => ({ restartBelow: 0.95, attempts: 5 }),
+  'ReLU: He init (x1.4), restart under 95%, 5 runs': (a) => ({ restartBelow: 0.95, attempts: 5, ...(a === 'relu' ? { initGain: 1.4 } : {}) }),
+  'ReLU: 90% of samples full': (a) => (a === 'relu' ? { pFull: 0.9 } : {}),
+  'ReLU: lr 0.001, batch 16': (a) => (a === 'relu' ? { learningRate: 0.001, batchSize: 16 } : {}),
+  'ReLU: bias 0.5': (a) => (a === 'relu' ? { biasInit: 0.5 } : {}),
+  'ReLU: 90% full, bias 0.5': (a) => (a === 'relu' ? { pFull: 0.9, biasInit: 0.5 } : {}),
+  'ReLU: 90% full, restart under 95%, 6 runs': (a) => (a === 'relu' ? { pFull: 0.9, restartBelow: 0.95, attempts: 6 } : {}),
+};
+const names = v.only ? v.only.split('|') : Object.keys(SETTINGS);
+
+const jobsOf = (levers: (activation: string) => Levers): TokenJob[] =>
+  [...sample.values()].flat().map(({ index, activation, genome }) => ({ index, genome, dtype: 'int4', levers: levers(activation) }));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+console.log(`${[...sample.values()].flat().length} genomes, ${perFamily} a family, int4, the whole PFP dataset`);
+console.log(`| setting | ${[...sample.keys()].join(' | ')} | all: median / lowest / under 90% | CPU s a brain |`);
+console.log(`|---|${[...sample.keys()].map(() => '---').join('|')}|---|---:|`);
+for (const name of names) {
+  const acc = new Map<number, number>();
+  let seconds = 0;
+  await trainAll(jobsOf(SETTINGS[name]), { workers: Number(v.workers ?? availableParallelism()), dataDir: pfpCacheDir({}), perClass: 6000, testPerClass: 1000 }, (b: TokenBrain) => {
+    acc.set(b.index, b.heldoutAccuracy);
+    seconds += b.seconds;
+  });
+  const cells = [...sample.values()].map((list) => {
+    const a = list.map((t) => acc.get(t.index)!);
+    return `${pct(median(a))} (${pct(Math.min(...a))})`;
+  });
+  const all = [...acc.values()];
+  console.log(`| ${name} | ${cells.join(' | ')} | ${pct(median(all))} / ${pct(Math.min(...all))} / ${all.filter((x) => x < 0.9).length} | ${(seconds / all.length).toFixed(1)} |`);
+}
