@@ -99,6 +99,12 @@ export function writeReport(out: string, r: { manifest: Manifest; batches: Batch
   for (const [f, xs] of [...families].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     L.push(`| ${f} | ${xs.length} | ${pct(median(xs))} | ${pct(Math.min(...xs))} | ${xs.filter((a) => a < 0.9).length} |`);
   }
+  const restarted = m.tokens.filter((t) => /\/restart-\d+$/.test(String(JSON.parse(readFileSync(join(out, t.brain.file), 'utf8')).training_traits.seed))).length;
+  L.push('', `${restarted} of ${n} brains are a restart (their first run ended under 95% on the training images; training_traits.seed names the run kept). ` +
+    'How each family is trained, and the levers tried with what each reached, are in the repository\'s docs/collection.md (bench/collection-levers.ts measures them).');
+  const curveAt = Object.keys(JSON.parse(readFileSync(join(out, m.tokens[0].brain.file), 'utf8')).training_traits.alive_accuracy as object);
+  L.push('', 'Median accuracy along the life cycle (neurons alive):', '', `| ${curveAt.join(' | ')} |`, `|${curveAt.map(() => '---:').join('|')}|`,
+    `| ${curveAt.map((_, k) => pct(median(alive.map((c) => c[k])))).join(' | ')} |`);
   L.push('', '## Bytes and fees', '');
   L.push('| part | count | bytes | after brotli |', '|---|---:|---:|---:|');
   L.push(`| art (art.html, inscribed once) | 1 | ${kb(m.art.bytes)} | ${kb(m.art.brotliBytes)} |`);
