@@ -1,7 +1,7 @@
 // What the trainer's levers do for the collection's hard genomes (narrow ReLU stacks, deep Sigmoid stacks, ...):
 // trains a sample of each hard family of the 580 under each lever setting and prints held-out accuracy (int4, as
 // inscribed). The collection's choices in tools/collection/config.ts come from runs of this bench (docs/collection.md).
-//   npx tsx bench/collection-levers.ts [--per-family N] [--workers W] [--only 'NAME|NAME...'] [--family PREFIX]
+//   npx tsx bench/collection-levers.ts [--per-family N] [--workers W] [--only 'NAME|NAME...'] [--family PREFIX] [--tokens I,J,...]
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { generateGenome } from '../src/art/traits';
@@ -11,7 +11,7 @@ import { trainAll } from '../tools/collection/pool';
 import type { TokenBrain, TokenJob } from '../tools/collection/train-token';
 import { pfpCacheDir } from '../tools/train/data';
 
-const { values: v } = parseArgs({ options: { 'per-family': { type: 'string', default: '6' }, workers: { type: 'string' }, only: { type: 'string' }, family: { type: 'string' } } });
+const { values: v } = parseArgs({ options: { 'per-family': { type: 'string', default: '6' }, workers: { type: 'string' }, only: { type: 'string' }, family: { type: 'string' }, tokens: { type: 'string' } } });
 const perFamily = Number(v['per-family']);
 
 /** The genomes' families that train worst (docs/collection.md), by activation, depth and narrowest layer. */
@@ -26,10 +26,12 @@ const family = (g: { activation: string; hidden: number[] }): string | null => {
 
 const sample = new Map<string, { index: number; activation: string; genome: GenomeDoc }[]>();
 for (let index = 0; index < 580; index++) {
-  const g = generateGenome(tokenSeed('perceptrons', index)), f = family(g);
+  const g = generateGenome(tokenSeed('perceptrons', index));
+  // --tokens: just these (e.g. the weakest of a run), whatever their family
+  const f = v.tokens ? (v.tokens.split(',').includes(String(index)) ? family(g) ?? 'other' : null) : family(g);
   if (!f || (v.family && !f.startsWith(v.family))) continue;
   const list = sample.get(f) ?? sample.set(f, []).get(f)!;
-  if (list.length < perFamily) list.push({ index, activation: g.activation, genome: { seed: g.seed, features: g.features, hidden: g.hidden } });
+  if (v.tokens || list.length < perFamily) list.push({ index, activation: g.activation, genome: { seed: g.seed, features: g.features, hidden: g.hidden } });
 }
 
 /** Lever settings to compare, for a genome's activation; {} is the collection's own config. */
