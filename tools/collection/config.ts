@@ -19,6 +19,9 @@ export interface TokenTraining {
   /** training runs it may take (from other seeds), while the best so far is under restartBelow training accuracy */
   attempts: number;
   restartBelow: number;
+  /** and beyond those, up to `rescueAttempts` runs while the best is still under rescueBelow (a brain that failed) */
+  rescueAttempts: number;
+  rescueBelow: number;
 }
 
 /** The genome JSON `perceptrons generate` writes: { seed, features, hidden }. */
@@ -53,5 +56,8 @@ export function trainingConfig(g: GenomeDoc): TokenTraining {
     // restarts from another seed while the training images (never the held-out ones) say under 95%
     attempts: narrowRelu ? 6 : 5,
     restartBelow: 0.95,
+    // a brain still under 90% after those keeps trying other seeds: only the failures pay for it
+    rescueAttempts: 16,
+    rescueBelow: 0.9,
   };
 }

@@ -1,7 +1,7 @@
 // Trains one token's brain from its genome: the network the genome describes, on the PFP classes, with ordered
 // dropout; quantizes it to the collection's dtype and measures the quantized brain (what is inscribed) on the held-out
 // images at full life and along its alive curve. Deterministic: the token's seed seeds init, shuffling and dropout.
-import { decodeDataInscription, type Model, type WeightDtype } from '../../src/nn/index';
+import { decodeDataInscription, type Int4Grid, type Model, type WeightDtype } from '../../src/nn/index';
 import { brainDocument, trainingTraits } from '../train/brain';
 import type { TrainingData } from '../train/data';
 import { accuracy, aliveCurve } from '../train/evaluate';
@@ -29,7 +29,7 @@ export interface TokenBrain {
   parameters: number;
   /** wall-clock seconds in its worker (one worker a core: about its CPU time) */
   seconds: number;
-  /** of which: training runs (with restarts), the int4 epoch, measuring and writing */
+  /** of which: training runs (with restarts), their int4 epochs, measuring and writing the brain kept */
   phases: { train: number; int4: number; measure: number };
   /** training runs taken (1 + restarts) */
   runs: number;
@@ -60,10 +60,13 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
   const cfg = { ...trainingConfig(job.genome), ...job.levers };
   const epochs = job.epochs ?? cfg.epochs;
   // A restart from another seed when the run ends under cfg.restartBelow training accuracy (a ReLU unit of a 2-unit layer
-  // that died early cannot come back); chosen on the training images only, never the held-out ones.
-  let best: { model: Model; seed: string; result: TrainResult; trainAccuracy: number } | null = null;
-  let runs = 0;
-  for (let attempt = 0; attempt < cfg.attempts && !(best && best.trainAccuracy >= cfg.restartBelow); attempt++) {
+  // that died early cannot come back); chosen on the training images only, never the held-out ones, and on the brain as
+  // it will be inscribed (a narrow brain can train well and still break when rounded to 4 bits).
+  let best: { model: Model; seed: string; result: TrainResult; grid?: Int4Grid; trainAccuracy: number } | null = null;
+  let runs = 0, int4Seconds = 0;
+  const another = (attempt: number): boolean => !best ||
+    (attempt < cfg.attempts && best.trainAccuracy < cfg.restartBelow) || (attempt < cfg.rescueAttempts && best.trainAccuracy < cfg.rescueBelow);
+  for (let attempt = 0; another(attempt); attempt++) {
     const seed = attempt ? `${job.genome.seed}/restart-${attempt}` : job.genome.seed;
     const model = createModel(`perceptron_${job.index}`, data.inputShape, cfg.arch, data.classes, seed);
     if (cfg.initGain !== 1) {
@@ -73,22 +76,23 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     const result = train(model, data.train, null, {
       seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
     });
+    // int4: a last epoch through the rounding onto the 4-bit grid of the trained kernels (each unit's largest weight on
+    // ±7), so the brain learns to answer with the weights it will be inscribed with
+    const int4Start = performance.now();
+    const grid = job.dtype === 'int4' ? maxGrid(model, 4) : undefined;
+    if (grid) {
+      train(model, data.train, null, {
+        seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS, dropout: 'ordered', grid,
+        learningRate: cfg.learningRate * INT4_LR, batchSize: cfg.batchSize, pFull: cfg.pFull,
+      });
+    }
+    int4Seconds += (performance.now() - int4Start) / 1000;
     const trainAccuracy = accuracy(model, data.train);
     runs++;
-    if (!best || trainAccuracy > best.trainAccuracy) best = { model, seed, result, trainAccuracy };
+    if (!best || trainAccuracy > best.trainAccuracy) best = { model, seed, result, grid, trainAccuracy };
   }
-  const { model, seed, result } = best!;
+  const { model, seed, result, grid } = best!;
   const trained = performance.now();
-  // int4: a last epoch through the rounding onto the 4-bit grid of the trained kernels (each unit's largest weight on
-  // ±7), so the brain learns to answer with the weights it will be inscribed with
-  const grid = job.dtype === 'int4' ? maxGrid(model, 4) : undefined;
-  if (grid) {
-    train(model, data.train, null, {
-      seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS, dropout: 'ordered', grid,
-      learningRate: cfg.learningRate * INT4_LR, batchSize: cfg.batchSize, pFull: cfg.pFull,
-    });
-  }
-  const rounded = performance.now();
   // measure what will be inscribed: the quantized weights
   const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype, grid));
   const heldout = accuracy(quantized, data.test);
@@ -112,6 +116,6 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
   const now = performance.now();
   return {
     index: job.index, text, heldoutAccuracy: heldout, parameters, seconds: (now - started) / 1000, runs,
-    phases: { train: (trained - started) / 1000, int4: (rounded - trained) / 1000, measure: (now - rounded) / 1000 },
+    phases: { train: (trained - started) / 1000 - int4Seconds, int4: int4Seconds, measure: (now - trained) / 1000 },
   };
 }
