@@ -36,7 +36,7 @@ describe('trainingConfig', () => {
       // a ReLU stack through a 1-2 unit layer trains mostly whole and may restart once more
       const narrowRelu = g.activation === 'relu' && Math.min(...g.hidden) <= 2;
       expect([c.pFull, c.attempts, c.restartBelow]).toEqual(narrowRelu ? [0.9, 6, 0.95] : [0.75, 5, 0.95]);
-      expect([c.rescueAttempts, c.rescueBelow]).toEqual([16, 0.9]);
+      expect([c.rescueAttempts, c.rescueBelow]).toEqual([32, 0.9]);
       expect(c.arch.structure).toBe(g.features.Architecture);
     }
     expect(sigmoids).toBeGreaterThan(10);

@@ -57,7 +57,7 @@ export function trainingConfig(g: GenomeDoc): TokenTraining {
     attempts: narrowRelu ? 6 : 5,
     restartBelow: 0.95,
     // a brain still under 90% after those keeps trying other seeds: only the failures pay for it
-    rescueAttempts: 16,
+    rescueAttempts: 32,
     rescueBelow: 0.9,
   };
 }
