@@ -46,7 +46,8 @@ export const createExplorer = (d: ExplorerDeps): Explorer => {
     if (!at) return;
     try {
       const e = d.explain(at.layer, at.index);
-      d.overlay.open(PANEL, `Neuron ${at.index + 1} of layer ${at.layer + 1}`, exploreView(e, { ...d.meta(), ...at }));
+      // its × does what Escape does: a panel a tap opened ends the highlight with it
+      d.overlay.open(PANEL, `Neuron ${at.index + 1} of layer ${at.layer + 1}`, exploreView(e, { ...d.meta(), ...at }), () => x.back());
     } catch (err) {
       d.say((err as Error).message);
     }

@@ -2,7 +2,8 @@
 import { button, h, type Child } from './dom';
 
 export interface Overlay {
-  open(name: string, label: string, body: Child[]): HTMLElement;
+  /** onClose: what the panel's × does (default: close()), e.g. what Escape does for that panel */
+  open(name: string, label: string, body: Child[], onClose?: () => void): HTMLElement;
   close(): void;
   /** Which panel is open ('' when none). */
   readonly current: string;
@@ -17,11 +18,11 @@ export function createOverlay(root: HTMLElement): Overlay {
     get current() {
       return panel?.dataset.panel ?? '';
     },
-    open(name, label, body) {
+    open(name, label, body, onClose = o.close) {
       if (panel) panel.remove();
       else before = document.activeElement;
       panel = h('div', { role: 'dialog', 'aria-modal': 'true', 'aria-label': label, class: 'ov', tabindex: '-1', 'data-panel': name },
-        button('×', o.close, { class: 'x', 'aria-label': 'close' }), h('h2', {}, label), ...body);
+        button('×', onClose, { class: 'x', 'aria-label': 'close' }), h('h2', {}, label), ...body);
       root.append(panel);
       (panel.querySelector('input') ?? panel).focus();
       return panel;

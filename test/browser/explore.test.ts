@@ -134,6 +134,12 @@ describe('ask a neuron', () => {
     await f.page.keyboard.press('Escape');
     expect((await panel(f.frame)).name).toBe('');
     expect(Buffer.compare((await canvasPng(f.frame)).data, before.data), 'closing the panel a click opened ends the highlight').toBe(0);
+    // and so does its ×
+    await f.page.mouse.click(box.x + n.x, box.y + n.y);
+    await waitPanel(f.frame, 'neuron', /Pushes up/);
+    await f.frame.locator('[role=dialog] .x').click();
+    expect((await panel(f.frame)).name).toBe('');
+    expect(Buffer.compare((await canvasPng(f.frame)).data, before.data), 'the × ends the highlight too').toBe(0);
     // a click beside the nodes is the old tap: info
     await f.page.mouse.click(box.x + 30, box.y + 30);
     await waitPanel(f.frame, 'info');
