@@ -1,12 +1,14 @@
 // Builds the art inscription: esbuild bundles src/ui/main.ts, html-minifier-terser minifies src/page.html,
 // and the script is inlined into one self-contained HTML file. Deterministic: same inputs, same bytes.
-import { build, transform, type Plugin } from 'esbuild';
+import { transform, type Plugin } from 'esbuild';
 import { minify } from 'html-minifier-terser';
 import { minify as terser } from 'terser';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInscriptionId, isSeed } from '../../src/chain/ids';
+import { bundleEntry } from './esbuild';
+import { BuildError } from './errors';
 import { contentId } from './ids';
 import { findExternalReferences } from './references';
 import { manifestJson, manifestPathOf, type BuildManifest } from './manifest';
@@ -50,7 +52,7 @@ export interface BuildResult {
   modules: ModuleBytes;
 }
 
-export class BuildError extends Error {}
+export { BuildError } from './errors';
 
 // `__PERCEPTRON__`, typed by the page itself (src/ui/config.ts).
 function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
@@ -97,27 +99,7 @@ const cssAsText: Plugin = {
 };
 
 async function bundle(root: string, entry: string, define: string): Promise<{ js: string; modules: ModuleBytes }> {
-  const entryPath = resolve(root, entry);
-  if (!existsSync(entryPath)) throw new BuildError(`page entry ${entryPath} not found`);
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [entryPath],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    charset: 'utf8',
-    legalComments: 'none',
-    sourcemap: false,
-    define: { __PERCEPTRON__: define },
-    logLevel: 'silent',
-    metafile: true,
-    plugins: [cssAsText],
-  }).catch((e: Error) => {
-    throw new BuildError(`esbuild failed on ${entry}:\n${e.message}`);
-  });
+  const result = await bundleEntry(root, entry, 'page', { format: 'iife', define: { __PERCEPTRON__: define }, plugins: [cssAsText] });
   const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
   const modules = Object.entries(inputs)
     .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))

@@ -1,13 +1,13 @@
 // Builds the library inscription (src/lib.ts): one ES module for `text/javascript`, bundled by esbuild from the art's
 // own sources and minified by terser (local names shortened; exported names and every property kept: they are the API).
 // Deterministic: same sources, same bytes. The build fails over package.json budgets.libBrotliBytes.
-import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BuildError } from './inscription';
+import { bundleEntry } from './esbuild';
+import { BuildError } from './errors';
 import { contentId } from './ids';
 import { findExternalReferences } from './references';
 import { measure, type SizeReport } from './sizes';
@@ -27,23 +27,7 @@ export interface LibResult {
 
 export async function buildLibrary(root: string, entry = LIB_ENTRY): Promise<LibResult> {
   const entryPath = resolve(root, entry);
-  if (!existsSync(entryPath)) throw new BuildError(`library entry ${entryPath} not found`);
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [entryPath],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    platform: 'browser',
-    charset: 'utf8',
-    legalComments: 'none',
-    sourcemap: false,
-    logLevel: 'silent',
-  }).catch((e: Error) => {
-    throw new BuildError(`esbuild failed on ${entry}:\n${e.message}`);
-  });
+  const result = await bundleEntry(root, entry, 'library', { format: 'esm' });
   const min = await minify(result.outputFiles[0].text, { ecma: 2020, module: true, compress: { passes: 3 }, mangle: true, format: { comments: false } });
   if (min.code === undefined) throw new BuildError('terser produced no code for the library');
   const js = min.code + '\n';
