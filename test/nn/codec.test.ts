@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DataInscriptionError, decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
 import { base64ToBytes, bytesToBase64 } from '../../src/nn/base64';
 import { floatToHalf, halfToFloat } from '../../src/nn/float16';
-import { randomModel, randomPixels, rng } from './helpers';
+import { decodeError, randomModel, randomPixels, rng } from './helpers';
 import { paperDocument, tinyDocument, tinyModel } from './docs';
 
 const weights = (m: Model) => m.layers.flatMap((l) => [...l.kernel, ...(l.bias ?? [])]);
 
-function error(doc: unknown): DataInscriptionError {
-  try {
-    decodeDataInscription(doc);
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataInscriptionError);
-    return e as DataInscriptionError;
-  }
-  throw new Error('decoded without error');
-}
 
 describe('decode: the paper format', () => {
   it('reads the paper example (no output bias), its LeakyReLU spelling and a JSON string alike', () => {
@@ -40,23 +31,23 @@ describe('decode: the paper format', () => {
     expect(decodeDataInscription(withBias).layers[2].bias).toHaveLength(3);
     expect(decodeDataInscription(without).layers[2].bias).toBeNull();
     // 18*3+3 + 3*2+2 + 2*3+3 = 74 with output bias, 71 without
-    const e = error({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(72 * 4)) });
+    const e = decodeError({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(72 * 4)) });
     expect(e.path).toBe('weight_b64');
     expect(e.message).toBe('weight_b64: holds 72 float32 values, needs 74 (with output bias) or 71 (without output bias)');
-    const e2 = error({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(75 * 4)) });
+    const e2 = decodeError({ ...withBias, weight_b64: bytesToBase64(new Uint8Array(75 * 4)) });
     expect(e2.message).toContain('holds 75 float32 values, needs 74 (with output bias) or 71 (without output bias)');
   });
 
   it('honours an explicit use_bias on the output layer', () => {
     const doc = tinyDocument(3, false);
     doc.layers_config.config.layers[5].config.use_bias = true;
-    expect(error(doc).message).toMatch(/needs 74 \(with output bias\)$/);
+    expect(decodeError(doc).message).toMatch(/needs 74 \(with output bias\)$/);
     const hidden = tinyDocument(3, true);
     hidden.layers_config.config.layers[3].config.use_bias = false;
-    expect(error(hidden).path).toBe('layers_config.config.layers[3].config.use_bias');
-    expect(error(hidden).message).toMatch(/must be true in a hidden layer, got false$/);
+    expect(decodeError(hidden).path).toBe('layers_config.config.layers[3].config.use_bias');
+    expect(decodeError(hidden).message).toMatch(/must be true in a hidden layer, got false$/);
     hidden.layers_config.config.layers[3].config.use_bias = 'yes';
-    expect(error(hidden).message).toMatch(/layers\[3\]\.config\.use_bias: must be true or false, got "yes"$/);
+    expect(decodeError(hidden).message).toMatch(/layers\[3\]\.config\.use_bias: must be true or false, got "yes"$/);
   });
 
   it('accepts Keras extras (Sequential wrapper, names, dtypes, batch_shape) and Rescaling after Flatten', () => {
@@ -206,7 +197,7 @@ describe('decode: strict validation names the JSON path', () => {
     it(name, () => {
       const doc = tinyDocument(7);
       mutate(doc);
-      const e = error(doc);
+      const e = decodeError(doc);
       expect(e.path).toBe(path);
       expect(e.message).toMatch(message);
       expect(e.message).toContain(path);
@@ -215,23 +206,23 @@ describe('decode: strict validation names the JSON path', () => {
 
   it('int8 needs one finite scale per Dense layer', () => {
     const doc = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'int8' })));
-    expect(error({ ...doc, weight_scales: [1, 2] }).message).toMatch(/must be 3 scales \(one per Dense layer\), got 2/);
-    expect(error({ ...doc, weight_scales: [1, 'x', 2] }).path).toBe('weight_scales[1]');
-    expect(error({ ...doc, weight_scales: [1, 1, -0.5] }).message).toMatch(/weight_scales\[2\]: must be a number from 0 to 10000\/127, got -0.5/);
-    expect(error({ ...doc, weight_scales: undefined }).path).toBe('weight_scales');
-    expect(error({ ...doc, weight_scales: [1, 1, 1e30] }).message).toMatch(/weight_scales\[2\]: must be a number from 0 to 10000\/127, got 1e\+30/);
+    expect(decodeError({ ...doc, weight_scales: [1, 2] }).message).toMatch(/must be 3 scales \(one per Dense layer\), got 2/);
+    expect(decodeError({ ...doc, weight_scales: [1, 'x', 2] }).path).toBe('weight_scales[1]');
+    expect(decodeError({ ...doc, weight_scales: [1, 1, -0.5] }).message).toMatch(/weight_scales\[2\]: must be a number from 0 to 10000\/127, got -0.5/);
+    expect(decodeError({ ...doc, weight_scales: undefined }).path).toBe('weight_scales');
+    expect(decodeError({ ...doc, weight_scales: [1, 1, 1e30] }).message).toMatch(/weight_scales\[2\]: must be a number from 0 to 10000\/127, got 1e\+30/);
   });
 
   it('non-finite weights are named by position and layer', () => {
     const doc = tinyDocument(8);
     const bytes = Buffer.from(doc.weight_b64, 'base64');
     bytes.writeFloatLE(NaN, 4 * 60);
-    const e = error({ ...doc, weight_b64: bytes.toString('base64') });
+    const e = decodeError({ ...doc, weight_b64: bytes.toString('base64') });
     expect(e.message).toContain('value 60 (layers_config.config.layers[4] kernel) is not finite');
     const f16 = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(), { dtype: 'float16' })));
     const hb = Buffer.from(f16.weight_b64, 'base64');
     hb.writeUInt16LE(0x7c00, 2 * 73);
-    expect(error({ ...f16, weight_b64: hb.toString('base64') }).message).toContain('value 73 (layers_config.config.layers[5] bias)');
+    expect(decodeError({ ...f16, weight_b64: hb.toString('base64') }).message).toContain('value 73 (layers_config.config.layers[5] bias)');
   });
 
   it('caps the parameter count before allocating anything', () => {
@@ -239,16 +230,16 @@ describe('decode: strict validation names the JSON path', () => {
     const layers = doc.layers_config.config.layers;
     layers[0].config.batch_input_shape = [null, 64, 64, 3];
     layers[3].config.units = 400; // 12288*400 > 4M
-    const e = error(doc);
+    const e = decodeError(doc);
     expect(e.path).toBe('layers_config.config.layers[3].config.units');
     expect(e.message).toMatch(/units: must be at most 4000000 parameters in all, got 4915600$/);
   });
 
   it('rejects non-JSON text, non-objects and hostile objects with DataInscriptionError only', () => {
-    expect(error('{"model_name": ').message).toMatch(/^not valid JSON \(.*JSON/);
-    expect(error(null).message).toMatch(/must be an object, got null/);
-    expect(error([]).path).toBe('');
+    expect(decodeError('{"model_name": ').message).toMatch(/^not valid JSON \(.*JSON/);
+    expect(decodeError(null).message).toMatch(/must be an object, got null/);
+    expect(decodeError([]).path).toBe('');
     const hostile = { get model_name(): string { throw new TypeError('boom'); } };
-    expect(error(hostile).message).toBe('model_name: must be plain JSON data, got a getter or setter');
+    expect(decodeError(hostile).message).toBe('model_name: must be plain JSON data, got a getter or setter');
   });
 });

@@ -1,5 +1,6 @@
 // Shared test helpers: a seeded PRNG and random models, so every test is deterministic.
-import type { Activation, Dense, Model } from '../../src/nn/index';
+import { expect } from 'vitest';
+import { DataInscriptionError, decodeDataInscription, type Activation, type Dense, type Model } from '../../src/nn/index';
 import { readFileSync } from 'node:fs';
 
 export function rng(seed: number): () => number {
@@ -52,3 +53,14 @@ export function randomPixels(n: number, seed: number): Uint8ClampedArray {
 export const ORIGINAL_BRAINS = ['pfp_classifier_15', 'artblock_classifier_triangle', 'artblock_classifier_symmetric'];
 export const originalBrain = (name: string): string =>
   readFileSync(new URL(`../../fixtures/original-brains/${name}.json`, import.meta.url), 'utf8');
+
+/** The DataInscriptionError decoding `doc` throws; fails the test when it decodes or throws anything else. */
+export function decodeError(doc: unknown): DataInscriptionError {
+  try {
+    decodeDataInscription(doc);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataInscriptionError);
+    return e as DataInscriptionError;
+  }
+  throw new Error('decoded without error');
+}

@@ -2,23 +2,14 @@
 // grid inside the same format, and the decoder's strictness about the new fields.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataInscriptionError, decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
+import { decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
 import { bytesToBase64 } from '../../src/nn/base64';
-import { randomModel, randomPixels } from './helpers';
+import { decodeError, randomModel, randomPixels } from './helpers';
 import { tinyModel } from './docs';
 
 const int4Doc = (m: Model, grid?: Parameters<typeof encodeDataInscription>[1]): Record<string, any> =>
   JSON.parse(JSON.stringify(encodeDataInscription(m, { dtype: 'int4', ...grid })));
 
-function error(doc: unknown): DataInscriptionError {
-  try {
-    decodeDataInscription(doc);
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataInscriptionError);
-    return e as DataInscriptionError;
-  }
-  throw new Error('decoded');
-}
 
 /** The example of docs/format.md's int4 section with the layers it describes around it. */
 function docsExample(): Record<string, any> {
@@ -139,7 +130,7 @@ describe('int4 decoder errors name the JSON path', () => {
   it.each(cases)('%s', (_, edit, path, message) => {
     const d = base();
     edit(d);
-    const e = error(d);
+    const e = decodeError(d);
     expect(e.path).toBe(path);
     expect(e.message).toMatch(message);
   });
@@ -147,7 +138,7 @@ describe('int4 decoder errors name the JSON path', () => {
   it('biases and scales are refused in float dtypes', () => {
     const d = JSON.parse(JSON.stringify(encodeDataInscription(tinyModel(8))));
     d.weight_biases = [];
-    expect(error(d).path).toBe('weight_biases');
+    expect(decodeError(d).path).toBe('weight_biases');
   });
 
   it('a non-zero padding nibble after an odd number of levels is refused', () => {
@@ -159,7 +150,7 @@ describe('int4 decoder errors name the JSON path', () => {
     expect(() => decodeDataInscription(d)).not.toThrow();
     bytes[2] |= 0x10;
     d.weight_b64 = bytes.toString('base64');
-    const e = error(d);
+    const e = decodeError(d);
     expect(e.path).toBe('weight_b64');
     expect(e.message).toMatch(/padding nibble .* must be 0/);
   });
