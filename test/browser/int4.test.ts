@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { classify, decodeDataInscription, parameterCount } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
-import { seedOf } from '../../src/chain/index';
-import { closeBrowser, openFramed, readPerceptron, ROOT, waitForPerceptron, type Framed } from './harness';
+import { readPerceptron, ROOT, type Framed } from './harness';
 import { classifiable } from './ui-images';
-import { chosenHeights, give, seen, setUp, waitPanel, type Setup } from './ui-setup';
+import { closePage, give, openPage, seen, type Setup, waitPanel } from './ui-setup';
 
 const BRAIN = join(ROOT, 'fixtures/brains/pfp_classifier_0000_int4.json');
 const model = decodeDataInscription(readFileSync(BRAIN, 'utf8'));
@@ -17,17 +16,11 @@ const images = classifiable().slice(0, 1); // one: a second drop could read the 
 let env: Setup;
 let f: Framed;
 
+// some neurons dead: the mask matters too
 beforeAll(async () => {
-  env = await setUp(images, BRAIN);
-  env.server.setHeight(chosenHeights(seedOf(env.server.artId)).partial); // some neurons dead: the mask matters too
-  f = await openFramed(env.server, env.server.artId, 'still=1');
-  await waitForPerceptron(f);
+  ({ env, f } = await openPage(images, { stage: 'partial', brain: BRAIN }));
 });
-afterAll(async () => {
-  await f?.close();
-  await closeBrowser();
-  await env?.close();
-});
+afterAll(() => closePage(env, f));
 
 describe('an int4 brain in the page', () => {
   it('loads as the default brain and classifies the same as Node', async () => {

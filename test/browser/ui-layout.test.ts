@@ -1,26 +1,19 @@
 // Long and hostile names in a 320x320 frame, in real Chromium: every panel and message stays inside the viewport and
 // never scrolls sideways; the result's percentage column keeps its width; names are isolated for direction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOf } from '../../src/chain/index';
-import { closeBrowser, openFramed, waitForPerceptron, type Framed } from './harness';
+import type { Framed } from './harness';
 import { classifiable } from './ui-images';
-import { chosenHeights, give, press, setUp, waitPanel, type Setup } from './ui-setup';
+import { closePage, give, openPage, press, type Setup, waitPanel } from './ui-setup';
 
 const noun = classifiable()[0];
 let env: Setup;
 let f: Framed;
 
+// every neuron alive: it always answers
 beforeAll(async () => {
-  env = await setUp([noun]);
-  env.server.setHeight(chosenHeights(seedOf(env.server.artId)).stable); // every neuron alive: it always answers
-  f = await openFramed(env.server, env.server.artId, 'still=1', { viewport: { width: 320, height: 320 } });
-  await waitForPerceptron(f);
+  ({ env, f } = await openPage([noun], { stage: 'stable', open: { viewport: { width: 320, height: 320 } } }));
 });
-afterAll(async () => {
-  await f?.close();
-  await closeBrowser();
-  await env?.close();
-});
+afterAll(() => closePage(env, f));
 
 interface Box { what: string; left: number; top: number; right: number; bottom: number; scrollsSideways: boolean }
 

@@ -9,7 +9,8 @@ import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { startServer, type PreviewServer } from '../../tools/server/server';
 import { contentId } from '../../tools/build/ids';
-import { buildTestPage, ROOT, TEST_BIRTH_HEIGHT, TEST_BRAIN, type Framed } from './harness';
+import { seedOf } from '../../src/chain/index';
+import { buildTestPage, closeBrowser, openFramed, ROOT, TEST_BIRTH_HEIGHT, TEST_BRAIN, waitForPerceptron, type Framed, type OpenOptions } from './harness';
 import type { TestImage } from './ui-images';
 
 export const XSS = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">',
@@ -84,6 +85,24 @@ export async function setUp(images: TestImage[], brain = TEST_BRAIN): Promise<Se
       rmSync(brainsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A test file's page: setUp() with these images (and brain), the chain at the `stage` height of the page's own seed
+ * (chosenHeights), the art opened framed in still mode and ready. closePage() ends it all.
+ */
+export async function openPage(images: TestImage[], o: { stage: 'partial' | 'stable'; brain?: string; open?: OpenOptions }): Promise<{ env: Setup; f: Framed }> {
+  const env = await setUp(images, o.brain);
+  env.server.setHeight(chosenHeights(seedOf(env.server.artId))[o.stage]);
+  const f = await openFramed(env.server, env.server.artId, 'still=1', o.open);
+  await waitForPerceptron(f);
+  return { env, f };
+}
+
+export async function closePage(env: Setup | undefined, f: Framed | undefined): Promise<void> {
+  await f?.close();
+  await closeBrowser();
+  await env?.close();
 }
 
 /** Focuses the artwork as a viewer's click would (without the click's tap action), then presses keys. */

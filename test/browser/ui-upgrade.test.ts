@@ -7,25 +7,19 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { seedOf } from '../../src/chain/index';
 import type { Page, Route } from 'playwright-core';
-import { buildTestPage, closeBrowser, framePixels, openFramed, ORD_CSP, readPerceptron, ROOT, sharedBrowser, waitForPerceptron, type Framed } from './harness';
+import { buildTestPage, framePixels, openFramed, ORD_CSP, readPerceptron, ROOT, sharedBrowser, waitForPerceptron, type Framed } from './harness';
 import { classifiable } from './ui-images';
-import { chosenHeights, imageId, give, panel, press, setUp, waitPanel, waitToast, XSS, type Setup } from './ui-setup';
+import { chosenHeights, closePage, give, imageId, openPage, panel, press, setUp, type Setup, waitPanel, waitToast, XSS } from './ui-setup';
 
 const noun = classifiable()[0];
 let env: Setup;
 let f: Framed;
 
+// every neuron alive: it always answers
 beforeAll(async () => {
-  env = await setUp([noun]);
-  env.server.setHeight(chosenHeights(seedOf(env.server.artId)).stable); // every neuron alive: it always answers
-  f = await openFramed(env.server, env.server.artId, 'still=1');
-  await waitForPerceptron(f);
+  ({ env, f } = await openPage([noun], { stage: 'stable' }));
 });
-afterAll(async () => {
-  await f?.close();
-  await closeBrowser();
-  await env?.close();
-});
+afterAll(() => closePage(env, f));
 
 async function typeId(fr: Framed, id: string): Promise<string> {
   await press(fr, 'Escape', 'u');

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { seedOf } from '../../src/chain/index';
 import { run as runClassify } from '../../tools/commands/classify';
 import { loadImageRGB } from '../../tools/image';
-import { closeBrowser, openFramed, readPerceptron, waitForPerceptron, TEST_BRAIN, type Framed } from './harness';
+import { openFramed, readPerceptron, waitForPerceptron, TEST_BRAIN, type Framed } from './harness';
 import { animatedGif, classifiable, hugePng, refused } from './ui-images';
-import { chosenHeights, defaultModel, give, imageId, panel, press, seen, setUp, waitPanel, waitToast, type Setup } from './ui-setup';
+import { chosenHeights, closePage, defaultModel, give, imageId, openPage, panel, press, seen, type Setup, waitPanel, waitToast } from './ui-setup';
 
 const huge = { name: 'huge.png', type: 'image/png', bytes: hugePng() };
 const gif = { name: 'anim.gif', type: 'image/gif', bytes: animatedGif() };
@@ -23,19 +23,12 @@ let seed: string;
 let heights: { partial: number; dead: number; stable: number };
 
 beforeAll(async () => {
-  env = await setUp([...classifiable(), ...refused().map(([img]) => img), huge, gif]);
+  ({ env, f } = await openPage([...classifiable(), ...refused().map(([img]) => img), huge, gif], { stage: 'partial' }));
   // The page's seed is its own inscription ID (served at /preview/<id>), so the heights depend on the build.
   seed = seedOf(env.server.artId);
   heights = chosenHeights(seed);
-  env.server.setHeight(heights.partial);
-  f = await openFramed(env.server, env.server.artId, 'still=1');
-  await waitForPerceptron(f);
 });
-afterAll(async () => {
-  await f?.close();
-  await closeBrowser();
-  await env?.close();
-});
+afterAll(() => closePage(env, f));
 
 /** `perceptrons classify --json` (the command's own run(), its stdout captured). */
 async function runCli(args: string[]): Promise<{ results: { classes: { name: string; p: number }[] }[] }> {
