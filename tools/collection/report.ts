@@ -64,10 +64,14 @@ function curves(list: number[][], w = 640, h = 240): Buffer {
 export function writeReport(out: string, r: { manifest: Manifest; batches: Batch[]; tokenBytes: number; parentBytes: number }): void {
   const { manifest: m, batches } = r, n = m.tokens.length;
   const acc = m.tokens.map((t) => t.brain.heldoutAccuracy);
-  const alive = m.tokens.map((t) => {
-    const traits = JSON.parse(readFileSync(join(out, t.brain.file), 'utf8')).training_traits as { alive_accuracy: Record<string, number> };
-    return Object.values(traits.alive_accuracy);
+  // each brain read once: what the report needs of its data inscription
+  const brains = m.tokens.map((t) => {
+    const doc = JSON.parse(readFileSync(join(out, t.brain.file), 'utf8')) as {
+      weight_dtype?: string; training_traits: { alive_accuracy: Record<string, number>; heldout_samples: number; seed: string };
+    };
+    return { dtype: doc.weight_dtype ?? 'float32', ...doc.training_traits };
   });
+  const alive = brains.map((b) => Object.values(b.alive_accuracy));
   // histogram: 2-point bins from 50% (anything lower in the first)
   const bins = Array.from({ length: 25 }, () => 0);
   for (const a of acc) bins[Math.max(0, Math.min(24, Math.floor((a * 100 - 50) / 2)))]++;
@@ -87,7 +91,7 @@ export function writeReport(out: string, r: { manifest: Manifest; batches: Batch
   L.push('## Held-out accuracy at full life', '');
   L.push(`Median ${pct(median(acc))}, mean ${pct(acc.reduce((a, b) => a + b, 0) / n)}, lowest ${pct(Math.min(...acc))}; ` +
     `${acc.filter((a) => a < 0.9).length} of ${n} below 90%, ${acc.filter((a) => a >= 0.97).length} at 97% or more (targets: every brain at least 90%, median at least 97%). ` +
-    `Measured on the quantized weights as inscribed, on ${JSON.parse(readFileSync(join(out, m.tokens[0].brain.file), 'utf8')).training_traits.heldout_samples} held-out images.`, '');
+    `Measured on the quantized weights as inscribed, on ${brains[0]?.heldout_samples} held-out images.`, '');
   L.push('![held-out accuracy, 2-point bins from 50% to 100%; red: below 90%](report/accuracy.png)', '',
     '*Tokens per 2-point bin of held-out accuracy, 50% (and below) to 100%; red bins are under 90%.*', '');
   L.push('![alive curves](report/alive.png)', '',
@@ -99,16 +103,16 @@ export function writeReport(out: string, r: { manifest: Manifest; batches: Batch
   for (const [f, xs] of [...families].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     L.push(`| ${f} | ${xs.length} | ${pct(median(xs))} | ${pct(Math.min(...xs))} | ${xs.filter((a) => a < 0.9).length} |`);
   }
-  const restarted = m.tokens.filter((t) => /\/restart-\d+$/.test(String(JSON.parse(readFileSync(join(out, t.brain.file), 'utf8')).training_traits.seed))).length;
+  const restarted = brains.filter((b) => /\/restart-\d+$/.test(String(b.seed))).length;
   L.push('', `${restarted} of ${n} brains are a restart (their first run ended under 95% on the training images; training_traits.seed names the run kept). ` +
     'How each family is trained, and the levers tried with what each reached, are in the repository\'s docs/collection.md (bench/collection-levers.ts measures them).');
-  const curveAt = Object.keys(JSON.parse(readFileSync(join(out, m.tokens[0].brain.file), 'utf8')).training_traits.alive_accuracy as object);
+  const curveAt = Object.keys(brains[0]?.alive_accuracy ?? {});
   L.push('', 'Median accuracy along the life cycle (neurons alive):', '', `| ${curveAt.join(' | ')} |`, `|${curveAt.map(() => '---:').join('|')}|`,
     `| ${curveAt.map((_, k) => pct(median(alive.map((c) => c[k])))).join(' | ')} |`);
   L.push('', '## Bytes and fees', '');
   L.push('| part | count | bytes | after brotli |', '|---|---:|---:|---:|');
   L.push(`| art (art.html, inscribed once) | 1 | ${kb(m.art.bytes)} | ${kb(m.art.brotliBytes)} |`);
-  L.push(`| brains (${m.tokens[0] ? JSON.parse(readFileSync(join(out, m.tokens[0].brain.file), 'utf8')).weight_dtype ?? 'float32' : ''}; ${params.toLocaleString('en-US')} parameters) | ${n} | ${mb(brainBytes)} | ${mb(brainBr)} |`);
+  L.push(`| brains (${brains[0]?.dtype ?? ''}; ${params.toLocaleString('en-US')} parameters) | ${n} | ${mb(brainBytes)} | ${mb(brainBr)} |`);
   L.push(`| tokens (delegate + metadata + parent, no body) | ${n} | ${kb(r.tokenBytes)} | ${kb(r.tokenBytes)} |`);
   L.push(`| **total** | | **${mb(m.totals.bytes)}** | **${mb(m.totals.brotliBytes)}** |`);
   L.push(`| the parent inscription (parent.txt) | 1 | ${r.parentBytes} B | |`, '');
