@@ -24,7 +24,7 @@ export function familyOf(t: { hidden: number[]; activation: string }): string {
   return `${t.activation}, ${deep}${Math.min(...t.hidden) <= 2 ? ', a 2-unit layer' : ''}`;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
