@@ -12,6 +12,8 @@ const commands: Record<string, string> = {
   classify: './commands/classify.ts',
   gallery: './commands/gallery.ts',
   collection: './commands/collection.ts',
+  testset: './commands/testset.ts',
+  measure: './commands/measure.ts',
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -15,8 +15,8 @@ export interface ChainOptions {
 }
 
 export type Fail = { kind: 'http' | 'timeout' | 'network' | 'too-large'; status?: number; message: string };
-/** body: the response as text; bytes: its length in bytes. */
-export type Got = { ok: true; body: string; bytes: number } | ({ ok: false } & Fail);
+/** body: the response as text; bytes: its length in bytes; data: the bytes themselves (an image's). */
+export type Got = { ok: true; body: string; bytes: number; data: Uint8Array } | ({ ok: false } & Fail);
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -72,7 +72,7 @@ export async function get(path: string, opts: ChainOptions = {}, init?: RequestI
             ctl.abort();
             return fail('too-large', `more than ${maxBytes.toLocaleString('en')} bytes: stopped downloading`);
           }
-          return { ok: true, body: new TextDecoder().decode(bytes), bytes: bytes.byteLength };
+          return { ok: true, body: new TextDecoder().decode(bytes), bytes: bytes.byteLength, data: bytes };
         })
         .catch((e) => fail('network', String(e))),
     ]);

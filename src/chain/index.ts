@@ -1,6 +1,7 @@
 // The ord recursive-endpoint client: runs inside the inscription, zero dependencies, same-origin relative paths only.
 export { isInscriptionId, isSeed } from './ids';
 export { fetchBrain, type BrainResult, type BrainError } from './brain';
+export { fetchTestSet, type TestSetResult } from './testset';
 export { blockHeight, feeRate, parseBlockInfo, type FeeInfo } from './block';
 export { createChainWatcher, type ChainWatcher, type ChainState, type WatcherOptions } from './watcher';
 export { fetchMetadata, inscriptionRecord, tokenMetadata, type InscriptionRecord, type MetadataResult, type TokenMetadata } from './metadata';

@@ -1,5 +1,5 @@
-// A collection token learns who it is from ord: its CBOR metadata (/r/metadata/<own id>: { name, seed, brain, accuracy })
-// and its birth height (/r/inscription/<own id>'s height). A single inscription has no metadata (404) and is unchanged.
+// A collection token learns who it is from ord: its CBOR metadata (/r/metadata/<own id>: { name, seed, brain, accuracy,
+// test }) and its birth height (/r/inscription/<own id>'s height). A single inscription has no metadata (404) and is unchanged.
 import { CborError, decodeCborHex } from './cbor';
 import { get, type ChainOptions } from './http';
 import { isInscriptionId } from './ids';
@@ -13,6 +13,9 @@ export interface TokenMetadata {
   brain: string;
   /** Held-out accuracy of that brain at full life, in percent (informational). */
   accuracy: number | null;
+  /** The collection's test-set inscription (src/nn/testset.ts), which the page measures brains on; null when none.
+   * Not a valid ID: null, keeping the rest (a test set is extra; the seed and brain are the token). */
+  test: string | null;
 }
 
 export type MetadataResult =
@@ -24,12 +27,12 @@ export type MetadataResult =
 export function tokenMetadata(doc: unknown): TokenMetadata {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('metadata is not a map');
   const m = doc as Record<string, unknown>;
-  const { name = '', seed, brain, accuracy = null } = m;
+  const { name = '', seed, brain, accuracy = null, test } = m;
   if (typeof seed !== 'string' || !/^[0-9a-f]{64}$/.test(seed)) throw new Error(`metadata "seed" must be 64 lowercase hex digits (found ${JSON.stringify(seed)?.slice(0, 80)})`);
   if (!isInscriptionId(brain)) throw new Error(`metadata "brain" must be an inscription ID (found ${JSON.stringify(brain)?.slice(0, 80)})`);
   if (typeof name !== 'string') throw new Error('metadata "name" must be text');
   if (accuracy !== null && !(typeof accuracy === 'number' && accuracy >= 0 && accuracy <= 100)) throw new Error('metadata "accuracy" must be a percentage');
-  return { name: name.slice(0, 80), seed, brain, accuracy: accuracy as number | null };
+  return { name: name.slice(0, 80), seed, brain, accuracy: accuracy as number | null, test: isInscriptionId(test) ? test : null };
 }
 
 /** The inscription's own metadata, read and checked. Never throws. */

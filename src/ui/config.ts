@@ -5,6 +5,8 @@ export interface PerceptronConfig {
   birthHeight: number;
   fallbackHeight: number;
   embeddedBrain: object | null;
+  /** The test set brains are measured on when the token's metadata names none ('' when the build has none). */
+  testSetId: string;
 }
 
 declare const __PERCEPTRON__: PerceptronConfig;

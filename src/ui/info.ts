@@ -10,6 +10,8 @@ export interface InfoInput {
   genome: { features: Record<string, string | number>; birthYear: number };
   state: { brain: { parameters: number }; stage: string; age: number; life: number; height: number; feeRate: number | null };
   offline: boolean;
+  /** The running brain measured on the test set (measure-view.ts), '' when there is no brain. */
+  measured?: string;
 }
 
 /** The held-out accuracy recorded in training_traits, as a percentage string, or '' when there is none. */
@@ -31,7 +33,7 @@ function classList(classes: readonly string[]): string[] {
   return classes.length > MAX_CLASSES_SHOWN ? [...shown, `${classes.length - MAX_CLASSES_SHOWN} more`] : shown;
 }
 
-export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): InfoRow[] {
+export function infoRows({ brain, genome: g, state: s, offline, measured }: InfoInput): InfoRow[] {
   const m = brain.model;
   const rows: [string, string | string[] | false | null][] = [
     ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
@@ -39,6 +41,7 @@ export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): In
     ['classes', m && m.classes.length > 0 && classList(m.classes)],
     ['parameters', m && s.brain.parameters.toLocaleString('en-US')],
     ['held-out accuracy', m && heldOutAccuracy(m.trainingTraits)],
+    ['measured here', m && (measured ?? '')],
     ['stage', s.stage],
     ['age', `${Math.round(s.age * 100)}% of life ${s.life}`],
     ['block height', s.height + (offline ? ' (offline)' : '')],

@@ -1,5 +1,6 @@
 // Page entry (bundled into inscription.html): wires the brain (nn), the portrait (art) and the chain client together,
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
+import './worker-life'; // first: run as the measuring worker, the script stops there
 import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
 import type { Model } from '../nn/model';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
@@ -21,6 +22,7 @@ import { helpView, infoView, isolated, resultView, upgradeView, type Say } from 
 import CSS from './style.css';
 import { explainNeuron } from '../art/explain';
 import { createExplorer } from './explore-mode';
+import { createMeasuring } from './measure-view';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -33,6 +35,8 @@ let genome = generateGenome(ident.seed);
 // A collection token's metadata replaces these at startup (its seed and brain); ord's record, the birth height.
 let defaultBrainId = config.brainId;
 let birthHeight = config.birthHeight;
+/** The test set brains are measured on: the token's (its metadata's "test"), else the one the build names. */
+let testSetId = config.testSetId;
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
 /** window.perceptron.brain for a brain ID and its model (null: none loaded). */
 const brainInfo = (id: string, m: Model | null) =>
@@ -49,7 +53,7 @@ const s: PageState = {
   },
 };
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
-expose(window, s, () => ({ birthHeight, pixels: scene?.input }), answerFor);
+expose(window, s, () => ({ birthHeight, pixels: scene?.input }), answerFor, (id, on) => measuring.answer(id, on));
 
 let brain: Resolved = { id: defaultBrainId, model: null, problem: '' };
 let offline = false;
@@ -127,6 +131,8 @@ function setOffline(on: boolean): void {
   chainNote.title = on ? `No block height from the chain: the age shown is at block ${s.height}.` : '';
 }
 const overlay = createOverlay(ui);
+// an open info panel is drawn again when the running brain's measurement arrives
+const measuring = createMeasuring(() => brain, () => testSetId, () => overlay.current === 'info' && actions.info(''));
 const explorer = createExplorer({
   overlay, say: toast, neurons: () => portrait.neurons(), explain: askNeuron, focus: portrait.focus,
   meta: () => {
@@ -218,6 +224,7 @@ async function upgrade(raw: string, say: Say): Promise<void> {
   fetching = false;
   if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
   useBrain({ id, model: r.model, problem: '' });
+  measuring.showRunning();
   safeStorage.set(storeKey, id);
   say('Plugged in: ', r.model.name.slice(0, 60), ` (${r.model.classes.length} classes).`);
 }
@@ -226,6 +233,7 @@ async function restore(say: Say): Promise<void> {
   safeStorage.remove(storeKey);
   const r = await pickBrain();
   useBrain(r);
+  measuring.showRunning();
   say(r.model ? 'Restored the default brain.' : r.problem);
 }
 
@@ -244,8 +252,11 @@ const actions: Record<Action, (key: string) => void> = {
   move: (key) => explorer.move(key),
   ask: () => explorer.open(),
   help: () => overlay.open('help', 'Keys', helpView()),
-  upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore })),
-  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), () => save())),
+  upgrade: () => {
+    overlay.open('upgrade', 'Upgrade the brain', [...upgradeView(inUse, { submit: upgrade, restore, measure: measuring.fetched }), ...measuring.nodes]);
+    measuring.showRunning();
+  },
+  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline, measured: measuring.infoText() }), () => save())),
 };
 
 function run(a: Action, key = ''): void {
@@ -306,6 +317,7 @@ async function start(): Promise<void> {
     genome = generateGenome(s.seed);
     s.features = genome.features;
     defaultBrainId = meta.metadata.brain;
+    testSetId = meta.metadata.test ?? testSetId;
     s.brain = brainInfo(defaultBrainId, null);
   }
   const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight(chainOptions)]);

@@ -52,8 +52,8 @@ export function frozen<T>(v: T): T {
  * The read-only view with a fixed shape: one enumerable getter per key of s (a PageState holds exactly the contract's
  * keys, in its order), and a non-enumerable _debug getter for tests (not part of the shape).
  */
-export function readOnlyView(s: PageState, debug?: () => unknown, classify?: Classifier): Readonly<PageState> {
-  const view = Object.defineProperties({}, { _debug: { get: debug }, classify: { value: classify } });
+export function readOnlyView(s: PageState, debug?: () => unknown, classify?: Classifier, measure?: Measurer): Readonly<PageState> {
+  const view = Object.defineProperties({}, { _debug: { get: debug }, classify: { value: classify }, measure: { value: measure } });
   for (const k in s) Object.defineProperty(view, k, { enumerable: true, get: () => s[k as keyof PageState] });
   return Object.freeze(view) as Readonly<PageState>;
 }
@@ -61,13 +61,16 @@ export function readOnlyView(s: PageState, debug?: () => unknown, classify?: Cla
 /** What window.perceptron.classify(source) answers: the drop's ranking, or a rejection saying why not. */
 export type Classifier = (file: Blob) => Promise<{ name: string; p: number }[]>;
 
+/** window.perceptron.measure(brainId): a brain (default: the running one) on the test set, or a rejection saying why not. */
+export type Measurer = (brainId?: string, testSet?: string) => Promise<{ accuracy: number; correct: number; total: number; testSet: string; predicted: number[] }>;
+
 /**
- * Installs window.perceptron (with a non-enumerable classify method, outside the fixed shape like _debug) and the
+ * Installs window.perceptron (with non-enumerable classify and measure methods, outside the fixed shape like _debug) and the
  * 2023 collection's globals: $generativeTraits (the features; also as $features), $state (the stage) and $age (age in
  * Perceptron years since the first birth: 60 a life). All non-writable, non-configurable.
  */
-export function expose(win: Window, s: PageState, debug: () => unknown, classify: Classifier): void {
-  const view = readOnlyView(s, debug, classify), features = frozen(s.features);
+export function expose(win: Window, s: PageState, debug: () => unknown, classify: Classifier, measure?: Measurer): void {
+  const view = readOnlyView(s, debug, classify, measure), features = frozen(s.features);
   Object.defineProperties(win, {
     perceptron: { value: view },
     $features: { value: features },

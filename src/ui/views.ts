@@ -40,6 +40,8 @@ export type Say = (...parts: string[]) => void;
 export interface UpgradeHandlers {
   submit(id: string, say: Say): void;
   restore(say: Say): void;
+  /** Fetch the brain and measure it on the test set without plugging it in (the panel shows the figures). */
+  measure?(id: string): void;
 }
 
 /** current() names the brain in use (parts as for Say); it is read again after every message (a successful upgrade
@@ -57,5 +59,6 @@ export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[
   const submit = () => on.submit(input.value.trim(), say);
   input.onkeydown = (e) => void (e.key === 'Enter' && submit());
   return [h('p', {}, 'In use: ', now), h('label', {}, 'Data inscription ID', input), button('plug in', submit),
-    button('restore default (Shift+U)', () => on.restore(say)), msg];
+    on.measure && button('measure', () => on.measure!(input.value.trim())),
+    button('restore default (Shift+U)', () => on.restore(say)), msg].filter(Boolean) as Node[];
 }

@@ -65,11 +65,13 @@ export interface Setup {
   close(): Promise<void>;
 }
 
-/** Builds the page with `brain` as its default and serves it with the test brains and `images` (given to the page by give()). */
-export async function setUp(images: TestImage[], brain = TEST_BRAIN): Promise<Setup> {
+/** Builds the page with `brain` as its default and serves it with the test brains, `images` (given to the page by
+ * give()) and any `extra` files (served as inscriptions too: server.brainIds[name]). */
+export async function setUp(images: TestImage[], brain = TEST_BRAIN, extra: Record<string, Uint8Array> = {}): Promise<Setup> {
   const page = await buildTestPage({ brain });
   const brainsDir = mkdtempSync(join(tmpdir(), 'perceptrons-ui-brains-'));
   writeBrains(brainsDir, brain);
+  for (const [name, bytes] of Object.entries(extra)) writeFileSync(join(brainsDir, name), bytes);
   mkdirSync(join(brainsDir, 'images'));
   for (const [i, img] of images.entries()) writeFileSync(join(brainsDir, 'images', `${i}-${img.name}`), img.bytes);
   const server = await startServer({ html: page.path, brainsDir, fee: 12, port: 0, quiet: true });
@@ -91,8 +93,8 @@ export async function setUp(images: TestImage[], brain = TEST_BRAIN): Promise<Se
  * A test file's page: setUp() with these images (and brain), the chain at the `stage` height of the page's own seed
  * (chosenHeights), the art opened framed in still mode and ready. closePage() ends it all.
  */
-export async function openPage(images: TestImage[], o: { stage: 'partial' | 'stable'; brain?: string; open?: OpenOptions }): Promise<{ env: Setup; f: Framed }> {
-  const env = await setUp(images, o.brain);
+export async function openPage(images: TestImage[], o: { stage: 'partial' | 'stable'; brain?: string; open?: OpenOptions; extra?: Record<string, Uint8Array> }): Promise<{ env: Setup; f: Framed }> {
+  const env = await setUp(images, o.brain, o.extra);
   env.server.setHeight(chosenHeights(seedOf(env.server.artId))[o.stage]);
   const f = await openFramed(env.server, env.server.artId, 'still=1', o.open);
   await waitForPerceptron(f);

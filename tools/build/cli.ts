@@ -16,6 +16,7 @@ export const command = defineCommand({
     'brain-id': { type: 'string', arg: 'ID', help: 'brain inscription ID baked in (default: ID of fixtures/brains/pfp_classifier_0000.json)' },
     brain: { type: 'string', arg: 'FILE.json', help: 'brain whose ID is the default --brain-id (and which --standalone embeds)' },
     seed: { type: 'string', arg: 'HEX64', help: 'genome seed of the art (default: a fixed seed)' },
+    'test-set': { type: 'string', arg: 'FILE.png', help: 'test set whose preview ID the page measures brains on when a token names none\n(default: fixtures/testset/testset.png when present)' },
     'birth-height': { type: 'string', arg: 'N', help: 'block height of birth (default 870000)' },
     'fallback-height': { type: 'string', arg: 'N', help: 'height assumed when no block height can be fetched (default: birth height)' },
     standalone: { type: 'boolean', help: 'embed the brain for file:// demos; writes dist/inscription.standalone.html (no budgets)' },
@@ -37,7 +38,7 @@ interface Parsed {
 function parse(v: Values<typeof command>): Parsed {
   const p: Parsed = {
     opts: {
-      brainId: v['brain-id'], brain: v.brain, seed: v.seed, standalone: v.standalone,
+      brainId: v['brain-id'], brain: v.brain, seed: v.seed, standalone: v.standalone, testSet: v['test-set'],
       birthHeight: intOption(v['birth-height'], 'birth-height', 0), fallbackHeight: intOption(v['fallback-height'], 'fallback-height', 0),
     },
     out: v.out, check: v.check ?? false, modules: v.modules ?? false, lib: v.lib ?? false,

@@ -1,5 +1,5 @@
-// Builds the art inscription: esbuild bundles src/ui/main.ts, html-minifier-terser minifies src/page.html,
-// and the script is inlined into one self-contained HTML file. Deterministic: same inputs, same bytes.
+// Builds the art inscription: esbuild bundles src/ui/main.ts (the page, and its measuring worker), html-minifier-terser
+// minifies src/page.html, and the script is inlined into one self-contained HTML file. Deterministic: same inputs, same bytes.
 import { transform, type Plugin } from 'esbuild';
 import { minify } from 'html-minifier-terser';
 import { minify as terser } from 'terser';
@@ -14,6 +14,7 @@ import { findExternalReferences } from './references';
 import { manifestJson, manifestPathOf, type BuildManifest } from './manifest';
 import { measure, type SizeReport } from './sizes';
 import type { PerceptronConfig } from '../../src/ui/config';
+import { TESTSET_FIXTURE } from '../testset/defaults';
 
 /** The default genome seed baked into inscription.html. */
 export const DEFAULT_SEED = 'c40ef5131cac06898087c14e33b6111013c1652384c7e58fd60b4c0ed94e187c';
@@ -21,6 +22,8 @@ export const DEFAULT_BIRTH_HEIGHT = 870000;
 /** The default brain, whose preview-server ID (sha256 + i0) becomes the default --brain-id. */
 export const DEFAULT_BRAIN = 'fixtures/brains/pfp_classifier_0000.json';
 export const SCRIPT_MARKER = '/*@SCRIPT@*/';
+/** The page's script: the page, or (run as a Worker from its own text) the page's measuring worker (src/ui/worker-life.ts). */
+export const PAGE_ENTRY = 'src/ui/main.ts';
 
 
 export interface BuildOptions {
@@ -35,6 +38,8 @@ export interface BuildOptions {
   birthHeight?: number;
   /** Height the page assumes when no block height can be fetched (default: birthHeight). */
   fallbackHeight?: number;
+  /** The test-set PNG whose preview ID the page measures brains on by default (default: the committed one; '' none). */
+  testSet?: string;
   /** Embed the brain JSON (file:// demos); never inscribed. */
   standalone?: boolean;
   /** Where to write the file; nothing is written when absent. */
@@ -81,7 +86,10 @@ function resolveConfig(root: string, opts: BuildOptions): PerceptronConfig {
       throw new BuildError(`--standalone: ${brainPath} is not JSON: ${(e as Error).message}`);
     }
   }
-  return { brainId, seed, birthHeight, fallbackHeight, embeddedBrain };
+  const testSetPath = opts.testSet === '' ? '' : resolve(root, opts.testSet ?? TESTSET_FIXTURE);
+  if (opts.testSet && !existsSync(testSetPath)) throw new BuildError(`--test-set ${testSetPath} not found`);
+  const testSetId = testSetPath && existsSync(testSetPath) ? contentId(readFileSync(testSetPath)) : '';
+  return { brainId, seed, birthHeight, fallbackHeight, embeddedBrain, testSetId };
 }
 
 /** Bytes each source file contributes to the minified script (before compression). */
@@ -143,7 +151,7 @@ function inlineSafe(js: string): string {
 export async function buildInscription(opts: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(opts.root ?? process.cwd());
   const config = resolveConfig(root, opts);
-  const bundled = await bundle(root, opts.entry ?? 'src/ui/main.ts', JSON.stringify(config));
+  const bundled = await bundle(root, opts.entry ?? PAGE_ENTRY, JSON.stringify(config));
   let js = bundled.js;
   // The standalone page is never inscribed: skip terser, slow on the embedded brain.
   if (!opts.standalone) js = await squeeze(js);

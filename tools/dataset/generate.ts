@@ -5,7 +5,8 @@ import { PFP_CLASSES, SIZE } from './classes';
 import { compose, randomAugmentation, NO_AUGMENTATION } from './augment';
 import { rngFrom } from './prng';
 
-export type Split = 'train' | 'test' | 'valid' | 'fresh';
+// 'testset': the images of the inscribed test set (tools/testset), a split no brain trains or is tuned on.
+export type Split = 'train' | 'test' | 'valid' | 'fresh' | 'testset';
 export const PIXELS = SIZE * SIZE * 3;
 
 export interface Chunk { classIndex: number; split: Split; start: number; count: number }

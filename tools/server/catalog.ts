@@ -8,7 +8,7 @@ import { brotli } from '../build/sizes';
 import { loadCollectionFiles, type CollectionFiles } from './collection';
 import { ordContentType } from './media';
 
-export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription';
+export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription' | 'testset';
 
 export interface Inscription {
   id: string;
@@ -42,6 +42,8 @@ export interface Catalog {
   library: Inscription | null;
   /** Every file of --inscriptions DIR: other inscriptions (derivative pieces) to preview beside the art. */
   inscriptions: Inscription[];
+  /** The test set the art measures brains on, when served. */
+  testSet: Inscription | null;
   byId: Map<string, Inscription>;
   /** Children of each parent, in inscription order. */
   children: Map<string, string[]>;
@@ -93,7 +95,7 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; compress: boolean }): Catalog {
+export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; testSetFile?: string; compress: boolean }): Catalog {
   const coll: CollectionFiles | null = o.collectionDir ? loadCollectionFiles(o.collectionDir) : null;
   const html = coll ? coll.art.file : o.html;
   if (!existsSync(html) || !statSync(html).isFile()) {
@@ -135,9 +137,11 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
   const children = new Map<string, string[]>();
   for (const t of tokens) for (const p of t.parents) children.set(p, [...(children.get(p) ?? []), t.id]);
   const library = o.libFile ? add(o.libFile, 'library', basename(o.libFile)) : null;
+  // the test set brains are measured on (src/nn/testset.ts), when there is one
+  const testSet = o.testSetFile && existsSync(o.testSetFile) ? add(o.testSetFile, 'testset', basename(o.testSetFile)) : null;
   if (o.inscriptionsDir && !(existsSync(o.inscriptionsDir) && statSync(o.inscriptionsDir).isDirectory())) {
     throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
   }
   const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
-  return { art, brains, tokens, library, inscriptions, byId, children };
+  return { art, brains, tokens, library, inscriptions, testSet, byId, children };
 }

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { loadCatalog, type Inscription } from './catalog';
+import { TESTSET_FIXTURE } from '../testset/defaults';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
 import { isInscriptionId } from '../../src/chain/ids';
 import { HOME_CSP, renderHome } from './home';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   collectionDir?: string;
   /** The library inscription to serve (perceptrons build --lib's output). */
   libFile?: string;
+  /** The test-set PNG to serve (default fixtures/testset/testset.png when present; '' none). */
+  testSetFile?: string;
   /** Serve every file under this directory as an inscription too (ID sha256 + i0, content type as ord infers it). */
   inscriptionsDir?: string;
   /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
@@ -110,6 +113,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     collectionDir: collection,
     libFile: opts.libFile && resolve(root, opts.libFile),
     inscriptionsDir: opts.inscriptionsDir && resolve(root, opts.inscriptionsDir),
+    testSetFile: opts.testSetFile === '' ? '' : resolve(root, opts.testSetFile ?? TESTSET_FIXTURE),
     compress: !!opts.compress,
   });
   const birthHeight = opts.birthHeight ?? catalog.art.bakedBirthHeight ?? DEFAULT_BIRTH_HEIGHT;

@@ -1,0 +1,55 @@
+// The page's measuring worker: the page's own script run as a Worker (src/ui/entry.ts) decodes the test set's PNG and
+// runs a brain on every image with the resize and engine classify uses, so the art's thread never waits for it.
+import { measureBrain, type Measurement } from '../nn/measure';
+import type { Model } from '../nn/model';
+import { tilePixels, type TestSet } from '../nn/testset';
+import { scaledPixels } from './image';
+
+export interface MeasureRequest {
+  id: number;
+  png: Uint8Array;
+  testSet: TestSet;
+  model: Model;
+}
+export type MeasureReply = { id: number; ok: true; result: Measurement } | { id: number; ok: false; message: string };
+
+/** The sheet's RGBA exactly as stored: no colour-space conversion and no premultiplication (the sheet is opaque). */
+export async function decodeSheet(png: Uint8Array): Promise<{ rgba: Uint8ClampedArray; width: number; height: number }> {
+  const bitmap = await createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' })
+    .catch(() => {
+      throw new Error('The test set is not an image this browser can decode.');
+    });
+  const { width, height } = bitmap, c = new OffscreenCanvas(width, height).getContext('2d')!;
+  c.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return { rgba: c.getImageData(0, 0, width, height).data, width, height };
+}
+
+/** Image i at the brain's input size: the tile itself, or the tile resized as a dropped image is (scaledPixels). */
+async function imageFor(rgb: Uint8ClampedArray, t: TestSet, h: number, w: number): Promise<Uint8ClampedArray> {
+  const [th, tw] = t.tile;
+  if (th === h && tw === w) return rgb;
+  const rgba = new Uint8ClampedArray(th * tw * 4).fill(255);
+  for (let p = 0; p < th * tw; p++) rgba.set(rgb.subarray(p * 3, p * 3 + 3), p * 4);
+  return scaledPixels(new ImageData(rgba, tw, th), w, h);
+}
+
+export async function measureHere(png: Uint8Array, t: TestSet, model: Model): Promise<Measurement> {
+  const { rgba, width } = await decodeSheet(png);
+  const [h, w] = model.inputShape, images: Uint8ClampedArray[] = [];
+  for (let i = 0; i < t.count; i++) images.push(await imageFor(tilePixels(rgba, width, t, i), t, h, w));
+  return measureBrain(model, t, (i) => images[i]);
+}
+
+/** Runs in the Worker: one reply per request, an error as a message. */
+export function serveMeasurements(): void {
+  onmessage = async ({ data: q }: MessageEvent<MeasureRequest>) => {
+    let reply: MeasureReply;
+    try {
+      reply = { id: q.id, ok: true, result: await measureHere(q.png, q.testSet, q.model) };
+    } catch (e) {
+      reply = { id: q.id, ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    postMessage(reply);
+  };
+}
