@@ -39,7 +39,8 @@ describe('buildInscription', () => {
 
   it('bakes the build inputs into __PERCEPTRON__ (default brain ID = the preview server ID of the brain file)', async () => {
     const r = await buildInscription(base);
-    expect(r.config).toEqual({ brainId, seed: DEFAULT_SEED, birthHeight: DEFAULT_BIRTH_HEIGHT, fallbackHeight: DEFAULT_BIRTH_HEIGHT, embeddedBrain: null });
+    expect(r.config).toEqual({ brainId, seed: DEFAULT_SEED, birthHeight: DEFAULT_BIRTH_HEIGHT, fallbackHeight: DEFAULT_BIRTH_HEIGHT, embeddedBrain: null,
+      testSetId: contentId(readFileSync(join(ROOT, 'fixtures/testset/testset.png'))) });
     expect(r.html).toContain(brainId);
     expect(r.html).toContain(DEFAULT_SEED);
     const seed = 'ab'.repeat(32);

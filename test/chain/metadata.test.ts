@@ -9,7 +9,14 @@ const META = { name: 'Perceptron #3', seed: 'cd'.repeat(32), brain: 'ef'.repeat(
 describe('fetchMetadata', () => {
   it('reads ord\'s JSON string of hex CBOR', async () => {
     const f = fakeFetch({ [`/r/metadata/${ID}`]: json(encodeCborHex(META)) });
-    expect(await fetchMetadata(ID, { fetch: f.fn })).toEqual({ kind: 'ok', metadata: META });
+    expect(await fetchMetadata(ID, { fetch: f.fn })).toEqual({ kind: 'ok', metadata: { ...META, test: null } });
+  });
+
+  it('reads the collection\'s test set ID; one that is not an ID is dropped, the rest kept', async () => {
+    const test = '12'.repeat(32) + 'i1';
+    const read = (m: object) => fetchMetadata(ID, { fetch: fakeFetch({ [`/r/metadata/${ID}`]: json(encodeCborHex(m)) }).fn });
+    expect(await read({ ...META, test })).toEqual({ kind: 'ok', metadata: { ...META, test } });
+    expect(await read({ ...META, test: 'not an id' })).toEqual({ kind: 'ok', metadata: { ...META, test: null } });
   });
 
   it('404: none; another failure or bad metadata: a message naming what is wrong', async () => {
