@@ -14,7 +14,7 @@ describe('fetchMetadata', () => {
 
   it('reads the collection\'s test set ID; one that is not an ID is dropped, the rest kept', async () => {
     const test = '12'.repeat(32) + 'i1';
-    const read = (m: object) => fetchMetadata(ID, { fetch: fakeFetch({ [`/r/metadata/${ID}`]: json(encodeCborHex(m)) }).fn });
+    const read = (m: Record<string, string | number>) => fetchMetadata(ID, { fetch: fakeFetch({ [`/r/metadata/${ID}`]: json(encodeCborHex(m)) }).fn });
     expect(await read({ ...META, test })).toEqual({ kind: 'ok', metadata: { ...META, test } });
     expect(await read({ ...META, test: 'not an id' })).toEqual({ kind: 'ok', metadata: { ...META, test: null } });
   });
