@@ -8,7 +8,7 @@ import { heldOutAccuracy } from './info';
 import { measure, type Outcome } from './measure';
 import { isolated } from './views';
 
-/** "97.7% of 300 held-out images (test set 776301be…)", or why there is no figure. */
+/** "97.7% of 300 held-out images (test set 87ef3032…)", or why there is no figure. */
 export function measuredText(o: Outcome): string {
   return o.ok ? `${(o.result.accuracy * 100).toFixed(1)}% of ${o.result.total} held-out images (test set ${o.testSet.slice(0, 8)}…)` : o.message;
 }
