@@ -1,8 +1,12 @@
-// Node-side image loading for the CLI tools: PNG (pngjs) and JPEG (jpeg-js) to RGBA, and area-averaging resize to the
-// HxWx3 RGB (HWC, 0..255) a brain takes. Every failure is an ImageError naming the file and what is wrong with it.
+// Node-side image loading for the CLI tools: PNG (pngjs) and JPEG (jpeg-js) to RGBA, and area-averaging resize
+// (src/nn/resize.ts, which the page's test-set measurement shares) to the HxWx3 RGB (HWC, 0..255) a brain takes.
+// Every failure is an ImageError naming the file and what is wrong with it.
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
+import { resizeArea } from '../src/nn/resize';
+
+export { resizeArea };
 
 export class ImageError extends Error {
   constructor(readonly file: string, problem: string) {
@@ -42,54 +46,6 @@ export async function loadImage(file: string): Promise<RGBAImage> {
     throw new ImageError(file, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return decodeImage(bytes, file);
-}
-
-/** For each of m output cells over n source cells: the source cells it covers and their shares (summing to 1). */
-function spans(n: number, m: number): { index: number; share: number }[][] {
-  const step = n / m;
-  return Array.from({ length: m }, (_, o) => {
-    const a = o * step, b = a + step, cells = [];
-    for (let i = Math.floor(a); i < Math.min(n, Math.ceil(b)); i++) {
-      const cover = Math.min(b, i + 1) - Math.max(a, i);
-      if (cover > 1e-9) cells.push({ index: i, share: cover / step });
-    }
-    return cells;
-  });
-}
-
-/**
- * Resizes RGBA (w x h) to outW x outH RGB by area averaging: each output pixel is the mean of the source area it
- * covers (fractional edges weighted), so downscaling keeps every pixel's contribution. Transparent pixels are
- * composited over `background` (grey level, default white) first.
- */
-export function resizeArea(rgba: ArrayLike<number>, w: number, h: number, outW: number, outH: number, background = 255): Uint8ClampedArray {
-  if (rgba.length < w * h * 4) throw new RangeError(`resizeArea: ${w}x${h} RGBA needs ${w * h * 4} values, got ${rgba.length}`);
-  const xs = spans(w, outW), ys = spans(h, outH);
-  const rows = new Float64Array(h * outW * 3); // horizontal pass: h rows of outW composited RGB pixels
-  for (let y = 0; y < h; y++) {
-    for (let ox = 0; ox < outW; ox++) {
-      let r = 0, g = 0, b = 0;
-      for (const { index, share } of xs[ox]) {
-        const p = (y * w + index) * 4, a = rgba[p + 3] / 255, bg = (1 - a) * background;
-        r += share * (rgba[p] * a + bg);
-        g += share * (rgba[p + 1] * a + bg);
-        b += share * (rgba[p + 2] * a + bg);
-      }
-      const q = (y * outW + ox) * 3;
-      rows[q] = r;
-      rows[q + 1] = g;
-      rows[q + 2] = b;
-    }
-  }
-  const out = new Uint8ClampedArray(outW * outH * 3);
-  for (let oy = 0; oy < outH; oy++) {
-    for (let i = 0; i < outW * 3; i++) {
-      let v = 0;
-      for (const { index, share } of ys[oy]) v += share * rows[index * outW * 3 + i];
-      out[oy * outW * 3 + i] = Math.round(v);
-    }
-  }
-  return out;
 }
 
 /** Loads a PNG or JPEG file; with outW/outH, resized by area averaging to that size. Returns HxWx3 RGB. */

@@ -3,9 +3,10 @@
 // shows the running brain's, window.perceptron.measure agrees with `perceptrons measure` image for image on three
 // brains, and bad test sets or incomparable brains get a message while the art keeps running.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeDataInscription } from '../../src/nn/index';
+import { decodeDataInscription, encodeDataInscription, type Model } from '../../src/nn/index';
 import { readTestSet } from '../../src/nn/testset';
 import { decodeSheet } from '../../src/ui/measure-worker';
 import { run as measureCli } from '../../tools/commands/measure';
@@ -18,8 +19,22 @@ import { closePage, openPage, press, type Setup, waitPanel } from './ui-setup';
 const TESTSET = join(ROOT, 'fixtures/testset/testset.png');
 const png = readFileSync(TESTSET);
 const header = readTestSet(png);
-const BRAINS = ['pfp_classifier_0000.json', 'pfp_classifier_0000_int4.json', 'pfp_classifier_0000_int8.json'];
-const brainFile = (name: string) => join(ROOT, 'fixtures/brains', name);
+/** The default brain on a 16x16x3 input (as the collection's brains take): each first-layer weight of a 2x2 block of
+ * pixels summed into one, so that on an image scaled down by block means it sums what the 32x32 brain sums (the
+ * Rescaling offset's share too: the same weights, summed). */
+function halfInput(m: Model): Model {
+  const [first, ...rest] = m.layers, units = first.units, kernel = new Float32Array(16 * 16 * 3 * units);
+  for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) for (let c = 0; c < 3; c++) for (let u = 0; u < units; u++) {
+    kernel[((((y >> 1) * 16 + (x >> 1)) * 3 + c) * units) + u] += first.kernel[((y * 32 + x) * 3 + c) * units + u];
+  }
+  return { ...m, name: 'pfp_classifier_0000_16', inputShape: [16, 16, 3], layers: [{ ...first, inputs: 16 * 16 * 3, kernel }, ...rest] };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'perceptrons-measure-'));
+const HALF = join(scratch, 'pfp16.json');
+writeFileSync(HALF, JSON.stringify(encodeDataInscription(halfInput(decodeDataInscription(readFileSync(join(ROOT, 'fixtures/brains/pfp_classifier_0000.json'), 'utf8'))))));
+const BRAINS = ['pfp_classifier_0000.json', 'pfp_classifier_0000_int4.json', 'pfp16.json'];
+const brainFile = (name: string) => (name === 'pfp16.json' ? HALF : join(ROOT, 'fixtures/brains', name));
 const edited = (change: Record<string, unknown>) => withHeader(png, asciiJson({ format: 'perceptrons-testset/1', ...header, ...change }));
 // bad test sets, served as inscriptions beside the good one
 const BAD: Record<string, Uint8Array> = {
@@ -47,7 +62,10 @@ beforeAll(async () => {
   for (const b of BRAINS.slice(1)) extra[b] = readFileSync(brainFile(b));
   ({ env, f } = await openPage([], { stage: 'stable', brain: brainFile(BRAINS[0]), extra }));
 }, 60_000);
-afterAll(() => closePage(env, f));
+afterAll(async () => {
+  await closePage(env, f);
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 /** `perceptrons measure --json` on a brain file, in this process. */
 async function cli(brain: string): Promise<{ accuracy: number; correct: number; total: number; predicted: number[] }> {
@@ -89,9 +107,10 @@ describe('the test set in Chromium', () => {
 });
 
 describe('measuring in the page', () => {
-  it('window.perceptron.measure agrees with perceptrons measure image for image on three brains', async () => {
+  it('window.perceptron.measure agrees with perceptrons measure image for image on three brains (float32, int4, a 16x16 input)', async () => {
     for (const b of BRAINS) {
       const want = await cli(brainFile(b));
+      expect(want.accuracy, b).toBeGreaterThan(0.9); // real brains, the 16x16 one on images scaled down
       const got = await measureInPage(b === BRAINS[0] ? env.ids.default : id(b));
       expect(got, b).toEqual({ accuracy: want.accuracy, correct: want.correct, total: 300, testSet: contentId(png), predicted: want.predicted });
     }

@@ -38,7 +38,8 @@ export function decodeTestSet(bytes: Uint8Array, name: string): LoadedTestSet {
   return { ...header, rgba: img.rgba, width: img.width };
 }
 
-/** Image i as a brain of input h x w sees it: the tile itself, or the tile resized by area averaging (as classify). */
+/** Image i as a brain of input h x w sees it: the tile itself, or the tile resized by area averaging (as the page's
+ * measuring worker resizes it: src/nn/resize.ts). */
 export function testImage(t: LoadedTestSet, i: number, h: number, w: number): Uint8ClampedArray {
   const rgb = tilePixels(t.rgba, t.width, t, i);
   const [th, tw] = t.tile;
