@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { LabelledImages } from '../dataset/generate';
+import type { LabelledImages } from './images';
 import { readDataset } from '../dataset/read';
 import { rngFrom, shuffle } from '../dataset/prng';
 
