@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeDataInscription } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 import { BATCH_WEIGHT_LIMIT, parseBatchYaml } from '../../tools/collection/batches';
 import { decodeCborHex } from '../../src/chain/cbor';
 import { encodeCborHex } from '../../tools/collection/cbor';

@@ -5,13 +5,14 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeDataInscription, type WeightDtype } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../commands/generate';
+import { tokenSeed } from './token-seed';
 import { repoRoot } from '../build/inscription';
 import { contentId } from '../build/ids';
 import { brotli } from '../build/sizes';
 import { createProgress, progressBar } from '../train/progress';
 import { planBatches, batchYaml, type Batch } from './batches';
 import type { GenomeDoc } from './config';
+import type { Manifest } from './manifest';
 import { CollectionError, removeLeftovers, writeAtomic } from './files';
 import { trainAll } from './pool';
 import { writeReport } from './report';
@@ -136,15 +137,6 @@ export function parentText(o: { count: number; seed: string }): string {
 export const idsFile = (out: string) => join(out, 'ids.json');
 export function readIdMap(out: string): Record<string, string> {
   return existsSync(idsFile(out)) ? (JSON.parse(readFileSync(idsFile(out), 'utf8')) as Record<string, string>) : {};
-}
-
-export interface Manifest {
-  art: { file: string; id: string; bytes: number; brotliBytes: number };
-  tokens: {
-    index: number; id: string; seed: string; features: Record<string, string | number>; hidden: number[]; activation: string;
-    brain: { file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number };
-  }[];
-  totals: { bytes: number; brotliBytes: number; feeSat: number };
 }
 
 /** Batch fees at a rate: each batch is a commit and a reveal transaction. */
