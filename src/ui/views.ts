@@ -58,7 +58,8 @@ export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[
   // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
   const submit = () => on.submit(input.value.trim(), say);
   input.onkeydown = (e) => void (e.key === 'Enter' && submit());
+  // measure goes below the status line, with the figures it brings (measure-view.ts)
   return [h('p', {}, 'In use: ', now), h('label', {}, 'Data inscription ID', input), button('plug in', submit),
-    on.measure && button('measure', () => on.measure!(input.value.trim())),
-    button('restore default (Shift+U)', () => on.restore(say)), msg].filter(Boolean) as Node[];
+    button('restore default (Shift+U)', () => on.restore(say)), msg,
+    on.measure && button('measure', () => on.measure!(input.value.trim()))].filter(Boolean) as Node[];
 }
