@@ -1,0 +1,34 @@
+// The test set in a collection: written once into the collection directory beside the art (its bytes, and so its ID,
+// must not change once inscribed), and every token's brain measured on it for the report, as the page measures it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeDataInscription } from '../../src/nn/index';
+import { measureBrain } from '../../src/nn/measure';
+import { readDataset } from '../dataset/read';
+import { writeAtomic } from '../collection/files';
+import { datasetHashes, makeTestSet } from './make';
+import { decodeTestSet, testImage } from './read';
+import { TESTSET_COLUMNS, TESTSET_FILE, TESTSET_PER_CLASS } from './defaults';
+
+/** DIR/testset.png: kept when there, else made from the dataset the brains train on (none of its images in it). */
+export function ensureTestSet(out: string, dataDir: string): Buffer {
+  const path = join(out, TESTSET_FILE);
+  if (!existsSync(path)) {
+    const data = readDataset(dataDir);
+    writeAtomic(path, makeTestSet({ seed: data.seed, perClass: TESTSET_PER_CLASS, columns: TESTSET_COLUMNS }, datasetHashes(data)).png);
+  }
+  return readFileSync(path);
+}
+
+/** Each brain's accuracy on the test set (0..1), or null for a brain whose classes are not the test set's. */
+export function measureAll(png: Uint8Array, brainTexts: string[]): (number | null)[] {
+  const t = decodeTestSet(png, TESTSET_FILE);
+  return brainTexts.map((text) => {
+    const m = decodeDataInscription(text);
+    try {
+      return measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1])).accuracy;
+    } catch {
+      return null; // not comparable
+    }
+  });
+}
