@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDataInscription } from '../../src/nn/index';
-import { measureBrain } from '../../src/nn/measure';
+import { measureBrain, notComparable } from '../../src/nn/measure';
 import { readDataset } from '../dataset/read';
 import { writeAtomic } from '../collection/files';
 import { datasetHashes, makeTestSet } from './make';
@@ -25,10 +25,6 @@ export function measureAll(png: Uint8Array, brainTexts: string[]): (number | nul
   const t = decodeTestSet(png, TESTSET_FILE);
   return brainTexts.map((text) => {
     const m = decodeDataInscription(text);
-    try {
-      return measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1])).accuracy;
-    } catch {
-      return null; // not comparable
-    }
+    return notComparable(m, t) ? null : measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1])).accuracy;
   });
 }
