@@ -1,10 +1,12 @@
-// The catalog takes baked birth heights from the build's manifests, never from the bundle's text.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The catalog takes baked birth heights from the build's manifests, never from the bundle's text; the server serves the
+// page's default test set.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idOf, loadCatalog } from '../../tools/server/catalog';
 import { manifestJson } from '../../tools/build/manifest';
+import { startServer } from '../../tools/server/server';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -35,5 +37,23 @@ describe('baked birth heights', () => {
   it('refuse a malformed manifest, naming it', () => {
     expect(() => page(() => '{"seed": 1}')).toThrow(/page\.json: not a build manifest/);
     expect(() => page(() => '{oops')).toThrow(/page\.json: not JSON/);
+  });
+});
+
+describe('the test set', () => {
+  it('is served as image/png under its content ID by default (the page\'s default test set), and not when asked for none', async () => {
+    const png = readFileSync(new URL('../../fixtures/testset/testset.png', import.meta.url));
+    const server = await startServer({ port: 0, quiet: true });
+    try {
+      expect(server.testSetId).toBe(idOf(png));
+      const res = await fetch(`${server.url}content/${server.testSetId}`);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+    } finally {
+      await server.close();
+    }
+    const none = await startServer({ port: 0, quiet: true, testSetFile: '' });
+    expect(none.testSetId).toBeNull();
+    await none.close();
   });
 });

@@ -56,6 +56,8 @@ export interface PreviewServer {
   tokenIds: string[];
   /** The library's ID, when served. */
   libraryId: string | null;
+  /** The test set's ID, when served (the page's default test set: fixtures/testset/testset.png). */
+  testSetId: string | null;
   /** --inscriptions: each file's path under the directory → its ID. */
   inscriptionIds: Record<string, string>;
   birthHeight: number;
@@ -353,6 +355,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     if (catalog.tokens.length > 20) console.log(`  ...     ${catalog.tokens.length - 20} more tokens (listed on ${url})`);
     for (const i of catalog.brains.slice(0, 20)) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
     if (catalog.library) console.log(`  library ${catalog.library.name.padEnd(28)} ${url}content/${catalog.library.id}`);
+    if (catalog.testSet) console.log(`  testset ${catalog.testSet.name.padEnd(28)} ${url}content/${catalog.testSet.id}`);
     for (const i of catalog.inscriptions) {
       console.log(`  inscr.  ${i.name.padEnd(28)} ${url}${i.contentType.startsWith('text/html') ? 'preview' : 'content'}/${i.id}  ${i.contentType}`);
     }
@@ -365,6 +368,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     brainIds,
     tokenIds: catalog.tokens.map((i) => i.id),
     libraryId: catalog.library?.id ?? null,
+    testSetId: catalog.testSet?.id ?? null,
     inscriptionIds: Object.fromEntries(catalog.inscriptions.map((i) => [i.name, i.id])),
     birthHeight,
     routes: routes.map(({ method, pattern }) => ({ method, pattern })),
