@@ -116,6 +116,25 @@ describe('measuring in the page', () => {
     }
   });
 
+  it('perceptrons measure reads a brain and a test set by ID from an ord server as well', async () => {
+    const byFile = await cli(brainFile(BRAINS[1]));
+    const out: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((s) => void out.push(String(s)));
+    try {
+      expect(await measureCli(['--brain', id(BRAINS[1]), '--testset', contentId(png), '--server', env.server.url, '--json'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(JSON.parse(out.join(''))).toMatchObject({ accuracy: byFile.accuracy, predicted: byFile.predicted, testSet: contentId(png) });
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await measureCli(['--brain', env.ids.missing, '--testset', contentId(png), '--server', env.server.url])).toBe(1);
+      expect(err.mock.calls.flat().join(' ')).toMatch(/HTTP 404 \(no inscription with that ID\)/);
+    } finally {
+      err.mockRestore();
+    }
+  });
+
   it('the U panel shows a fetched brain\'s figure beside the running brain\'s, and does not plug it in', async () => {
     const running = await cli(brainFile(BRAINS[0])), fetched = await cli(brainFile(BRAINS[1]));
     const claim = (b: string) => pct(Number(decodeDataInscription(readFileSync(brainFile(b), 'utf8')).trainingTraits.heldout_accuracy));
