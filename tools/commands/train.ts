@@ -6,6 +6,7 @@ import { archFromFile, archFromJson, archFromSeed, type ArchSpec } from '../trai
 import { choiceOption, defineCommand, intOption, numberOption, runCommand, UsageError, type Values } from '../args';
 import { brainDocument, trainingTraits } from '../train/brain';
 import { int4Brain, STORAGE } from '../quant/pack';
+import { DEFAULT_INT4_TUNING, INT4_TUNINGS } from '../quant/tune';
 import { loadDataset, DATASETS } from '../train/data';
 import type { DropoutMode } from '../train/dropout';
 import { aliveCurve, accuracy } from '../train/evaluate';
@@ -14,9 +15,7 @@ import { train } from '../train/loop';
 import { createProgress, progressBar } from '../train/progress';
 import { freshNounsRecall } from '../train/fresh';
 import { favourClass } from '../train/favour';
-import { PFP_CLASSES } from '../dataset/classes';
-import { renderChunk } from '../dataset/generate';
-import type { LabelledImages } from '../train/images';
+import { pfpValidationImages } from '../dataset/validation';
 
 export const command = defineCommand({
   name: 'train',
@@ -34,6 +33,7 @@ export const command = defineCommand({
     'train-seed': { type: 'string', arg: 'S', help: 'seed of the initial weights, shuffles and dropout', default: '0' },
     dtype: { type: 'string', arg: Object.keys(STORAGE).join('|'), help: 'how the weights are stored (int4/int3: after a last run through the rounding;\nint3 is the int4 format with levels -4..3)', default: 'float32' },
     batch: { type: 'string', arg: 'N', help: 'mini-batch size', default: '32' },
+    'int4-tuning': { type: 'string', arg: INT4_TUNINGS.join('|'), help: `int4/int3: how to fine-tune through the rounding: distillation to the float\nbrain's outputs (keeps its answers) or cross-entropy to the labels (as collection does)`, default: DEFAULT_INT4_TUNING },
     lr: { type: 'string', arg: 'RATE', help: 'Adam learning rate', default: '0.002' },
     dropout: { type: 'string', arg: 'ordered|random|none', help: 'neuron dropout (ordered: the order neurons grow in)', default: 'ordered' },
     'p-full': { type: 'string', arg: 'P', help: 'share of batches trained with every neuron alive', default: '0.5' },
@@ -52,12 +52,6 @@ function classOption(value: string | undefined, classes: string[], key: string):
   const index = m ? classes.indexOf(m[1]) : -1;
   if (!m || index < 0 || !(Number(m[2]) > 0)) throw new UsageError(`--${key} must be CLASS=NUMBER with CLASS one of ${classes.join(', ')}, got "${value}"`);
   return [index, Number(m[2])];
-}
-
-function validationImages(classes: string[], classIndex: number): LabelledImages {
-  const c = PFP_CLASSES.findIndex((k) => k.name === classes[classIndex]);
-  const count = 2000;
-  return { count, images: renderChunk('0', { classIndex: c, split: 'valid', start: 0, count }), labels: new Uint8Array(count).fill(classIndex) };
 }
 
 export function run(args: string[]): Promise<number> {
@@ -102,7 +96,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
   if (favour) {
     // on a validation split of the favoured class (its own key space: neither training nor held-out images);
     // other data sets have no generator, so their training images stand in
-    const valid = data === 'pfp' ? validationImages(dataset.classes, favour[0]) : dataset.train;
+    const valid = data === 'pfp' ? pfpValidationImages(dataset.classes[favour[0]], favour[0]) : dataset.train;
     const shift = favourClass(model, valid, favour[0], Math.min(1, favour[1]));
     extra.favoured = { class: dataset.classes[favour[0]], validation_recall: favour[1], validation_images: valid.count, bias_shift: Math.round(shift * 1e4) / 1e4 };
     log(`favoured ${dataset.classes[favour[0]]}: output bias +${shift.toFixed(4)} for ${favour[1] * 100}% recall on ${valid.count} validation images`);
@@ -110,7 +104,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
   let grid: Int4Grid | undefined;
   if (storage.bits) {
     // a last run through the rounding; what follows measures the brain as inscribed
-    const q = int4Brain(model, { bits: storage.bits, data: { name: data, train: dataset.train, test: dataset.test }, seed, order: result.order, log });
+    const q = int4Brain(model, { bits: storage.bits, tuning: choiceOption(o['int4-tuning'], 'int4-tuning', INT4_TUNINGS), data: { name: data, train: dataset.train, test: dataset.test }, seed, order: result.order, log });
     ({ model, grid } = q);
     extra.quantization = q.quantization;
   }
