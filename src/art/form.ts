@@ -3,7 +3,7 @@
 // spacing (margin, jitter, node size, the columns' height and bow), the links' curvature, the paper (grid step, tint,
 // tilt) and the palette's variation (where the node gradient starts and runs, the paper's tint). Life 1 is the genome's own form. The classifier is not
 // affected: which neuron lives when still follows the brain's neuron_order (life.ts). Pure (no DOM).
-import { VISUAL_RANGES, type Genome, type Visual } from './traits';
+import { VISUAL_RANGES, type Genome, type Visual, type VisualRange } from './traits';
 import { gradientAt, paletteNamed, type Palette } from './palettes';
 import { seedState, stream, SUBSTREAMS, type Rng } from './prng';
 
@@ -19,7 +19,7 @@ export interface Form {
 }
 
 /** A number drawn within [lo, hi), unrounded (a later life's form is never written down). */
-const lerp = (r: Rng, [lo, hi]: readonly [number, number]) => lo + (hi - lo) * r();
+const lerp = (r: Rng, { lo, hi }: VisualRange) => lo + (hi - lo) * r();
 
 /** '#rrggbb' a moved by f (0..1) toward b: the two-stop gradient from a to b, at f. */
 export const mix = (a: string, b: string, f: number): string => gradientAt([a, b], f);
@@ -53,14 +53,14 @@ export const formOf = (g: Genome, life: number, counts: number[]): Form => {
     // the gradient turned around or not, the paper tinted by one of its stops (the named colours stay)
     palette: { ...palette },
     slots: [],
-    bow: lerp(r, [-0.3, 0.3]),
-    spread: lerp(r, [0.7, 1]),
+    bow: lerp(r, { lo: -0.3, hi: 0.3 }),
+    spread: lerp(r, { lo: 0.7, hi: 1 }),
   };
   // the gradient as it is, turned around, or starting from its second stop
   const turn = Math.floor(r() * 3);
   const stops = turn === 1 ? [...palette.nodes].reverse() : turn === 2 ? [...palette.nodes.slice(1), palette.nodes[0]] : palette.nodes;
   form.palette.nodes = stops;
-  form.palette.paper = mix(palette.paper, stops[Math.floor(r() * stops.length)], lerp(r, [0.04, 0.12]));
+  form.palette.paper = mix(palette.paper, stops[Math.floor(r() * stops.length)], lerp(r, { lo: 0.04, hi: 0.12 }));
   form.slots = hidden.map((n) => shuffle(r, n));
   return form;
 };

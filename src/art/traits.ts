@@ -8,6 +8,7 @@ import { hash01, int, normalizeSeed, pick, seedState, stream, SUBSTREAMS, type R
 
 type Table<T = string> = readonly { value: T; weight: number }[];
 type Range = readonly [number, number];
+export interface VisualRange { lo: number; hi: number; whole?: boolean }
 /** A row of the activation table: the engine's activation and its name as the paper and a brain's activation_func
  * write it (activations.ts). */
 const activationRow = (activation: Activation, weight: number) => ({ value: ACTIVATION_RULES[activation].paperName, weight, activation });
@@ -103,25 +104,28 @@ export const LINKS: readonly { value: string; weight: number; links: Visual['lin
   { value: 'Stepped', weight: 10, links: 'stepped' },
 ];
 
-/** The range of each visual number (the genome draws it from sub-stream visual; a later life redraws some, form.ts). */
+/** The range of each visual number, in the order the genome draws them from its visual sub-stream (never reorder: it
+ * would change every token); whole: drawn as an integer, else to 3 decimals. A later life redraws some (form.ts). */
 export const VISUAL_RANGES = {
-  margin: [0.05, 0.11],
-  jitter: [0, 0.22],
-  nodeScale: [0.75, 1.25],
-  stroke: [0.6, 1.8],
-  linkAlpha: [0.18, 0.5],
-  curvature: [0.1, 0.45],
-  gridStep: [18, 34],
-  pulsePeriod: [900, 2600],
-  tilt: [-0.02, 0.02],
-} as const satisfies Record<string, Range>;
+  margin: { lo: 0.05, hi: 0.11 }, // sheet border, fraction of the short side
+  jitter: { lo: 0, hi: 0.22 }, // node offset from its grid place, fraction of node spacing
+  nodeScale: { lo: 0.75, hi: 1.25 }, // node size multiplier
+  stroke: { lo: 0.6, hi: 1.8 }, // line weight in px at a 1000 px sheet
+  linkAlpha: { lo: 0.18, hi: 0.5 }, // opacity of an idle connection
+  curvature: { lo: 0.1, hi: 0.45 }, // bow of curved links, fraction of layer gap
+  gridStep: { lo: 18, hi: 34, whole: true }, // paper pattern spacing in px at a 1000 px sheet
+  pulsePeriod: { lo: 900, hi: 2600, whole: true }, // ms per pulse
+  tilt: { lo: -0.02, hi: 0.02 }, // sheet rotation in radians (a hand-placed sheet)
+} as const satisfies Record<string, VisualRange>;
 export const LAYERS = { Sigmoid: [1, 4], other: [1, 10] } as const;
 export const EPOCHS = { Sigmoid: [8, 12], other: [4, 6] } as const;
 export const MAX_NEURONS = [5, 20] as const;
 export const MIN_WIDTH = 2;
 
 
-export interface Visual {
+export type VisualNumber = keyof typeof VISUAL_RANGES;
+
+export interface Visual extends Record<VisualNumber, number> {
   // set by a trait, from its row: Framework, Dataset, Paper Pattern, Hardware Acceleration, Pulse, Links
   nodeShape: 'ellipse' | 'square' | 'diamond';
   nodeFill: 'solid' | 'outline' | 'xray';
@@ -129,16 +133,7 @@ export interface Visual {
   layerFrames: number;
   pulse: 'sine' | 'heartbeat' | 'square' | 'sawtooth'; // waveform of node pulses
   links: 'straight' | 'curved' | 'stepped'; // how a connection is drawn
-  // drawn within VISUAL_RANGES
-  margin: number; // sheet border, fraction of the short side
-  jitter: number; // node offset from its grid place, fraction of node spacing
-  nodeScale: number; // node size multiplier
-  stroke: number; // line weight in px at a 1000 px sheet
-  linkAlpha: number; // opacity of an idle connection
-  curvature: number; // bow of curved links, fraction of layer gap
-  gridStep: number; // paper pattern spacing in px at a 1000 px sheet
-  pulsePeriod: number; // ms per pulse
-  tilt: number; // sheet rotation in radians (a hand-placed sheet)
+  // and every number of VISUAL_RANGES
   noise: number; // uint32 seed for per-node noise: hash01(noise, layer, index) in prng.ts
 }
 
@@ -182,8 +177,8 @@ export function shapeWidths(architecture: string, layers: number, max: number, r
   return w;
 }
 
-/** A number drawn within a visual range, to 3 decimals (the genome's JSON stays short). */
-const lerp = (r: Rng, [lo, hi]: Range) => Math.round((lo + (hi - lo) * r()) * 1000) / 1000;
+/** A number drawn within a visual range: an integer, or to 3 decimals (the genome's JSON stays short). */
+const drawWithin = (r: Rng, { lo, hi, whole }: VisualRange): number => (whole ? int(r, lo, hi) : Math.round((lo + (hi - lo) * r()) * 1000) / 1000);
 
 /** The whole genome of a seed (64 hex digits): a pure function of the seed. */
 export function generateGenome(seed: string): Genome {
@@ -197,7 +192,7 @@ export function generateGenome(seed: string): Genome {
   const birthYear = pick(r, BIRTH_YEARS).value;
   const lifeCycle = pick(r, LIFE_CYCLES), pulse = pick(r, PULSES), links = pick(r, LINKS);
   const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, SUBSTREAMS.hiddenWidths));
-  const v = stream(state, SUBSTREAMS.visual), range = VISUAL_RANGES;
+  const v = stream(state, SUBSTREAMS.visual);
   const visual: Visual = {
     nodeShape: framework.nodeShape,
     nodeFill: dataset.nodeFill,
@@ -205,15 +200,7 @@ export function generateGenome(seed: string): Genome {
     layerFrames: hardware.layerFrames,
     pulse: pulse.pulse,
     links: links.links,
-    margin: lerp(v, range.margin),
-    jitter: lerp(v, range.jitter),
-    nodeScale: lerp(v, range.nodeScale),
-    stroke: lerp(v, range.stroke),
-    linkAlpha: lerp(v, range.linkAlpha),
-    curvature: lerp(v, range.curvature),
-    gridStep: int(v, ...range.gridStep),
-    pulsePeriod: int(v, ...range.pulsePeriod),
-    tilt: lerp(v, range.tilt),
+    ...(Object.fromEntries(Object.entries(VISUAL_RANGES).map(([name, range]) => [name, drawWithin(v, range)])) as Record<VisualNumber, number>),
     noise: (hash01(state[0], state[1], state[2] ^ state[3]) * 4294967296) >>> 0, // floor: the product is in [0, 2^32)
   };
   const features: Record<string, string | number> = {

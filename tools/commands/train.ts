@@ -15,7 +15,8 @@ import { createProgress, progressBar } from '../train/progress';
 import { freshNounsRecall } from '../train/fresh';
 import { favourClass } from '../train/favour';
 import { PFP_CLASSES } from '../dataset/classes';
-import { renderChunk, type LabelledImages } from '../dataset/generate';
+import { renderChunk } from '../dataset/generate';
+import type { LabelledImages } from '../train/images';
 
 export const command = defineCommand({
   name: 'train',
@@ -93,7 +94,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
   const favour = classOption(o.favour, dataset.classes, 'favour');
   const classWeights = weight ? dataset.classes.map((_, i) => (i === weight[0] ? weight[1] : 1)) : undefined;
   const bar = createProgress();
-  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize, learningRate, classWeights, pFull },
+  const result = train(model, dataset.train, dataset.test, { seed, epochs, dropout, batchSize, learningRate, loss: { kind: 'cross-entropy', classWeights }, pFull },
     (epoch, f, loss, acc) => bar.update(progressBar(`epoch ${epoch}/${epochs}`, f, `loss ${loss.toFixed(4)} acc ${(acc * 100).toFixed(2)}%`)),
     (r) => bar.done(progressBar(`epoch ${r.epoch}/${epochs}`, 1, `loss ${r.loss.toFixed(4)} acc ${(r.trainAccuracy * 100).toFixed(2)}% held-out ${(r.testAccuracy * 100).toFixed(2)}% (${r.seconds.toFixed(1)} s)`)));
   const extra: Record<string, unknown> = {};
