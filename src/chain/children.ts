@@ -5,6 +5,7 @@
 // one says there is no more), then halving the gap: about 2 log2(pages) requests (15 for 10,000 children).
 import { get, type ChainOptions } from './http';
 import { isInscriptionId } from './ids';
+import { ROUTE, routePath } from './routes';
 
 /** ord's page size on /r/children. */
 export const CHILDREN_PAGE_SIZE = 100;
@@ -20,7 +21,8 @@ export interface ChildrenPage {
 
 /** One page of a parent's children, oldest first; null when the endpoint fails or answers something else. */
 export async function childrenPage(parent: string, page: number, opts: ChainOptions = {}): Promise<ChildrenPage | null> {
-  const got = await get(`/r/children/${parent}/${page}`, opts, undefined, MAX_PAGE_BYTES);
+  // the route's two parameters filled in order: the parent, then the page
+  const got = await get(routePath(routePath(ROUTE.rChildrenPage, parent), page), opts, undefined, MAX_PAGE_BYTES);
   if (!got.ok) return null;
   try {
     const { ids, more } = JSON.parse(got.body) as Record<string, unknown>;
