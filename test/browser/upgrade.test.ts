@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upgradeBatch } from '../../src/chain/upgrade-batch';
 import { contentId } from '../../tools/build/ids';
-import type { Manifest } from '../../tools/collection/run';
+import type { Manifest } from '../../tools/collection/manifest';
 import { startServer, type PreviewServer } from '../../tools/server/server';
 import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from '../collection/helpers';
