@@ -145,7 +145,13 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
   const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
   // a collection's upgrades live in its upgrades/ folder; a single art's in --upgrades DIR
   const upgradesDir = o.upgradesDir ?? (o.collectionDir && join(o.collectionDir, 'upgrades'));
-  const upgrades = (upgradesDir ? loadUpgrades(upgradesDir) : []).map((u) => enter({ ...u, number: number++ }));
+  const upgrades = (upgradesDir ? loadUpgrades(upgradesDir) : []).map((u) => {
+    const body = u.file ? readFileSync(u.file) : Buffer.alloc(0); // a delegating child has no body, as a token
+    return enter({
+      id: u.id, role: 'upgrade', name: u.name, file: u.file ?? '', contentType: u.file ? contentTypeOf(u.file) : '', body,
+      encoding: null, rawBytes: body.length, bakedBirthHeight: null, number: number++, delegate: u.delegate, metadata: null, parents: u.parents,
+    });
+  });
   for (const u of upgrades) for (const p of u.parents) children.set(p, [...(children.get(p) ?? []), u.id]);
   return { art, brains, tokens, library, inscriptions, upgrades, byId, children };
 }

@@ -7,11 +7,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseBatchYaml } from '../collection/batches';
-import { contentTypeOf, type Inscription } from './catalog';
+
+/** One child a batch file inscribes: its ID, its parents, and its content: a delegate or a file (an absolute path). */
+export interface UpgradeChild {
+  id: string;
+  name: string;
+  parents: string[];
+  delegate: string | null;
+  file: string | null;
+}
 
 /** The upgrade children of every *.yaml file in dir, in inscription order (batch files by name, entries in file
  * order); none when dir does not exist. Throws naming a bad file. */
-export function loadUpgrades(dir: string): Omit<Inscription, 'number'>[] {
+export function loadUpgrades(dir: string): UpgradeChild[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) throw new Error(`${dir}: not a directory of upgrade batch files`);
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -20,14 +28,12 @@ export function loadUpgrades(dir: string): Omit<Inscription, 'number'>[] {
     const batch = parseBatchYaml(text, path);
     if (!batch.parents.length) throw new Error(`${path}: an upgrade batch names its parent (parents: [<token ID>])`);
     const txid = createHash('sha256').update(text).digest('hex');
-    return batch.entries.map((e, i): Omit<Inscription, 'number'> => {
-      const base = { id: `${txid}i${i}`, role: 'upgrade' as const, name: `${basename(name, '.yaml')}[${i}]`, encoding: null,
-        bakedBirthHeight: null, metadata: null, parents: batch.parents };
-      if ('delegate' in e) return { ...base, file: '', contentType: '', body: Buffer.alloc(0), rawBytes: 0, delegate: e.delegate };
+    return batch.entries.map((e, i): UpgradeChild => {
+      const child = { id: `${txid}i${i}`, name: `${basename(name, '.yaml')}[${i}]`, parents: batch.parents };
+      if ('delegate' in e) return { ...child, delegate: e.delegate, file: null };
       const file = resolve(dir, e.file);
       if (!existsSync(file)) throw new Error(`${path}: file ${JSON.stringify(e.file)} not found in ${dir} (ord reads it from the directory it is run in)`);
-      const body = readFileSync(file);
-      return { ...base, file, contentType: contentTypeOf(file), body, rawBytes: body.length, delegate: null };
+      return { ...child, delegate: null, file };
     });
   });
 }
