@@ -14,6 +14,7 @@ const commands: Record<string, string> = {
   collection: './commands/collection.ts',
   testset: './commands/testset.ts',
   measure: './commands/measure.ts',
+  upgrade: './commands/upgrade.ts',
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -15,8 +15,10 @@ export interface ChainOptions {
 }
 
 export type Fail = { kind: 'http' | 'timeout' | 'network' | 'too-large'; status?: number; message: string };
-/** body: the response as text; bytes: its length in bytes; data: the bytes themselves (an image's). */
-export type Got = { ok: true; body: string; bytes: number; data: Uint8Array } | ({ ok: false } & Fail);
+/** body: the response as text; bytes: its length in bytes. */
+export type Got = { ok: true; body: string; bytes: number } | ({ ok: false } & Fail);
+/** data: the response's bytes (an image). */
+export type GotBytes = { ok: true; data: Uint8Array } | ({ ok: false } & Fail);
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -50,33 +52,39 @@ async function readUpTo(res: Response, maxBytes: number): Promise<Uint8Array | n
   return all;
 }
 
-/** GET path; a body longer than maxBytes is a 'too-large' failure, found while it streams in. */
-export async function get(path: string, opts: ChainOptions = {}, init?: RequestInit, maxBytes = Infinity): Promise<Got> {
+/** GET path as bytes; a body longer than maxBytes is a 'too-large' failure, found while it streams in. */
+export async function getBytes(path: string, opts: ChainOptions = {}, init?: RequestInit, maxBytes = Infinity): Promise<GotBytes> {
   const timers = opts.timers ?? globalTimers, ms = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctl = new AbortController();
-  const fail = (kind: Fail['kind'], problem: string, status?: number): Got => ({ ok: false, kind, status, message: `${path}: ${problem}` });
+  const fail = (kind: Fail['kind'], problem: string, status?: number): GotBytes => ({ ok: false, kind, status, message: `${path}: ${problem}` });
   let handle: unknown;
   try {
     // Race rather than trust abort alone: a fetch (or body read) that ignores the signal still times out.
     return await Promise.race([
-      new Promise<Got>((resolve) => {
+      new Promise<GotBytes>((resolve) => {
         handle = timers.setTimeout(() => {
           ctl.abort();
           resolve(fail('timeout', `no answer within ${ms} ms`));
         }, ms);
       }),
       (opts.fetch ?? fetch)(path, { ...init, signal: ctl.signal })
-        .then(async (res): Promise<Got> => {
+        .then(async (res): Promise<GotBytes> => {
           if (!res.ok) return fail('http', 'HTTP ' + res.status, res.status);
           const bytes = await readUpTo(res, maxBytes);
           if (!bytes) {
             ctl.abort();
             return fail('too-large', `more than ${maxBytes.toLocaleString('en')} bytes: stopped downloading`);
           }
-          return { ok: true, body: new TextDecoder().decode(bytes), bytes: bytes.byteLength, data: bytes };
+          return { ok: true, data: bytes };
         })
         .catch((e) => fail('network', String(e))),
     ]);
   } finally {
     timers.clearTimeout(handle);
   }
+}
+
+/** GET path as text (UTF-8), as getBytes. */
+export async function get(path: string, opts: ChainOptions = {}, init?: RequestInit, maxBytes = Infinity): Promise<Got> {
+  const got = await getBytes(path, opts, init, maxBytes);
+  return got.ok ? { ok: true, body: new TextDecoder().decode(got.data), bytes: got.data.byteLength } : got;
 }

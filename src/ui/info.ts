@@ -12,6 +12,8 @@ export interface InfoInput {
   offline: boolean;
   /** The running brain measured on the test set (measure-view.ts), '' when there is no brain. */
   measured?: string;
+  /** Where the brain comes from (brain-source.ts), shown under its ID. */
+  source?: InfoRow[];
 }
 
 /** The held-out accuracy recorded in training_traits, as a percentage string, or '' when there is none. */
@@ -33,11 +35,12 @@ function classList(classes: readonly string[]): string[] {
   return classes.length > MAX_CLASSES_SHOWN ? [...shown, `${classes.length - MAX_CLASSES_SHOWN} more`] : shown;
 }
 
-export function infoRows({ brain, genome: g, state: s, offline, measured }: InfoInput): InfoRow[] {
+export function infoRows({ brain, genome: g, state: s, offline, source = [], measured }: InfoInput): InfoRow[] {
   const m = brain.model;
   const rows: [string, string | string[] | false | null][] = [
     ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
     ['brain ID', brain.id],
+    ...source,
     ['classes', m && m.classes.length > 0 && classList(m.classes)],
     ['parameters', m && s.brain.parameters.toLocaleString('en-US')],
     ['held-out accuracy', m && heldOutAccuracy(m.trainingTraits)],

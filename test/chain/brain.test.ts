@@ -138,7 +138,7 @@ describe('fetchBrain', () => {
       start(c) { new TextEncoder().encode(text).forEach((b) => c.enqueue(Uint8Array.of(b))); c.close(); },
     }), { status: 200 });
     const g = fakeFetch({ '/x': chunked });
-    expect(await get('/x', { fetch: g.fn }, undefined, size)).toEqual({ ok: true, body: text, bytes: size, data: new TextEncoder().encode(text) });
+    expect(await get('/x', { fetch: g.fn }, undefined, size)).toEqual({ ok: true, body: text, bytes: size });
     expect(await get('/x', { fetch: g.fn }, undefined, size - 1)).toMatchObject({ ok: false, kind: 'too-large' });
   });
 });

@@ -7,8 +7,9 @@ import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
 import { loadCollectionFiles, type CollectionFiles } from './collection';
 import { ordContentType } from './media';
+import { loadUpgrades } from './upgrades';
 
-export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription' | 'testset';
+export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription' | 'upgrade' | 'testset';
 
 export interface Inscription {
   id: string;
@@ -44,6 +45,9 @@ export interface Catalog {
   inscriptions: Inscription[];
   /** The test set the art measures brains on, when served. */
   testSet: Inscription | null;
+  /** Upgrade children from the batch files in the upgrades folder (upgrades.ts): inscribed at the tip the server
+   * starts with. */
+  upgrades: Inscription[];
   byId: Map<string, Inscription>;
   /** Children of each parent, in inscription order. */
   children: Map<string, string[]>;
@@ -95,7 +99,7 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; testSetFile?: string; compress: boolean }): Catalog {
+export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; upgradesDir?: string; testSetFile?: string; compress: boolean }): Catalog {
   const coll: CollectionFiles | null = o.collectionDir ? loadCollectionFiles(o.collectionDir) : null;
   const html = coll ? coll.art.file : o.html;
   if (!existsSync(html) || !statSync(html).isFile()) {
@@ -143,5 +147,15 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
     throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
   }
   const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
-  return { art, brains, tokens, library, inscriptions, testSet, byId, children };
+  // a collection's upgrades live in its upgrades/ folder; a single art's in --upgrades DIR
+  const upgradesDir = o.upgradesDir ?? (o.collectionDir && join(o.collectionDir, 'upgrades'));
+  const upgrades = (upgradesDir ? loadUpgrades(upgradesDir) : []).map((u) => {
+    const body = u.file ? readFileSync(u.file) : Buffer.alloc(0); // a delegating child has no body, as a token
+    return enter({
+      id: u.id, role: 'upgrade', name: u.name, file: u.file ?? '', contentType: u.file ? contentTypeOf(u.file) : '', body,
+      encoding: null, rawBytes: body.length, bakedBirthHeight: null, number: number++, delegate: u.delegate, metadata: null, parents: u.parents,
+    });
+  });
+  for (const u of upgrades) for (const p of u.parents) children.set(p, [...(children.get(p) ?? []), u.id]);
+  return { art, brains, tokens, library, inscriptions, upgrades, testSet, byId, children };
 }
