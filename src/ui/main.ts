@@ -141,7 +141,9 @@ function setOffline(on: boolean): void {
 }
 const overlay = createOverlay(ui);
 // an open info panel is drawn again when the running brain's measurement arrives
-const measuring = createMeasuring(() => brain, () => testSetId, () => overlay.current === 'info' && actions.info(''));
+const measuring = createMeasuring(() => brain, () => testSetId, () => {
+  if (overlay.current === 'info') actions.info('');
+});
 const explorer = createExplorer({
   overlay, say: toast, neurons: () => portrait.neurons(), explain: askNeuron, focus: portrait.focus,
   meta: () => {

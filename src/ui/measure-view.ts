@@ -34,8 +34,11 @@ export interface Running {
 
 export function createMeasuring(running: () => Running, testSet: () => string, onMeasured: () => void) {
   const settled = new Map<string, Outcome>();
-  const of = (id: string, model: Model, on = testSet()): Promise<Outcome> =>
-    measure(id, model, on).then((o) => (settled.set(id + ' ' + on, o), o));
+  const of = async (id: string, model: Model, on = testSet()): Promise<Outcome> => {
+    const outcome = await measure(id, model, on);
+    settled.set(id + ' ' + on, outcome);
+    return outcome;
+  };
   const lines = [h('p', { class: 'measured' }), h('p', { class: 'measured' })];
   const show = (line: HTMLElement, who: string, name: string, text: string) =>
     line.replaceChildren(who, ...([name.slice(0, 40), text].map(isolated).filter(Boolean) as Node[]));
@@ -56,7 +59,9 @@ export function createMeasuring(running: () => Running, testSet: () => string, o
       const { id, model } = running();
       if (!model) return void lines[0].replaceChildren();
       show(lines[0], 'running: ', model.name, ' — measuring…');
-      void of(id, model).then((o) => running().id === id && show(lines[0], 'running: ', model.name, ' — ' + measuredLine(o, model)));
+      void of(id, model).then((o) => {
+        if (running().id === id) show(lines[0], 'running: ', model.name, ' — ' + measuredLine(o, model));
+      });
     },
     /** The U panel's measure button: fetches the brain in the field and measures it, without plugging it in. */
     async fetched(raw: string): Promise<void> {

@@ -9,7 +9,9 @@ export type Outcome = { ok: true; testSet: string; result: Measurement } | { ok:
 
 let source = '';
 /** The page's script text, from which the worker is made (entry.ts hands it over while the script runs). */
-export const setWorkerSource = (text: string): void => void (source = text);
+export function setWorkerSource(text: string): void {
+  source = text;
+}
 
 let worker: Worker | null = null;
 let asked = 0;
@@ -50,7 +52,10 @@ export function measure(brainId: string, model: Model, testSet: string): Promise
   if (!outcomes.has(key)) {
     const p = measureOnce(model, testSet);
     outcomes.set(key, p);
-    void p.then((o) => o.ok || outcomes.delete(key)); // only a measurement is kept: a failure is tried again when asked
+    // only a measurement is kept: a failure is tried again when asked
+    void p.then((o) => {
+      if (!o.ok) outcomes.delete(key);
+    });
   }
   return outcomes.get(key)!;
 }

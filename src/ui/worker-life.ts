@@ -9,7 +9,9 @@ import { setWorkerSource } from './measure';
 if (typeof document === 'undefined') {
   serveMeasurements();
   const stop = new Error('The measuring worker is ready.');
-  addEventListener('error', (e) => void (e.error === stop && e.preventDefault()));
+  addEventListener('error', (e) => {
+    if (e.error === stop) e.preventDefault();
+  });
   throw stop;
 }
 setWorkerSource(document.currentScript?.textContent ?? ''); // read now: currentScript is set only while the script runs
