@@ -3,7 +3,7 @@
 // reveal_broadcast, reveal_psbt, rune, total_fees). Every refusal exits 2, names the file and the field, and leaves the
 // collection directory byte for byte as it was.
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseBatchYaml, BATCH_WEIGHT_LIMIT, type ParsedBatch } from '../../tools/collection/batches';
@@ -11,7 +11,6 @@ import { run } from '../../tools/commands/collection';
 import { collectionStatus } from '../../tools/collection/status';
 import { startServer } from '../../tools/server/server';
 import { tokenAttributes } from '../../tools/collection/properties';
-import { copyFileSync } from 'node:fs';
 import { repoRoot } from '../../tools/build/inscription';
 import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from './helpers';
