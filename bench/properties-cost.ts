@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { generateGenome } from '../src/art/traits';
-import { tokenSeed } from '../tools/commands/generate';
+import { tokenSeed } from '../tools/collection/token-seed';
 import { planGalleries, split, type DelegateEntry } from '../tools/collection/batches';
 import { encodeProperties, propertiesCbor, tokenAttributes } from '../tools/collection/properties';
 import { median } from '../tools/collection/report';

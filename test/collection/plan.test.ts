@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 import { trainingConfig } from '../../tools/collection/config';
 import {
   BATCH_WEIGHT_LIMIT, batchYaml, chunkedField, MAX_REVEAL_WEIGHT, parseBatchYaml, planBatches, planGalleries, revealWeight, split, type Entry,

@@ -6,7 +6,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeProperties, propertiesCbor, tokenAttributes } from '../../tools/collection/properties';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 
 const hex = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('hex') : null);
 const str = (s: string) => Buffer.from(s).toString('hex');

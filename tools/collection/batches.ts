@@ -72,7 +72,7 @@ export function entryWitness(e: Entry, index: number, parents: number): number {
   if ('file' in e) w += TAG + 1 + 32 + TAG + 1 + 2 + 1 + pushes(e.bytes); // content type, content-encoding br, OP_0, body
   else {
     w += TAG + ID_PUSH + propertiesWitness(e); // delegate, properties
-    if (e.metadata !== undefined) w += chunkedField(encodeCbor(e.metadata).length);
+    if (e.metadata !== undefined && e.metadata !== null) w += chunkedField(encodeCbor(e.metadata).length);
   }
   w += parents * (TAG + ID_PUSH);
   if (index > 0) w += TAG + 1 + 4; // pointer to its own output

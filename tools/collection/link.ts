@@ -9,7 +9,8 @@ import { isInscriptionId } from '../../src/chain/ids';
 import { contentId } from '../build/ids';
 import { parseBatchYaml, type ParsedBatch } from './batches';
 import { CollectionError, writeAtomic } from './files';
-import { idsFile, readIdMap, writeOutputs, type Manifest } from './run';
+import type { Manifest } from './manifest';
+import { idsFile, readIdMap, writeOutputs } from './run';
 import { tokenPreviewId } from './token';
 import type { GenomeDoc } from './config';
 
