@@ -120,11 +120,13 @@ describe('perceptrons collection link', () => {
     expect(files.stdout).toContain('still unlinked: 02-tokens');
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.art.id).toBe(files.out.inscriptions[0].id);
-    expect(manifest.tokens.map((t: any) => t.brain.id)).toEqual(files.out.inscriptions.slice(1).map((i) => i.id));
+    expect(manifest.testSet.id).toBe(files.out.inscriptions[1].id); // right after the art
+    expect(manifest.tokens.map((t: any) => t.brain.id)).toEqual(files.out.inscriptions.slice(2).map((i) => i.id));
     const tokens = batchOf(dir, '02-tokens');
     tokens.entries.forEach((e: any, i) => {
       expect(e.delegate).toBe(manifest.art.id);
       expect(e.metadata.brain).toBe(manifest.tokens[i].brain.id);
+      expect(e.metadata.test).toBe(manifest.testSet.id); // the real test set ID, once linked
     });
 
     // the last token batch linked: the gallery batch and the marketplace file appear
@@ -179,7 +181,7 @@ describe('perceptrons collection link', () => {
     const dir = copy();
     const b = batchOf(dir, '01-art-brains'), good = ordOutput(b, txid('files'));
     await link(dir, '00-parent');
-    await refused(dir, save(dir, '01-art-brains', { ...good, inscriptions: good.inscriptions.slice(1) }), /"inscriptions" lists 3, but 01-art-brains\.yaml has 4/);
+    await refused(dir, save(dir, '01-art-brains', { ...good, inscriptions: good.inscriptions.slice(1) }), /"inscriptions" lists 4, but 01-art-brains\.yaml has 5/);
     const swapped = [good.inscriptions[1], good.inscriptions[0], ...good.inscriptions.slice(2)];
     await refused(dir, save(dir, '01-art-brains', { ...good, inscriptions: swapped }), /"inscriptions\[0\]\.id" is \w+i1, not \w+i0/);
     const other = good.inscriptions.map((i, k) => (k === 2 ? { ...i, id: `${txid('elsewhere')}i2` } : i));

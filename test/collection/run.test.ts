@@ -15,6 +15,8 @@ import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from './helpers';
 import { encodeProperties, tokenAttributes } from '../../tools/collection/properties';
 import { repoRoot } from '../../tools/build/inscription';
+import { brotli } from '../../tools/build/sizes';
+import { measureAll } from '../../tools/testset/collection';
 
 const tmp = tempDir('perceptrons-collection-');
 let data: string;
@@ -46,7 +48,11 @@ afterAll(() => tmp.cleanup());
 describe('perceptrons collection', () => {
   it('trains each token the network of its own genome and writes the manifest', () => {
     const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest)).toEqual(['art', 'tokens', 'totals']);
+    expect(Object.keys(manifest)).toEqual(['art', 'testSet', 'tokens', 'totals']);
+    // the test set beside the art: what perceptrons testset writes from the same dataset, named by its content ID
+    const png = readFileSync(join(one, 'testset.png'));
+    expect(manifest.testSet).toEqual({ file: 'testset.png', id: contentId(png), bytes: png.length, brotliBytes: Math.min(png.length, brotli(png).length), count: 300 });
+    const measured = measureAll(png, manifest.tokens.map((t: any) => readFileSync(join(one, t.brain.file), 'utf8')));
     expect(Object.keys(manifest.art)).toEqual(['file', 'id', 'bytes', 'brotliBytes']);
     expect(manifest.art.id).toBe(contentId(readFileSync(join(one, 'art.html'))));
     expect(manifest.tokens).toHaveLength(3);
@@ -54,7 +60,9 @@ describe('perceptrons collection', () => {
       expect(Object.keys(t)).toEqual(['index', 'id', 'seed', 'features', 'hidden', 'activation', 'brain', 'properties']);
       const props = encodeProperties(tokenAttributes(i, t.features, t.brain.heldoutAccuracy))!;
       expect(t.properties).toEqual({ bytes: props.bytes.length, encoding: props.encoding });
-      expect(Object.keys(t.brain)).toEqual(['file', 'id', 'bytes', 'brotliBytes', 'parameters', 'heldoutAccuracy']);
+      expect(Object.keys(t.brain)).toEqual(['file', 'id', 'bytes', 'brotliBytes', 'parameters', 'heldoutAccuracy', 'testSetAccuracy']);
+      expect(t.brain.testSetAccuracy).toBe(measured[i]);
+      expect(t.brain.testSetAccuracy).toBeGreaterThan(0.25); // trained for one epoch on a tiny set: better than chance
       const g = generateGenome(tokenSeed('tiny', i));
       expect([t.seed, t.hidden, t.activation]).toEqual([g.seed, g.hidden, g.activation]);
       const raw = readFileSync(join(one, t.brain.file));
@@ -70,7 +78,11 @@ describe('perceptrons collection', () => {
       expect(t.brain.id).toBe(contentId(raw));
       expect(t.brain.bytes).toBe(raw.length);
     });
-    expect(manifest.totals.bytes).toBeGreaterThan(manifest.art.bytes + manifest.tokens.reduce((n: number, t: any) => n + t.brain.bytes, 0));
+    expect(manifest.totals.bytes).toBeGreaterThan(manifest.art.bytes + manifest.testSet.bytes + manifest.tokens.reduce((n: number, t: any) => n + t.brain.bytes, 0));
+    // the report lists each token's figure on the test set beside its held-out accuracy
+    const report = readFileSync(join(one, 'report.md'), 'utf8');
+    expect(report).toContain('## Measured on the inscribed test set');
+    manifest.tokens.forEach((t: any) => expect(report).toContain(`| ${t.index} | ${(t.brain.heldoutAccuracy * 100).toFixed(2)}% | ${(t.brain.testSetAccuracy * 100).toFixed(2)}% |`));
     expect(manifest.totals.feeSat).toBeGreaterThan(manifest.totals.brotliBytes * 10 / 4);
     // what the properties add: their bytes, and at 10 sat/vB at least a quarter of a sat a byte (witness discount)
     expect(manifest.totals.propertiesBytes).toBe(manifest.tokens.reduce((n: number, t: any) => n + t.properties.bytes, 0));
@@ -84,12 +96,12 @@ describe('perceptrons collection', () => {
     const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
     const [parent, files1, tokens] = files.map((f) => parseBatchYaml(readFileSync(join(dir, f), 'utf8'), f));
     expect(parent.entries).toEqual([{ file: 'parent.txt' }]);
-    expect(files1.entries).toEqual([{ file: 'art.html' }, ...[0, 1, 2].map((i) => ({ file: `brains/${i}.json` }))]);
+    expect(files1.entries).toEqual([{ file: 'art.html' }, { file: 'testset.png' }, ...[0, 1, 2].map((i) => ({ file: `brains/${i}.json` }))]);
     expect(tokens.parents).toEqual([contentId(readFileSync(join(one, 'parent.txt')))]);
     tokens.entries.forEach((e: any, i) => {
       expect(e.delegate).toBe(manifest.art.id);
       expect(e.metadata).toEqual({ name: `Perceptron #${i}`, seed: manifest.tokens[i].seed, brain: manifest.tokens[i].brain.id,
-        accuracy: Math.round(manifest.tokens[i].brain.heldoutAccuracy * 10000) / 100 });
+        accuracy: Math.round(manifest.tokens[i].brain.heldoutAccuracy * 10000) / 100, test: manifest.testSet.id });
       expect(decodeCborHex(encodeCborHex(e.metadata))).toEqual(e.metadata);
       // ord properties: the title, every genome feature and the held-out accuracy
       expect(e.title).toBe(`Perceptron #${i}`);
@@ -104,6 +116,7 @@ describe('perceptrons collection', () => {
       // the parent's ID is the one the token batches name as their parent
       'parent.txt': { id: parseBatchYaml(readFileSync(join(one, 'batches', '02-tokens.yaml'), 'utf8'), '02-tokens').parents[0] },
       'art.html': { id: manifest.art.id, bytes: manifest.art.bytes },
+      'testset.png': { id: manifest.testSet.id, bytes: manifest.testSet.bytes },
       ...Object.fromEntries(manifest.tokens.map((t: any) => [t.brain.file, { id: t.brain.id, bytes: t.brain.bytes }])),
     };
     const seen: string[] = [];

@@ -110,6 +110,8 @@ export function split(prefix: string, entries: Entry[], parents: string[], limit
 export interface Plan {
   parent: FileEntry;
   art: FileEntry;
+  /** the test set (testset.png), inscribed right after the art when the collection has one */
+  testSet?: FileEntry | null;
   brains: FileEntry[];
   tokens: DelegateEntry[];
   parentId: string;
@@ -121,7 +123,7 @@ const numbered = (n: number, label: string) => `${String(n).padStart(2, '0')}-${
 export function planBatches(p: Plan, limit = BATCH_WEIGHT_LIMIT): Batch[] {
   const groups: [string, Omit<Batch, 'name'>[]][] = [
     ['parent', split('parent', [p.parent], [], limit)],
-    ['art-brains', split('art and brains', [p.art, ...p.brains], [], limit)],
+    ['art-brains', split('art and brains', [p.art, ...(p.testSet ? [p.testSet] : []), ...p.brains], [], limit)],
     ['tokens', split('tokens', p.tokens, [p.parentId], limit)],
   ];
   const batches: Batch[] = [];

@@ -1,9 +1,15 @@
 // A collection's manifest.json: the art, every token (its genome's seed and features, its brain) and the totals.
 export interface Manifest {
   art: { file: string; id: string; bytes: number; brotliBytes: number };
+  /** the test set the page measures brains on (testset.png), inscribed with the art; absent in older directories */
+  testSet?: { file: string; id: string; bytes: number; brotliBytes: number; count: number };
   tokens: {
     index: number; id: string; seed: string; features: Record<string, string | number>; hidden: number[]; activation: string;
-    brain: { file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number };
+    brain: {
+      file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number;
+      /** its accuracy on the test set, as the page measures it; null when it has none or the brain is not comparable */
+      testSetAccuracy?: number | null;
+    };
     /** its ord properties (title and traits) as inscribed: tag 17's bytes, brotli'd ("br", tag 19) when smaller */
     properties: { bytes: number; encoding: 'br' | null };
   }[];

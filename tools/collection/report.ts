@@ -109,9 +109,11 @@ export function writeReport(out: string, r: { manifest: Manifest; batches: Batch
   const curveAt = Object.keys(brains[0]?.alive_accuracy ?? {});
   L.push('', 'Median accuracy along the life cycle (neurons alive):', '', `| ${curveAt.join(' | ')} |`, `|${curveAt.map(() => '---:').join('|')}|`,
     `| ${curveAt.map((_, k) => pct(median(alive.map((c) => c[k])))).join(' | ')} |`);
+  L.push(...testSetSection(m));
   L.push('', '## Bytes and fees', '');
   L.push('| part | count | bytes | after brotli |', '|---|---:|---:|---:|');
   L.push(`| art (art.html, inscribed once) | 1 | ${kb(m.art.bytes)} | ${kb(m.art.brotliBytes)} |`);
+  if (m.testSet) L.push(`| test set (${m.testSet.file}, ${m.testSet.count} images, inscribed with the art) | 1 | ${kb(m.testSet.bytes)} | ${kb(m.testSet.brotliBytes)} |`);
   L.push(`| brains (${brains[0]?.dtype ?? ''}; ${params.toLocaleString('en-US')} parameters) | ${n} | ${mb(brainBytes)} | ${mb(brainBr)} |`);
   L.push(`| tokens (delegate + metadata + properties + parent, no body) | ${n} | ${kb(r.tokenBytes)} | ${kb(r.tokenBytes)} |`);
   L.push(`| **total** | | **${mb(m.totals.bytes)}** | **${mb(m.totals.brotliBytes)}** |`);
@@ -138,4 +140,22 @@ export function writeReport(out: string, r: { manifest: Manifest; batches: Batch
     }
   }
   writeAtomic(join(out, 'report.md'), L.join('\n') + '\n');
+}
+
+/** Every token's accuracy on the inscribed test set, as the page measures it, beside its held-out accuracy. */
+function testSetSection(m: Manifest): string[] {
+  const rows = m.tokens.filter((t) => typeof t.brain.testSetAccuracy === 'number');
+  if (!m.testSet || !rows.length) return [];
+  const n = m.testSet.count, gap = (t: (typeof rows)[number]) => (t.brain.testSetAccuracy! - t.brain.heldoutAccuracy) * 100;
+  const gaps = rows.map(gap), widest = rows.reduce((a, b) => (Math.abs(gap(b)) > Math.abs(gap(a)) ? b : a));
+  const margin = 196 * Math.sqrt((0.97 * 0.03) / n);
+  return ['', '## Measured on the inscribed test set', '',
+    `Every brain on the collection's test set (${m.testSet.file}: ${n} held-out images no brain trained on, inscribed with the art, ` +
+      `ID ${m.testSet.id}), measured as the page and \`perceptrons measure\` measure it, beside the held-out accuracy its maker wrote. ` +
+      `Median ${pct(median(rows.map((t) => t.brain.testSetAccuracy!)))} (held-out ${pct(median(rows.map((t) => t.brain.heldoutAccuracy)))}); ` +
+      `mean difference ${(gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(2)} points, mean size ${(gaps.reduce((a, b) => a + Math.abs(b), 0) / gaps.length).toFixed(2)}, ` +
+      `widest token ${widest.index} (${gap(widest).toFixed(2)}); ${gaps.filter((g) => Math.abs(g) > margin).length} of ${rows.length} differ by more than ` +
+      `±${margin.toFixed(1)} points, the 95% margin of ${n} images at 97%.`, '',
+    '| token | held-out | test set | difference (points) |', '|---:|---:|---:|---:|',
+    ...rows.map((t) => `| ${t.index} | ${pct(t.brain.heldoutAccuracy)} | ${pct(t.brain.testSetAccuracy!)} | ${gap(t).toFixed(2)} |`)];
 }

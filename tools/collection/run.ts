@@ -19,6 +19,9 @@ import type { Manifest } from './manifest';
 import { CollectionError, removeLeftovers, writeAtomic } from './files';
 import { trainAll } from './pool';
 import { writeReport } from './report';
+import { ensureTestSet, measureAll } from '../testset/collection';
+import { TESTSET_FILE } from '../testset/defaults';
+import { decodeTestSet } from '../testset/read';
 import { tokenMetadata, tokenPreviewId, envelopeBytes } from './token';
 import type { TokenBrain, TokenJob } from './train-token';
 
@@ -77,6 +80,7 @@ export async function runCollection(o: CollectionOptions): Promise<RunResult> {
     if (had !== want) throw new CollectionError(`${out} holds a collection made with ${had}; this run asks for ${want}. Use the same options to resume, or another --out.`);
   }
   writeAtomic(stateFile, want + '\n');
+  ensureTestSet(out, dataDir); // beside the art, written once: none of its images is one the brains train on
   for (const d of ['', 'genomes', 'brains', 'batches']) removeLeftovers(join(out, d));
 
   // genomes, as `perceptrons generate` makes them
@@ -167,6 +171,12 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
   const parentPath = join(out, 'parent.txt');
   if (!existsSync(parentPath) || !readFileSync(parentPath).equals(parent)) writeAtomic(parentPath, parent);
   const parentId = real(contentId(parent)), artId = real(contentId(art));
+  // the test set (ensureTestSet wrote it; a directory made before there was one has none): named in every token's
+  // metadata, and each brain measured on it for the report
+  const testSetPath = join(out, TESTSET_FILE);
+  const testSet = existsSync(testSetPath) ? readFileSync(testSetPath) : null;
+  const testSetId = testSet && real(contentId(testSet));
+  const measured = testSet ? measureAll(testSet, genomes.map((_, index) => readFileSync(join(out, `brains/${index}.json`), 'utf8'))) : [];
 
   const tokens: Manifest['tokens'] = [];
   const tokenEntries: DelegateEntry[] = [];
@@ -178,7 +188,7 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     const model = decodeDataInscription(raw.toString('utf8'));
     const heldout = Number(model.trainingTraits.heldout_accuracy);
     const brainId = real(contentId(raw));
-    const metadata = tokenMetadata(index, g.seed, brainId, heldout);
+    const metadata = tokenMetadata(index, g.seed, brainId, heldout, testSetId);
     const envelope = { parent: parentId, delegate: artId, metadata };
     const attributes = tokenAttributes(index, g.features, heldout);
     const properties = encodeProperties(attributes)!;
@@ -192,13 +202,15 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     tokens.push({
       index, id: real(preview), seed: g.seed, features: g.features, hidden: g.hidden,
       activation: generateGenome(g.seed).activation,
-      brain: { file, id: brainId, ...size, parameters: model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0), heldoutAccuracy: heldout },
+      brain: { file, id: brainId, ...size, parameters: model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0), heldoutAccuracy: heldout,
+        testSetAccuracy: measured[index] ?? null },
       properties: { bytes: properties.bytes.length, encoding: properties.encoding },
     });
   });
   const plan = {
     parent: { file: 'parent.txt', bytes: parent.length }, parentId,
     art: { file: 'art.html', bytes: sized(art).brotliBytes },
+    testSet: testSet && { file: TESTSET_FILE, bytes: sized(testSet).brotliBytes },
     brains: brainFiles, tokens: tokenEntries,
   };
   const batches = planBatches(plan);
@@ -212,13 +224,14 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     batches.push(...planGalleries(items, parentId, batches.length, `Perceptrons: ${c.count} living neural networks`));
     writeAtomic(join(out, 'marketplace.json'), marketplaceFile(items));
   }
-  const artSize = sized(art);
+  const artSize = sized(art), testSetSize = testSet ? sized(testSet) : { bytes: 0, brotliBytes: 0 };
   const manifest: Manifest = {
     art: { file: 'art.html', id: artId, ...artSize },
+    ...(testSet && testSetId ? { testSet: { file: TESTSET_FILE, id: testSetId, ...testSetSize, count: decodeTestSet(testSet, TESTSET_FILE).count } } : {}),
     tokens,
     totals: {
-      bytes: artSize.bytes + tokens.reduce((n, t) => n + t.brain.bytes, 0) + tokenBytes,
-      brotliBytes: artSize.brotliBytes + tokens.reduce((n, t) => n + t.brain.brotliBytes, 0) + tokenBytes,
+      bytes: artSize.bytes + testSetSize.bytes + tokens.reduce((n, t) => n + t.brain.bytes, 0) + tokenBytes,
+      brotliBytes: artSize.brotliBytes + testSetSize.brotliBytes + tokens.reduce((n, t) => n + t.brain.brotliBytes, 0) + tokenBytes,
       feeSat: batchFees(batches),
       propertiesBytes,
       propertiesFeeSat: withProperties - batchFees(bare),

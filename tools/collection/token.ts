@@ -1,5 +1,5 @@
 // A collection token is an inscription with no body of its own: it delegates its content to the art (ord's tag 11),
-// names the collection's parent (tag 3) and carries CBOR metadata (tag 5) { name, seed, brain, accuracy }, which the art
+// names the collection's parent (tag 3) and carries CBOR metadata (tag 5) { name, seed, brain, accuracy, test }, which the art
 // reads from /r/metadata/<own id>. Before it is inscribed its ID is the preview server's: sha256 of those envelope
 // fields, serialised as ord pushes them, + "i0".
 import { createHash } from 'node:crypto';
@@ -11,10 +11,12 @@ export interface TokenMetadata extends Record<string, Metadata> {
   brain: string;
   /** held-out accuracy at full life, percent with two decimals */
   accuracy: number;
+  // and `test`, when the collection has a test set (docs/format.md#the-test-set): its ID, which the page measures on
 }
 
-export function tokenMetadata(index: number, seed: string, brainId: string, heldoutAccuracy: number): TokenMetadata {
-  return { name: `Perceptron #${index}`, seed, brain: brainId, accuracy: Math.round(heldoutAccuracy * 10000) / 100 };
+export function tokenMetadata(index: number, seed: string, brainId: string, heldoutAccuracy: number, testSetId?: string | null): TokenMetadata {
+  const metadata: TokenMetadata = { name: `Perceptron #${index}`, seed, brain: brainId, accuracy: Math.round(heldoutAccuracy * 10000) / 100 };
+  return testSetId ? { ...metadata, test: testSetId } : metadata;
 }
 
 /** ord's InscriptionId as a tag value: the txid's 32 bytes reversed, then the index little-endian without trailing zeros. */

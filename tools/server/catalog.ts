@@ -142,7 +142,8 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
   for (const t of tokens) for (const p of t.parents) children.set(p, [...(children.get(p) ?? []), t.id]);
   const library = o.libFile ? add(o.libFile, 'library', basename(o.libFile)) : null;
   // the test set brains are measured on (src/nn/testset.ts), when there is one
-  const testSet = o.testSetFile && existsSync(o.testSetFile) ? add(o.testSetFile, 'testset', basename(o.testSetFile)) : null;
+  const testSet = coll?.testSet ? add(coll.testSet.file, 'testset', basename(coll.testSet.file), coll.testSet.id)
+    : o.testSetFile && existsSync(o.testSetFile) ? add(o.testSetFile, 'testset', basename(o.testSetFile)) : null;
   if (o.inscriptionsDir && !(existsSync(o.inscriptionsDir) && statSync(o.inscriptionsDir).isDirectory())) {
     throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
   }

@@ -10,6 +10,7 @@ import { contentId } from '../build/ids';
 
 export interface CollectionManifest {
   art: { file: string; id: string };
+  testSet?: { file: string; id: string };
   tokens: { index: number; id: string; seed: string; hidden: number[]; brain: { file: string; id: string; heldoutAccuracy: number } }[];
 }
 
@@ -25,6 +26,8 @@ export interface CollectionFiles {
   dir: string;
   manifest: CollectionManifest;
   art: { file: string; id: string };
+  /** the test set the tokens name in their metadata, when the collection has one */
+  testSet: { file: string; id: string } | null;
   parent: { file: string; id: string } | null;
   brains: { file: string; id: string; name: string }[];
   tokens: CollectionToken[];
@@ -65,13 +68,14 @@ export function loadCollectionFiles(dir: string): CollectionFiles {
   const tokens = manifest.tokens.map((t, i): CollectionToken => {
     const e = entries[i] as { delegate?: string; metadata?: Metadata; parents: string[] } | undefined;
     const delegate = e?.delegate ?? manifest.art.id;
-    const metadata = e?.metadata ?? tokenMetadata(t.index, t.seed, t.brain.id, t.brain.heldoutAccuracy);
+    const metadata = e?.metadata ?? tokenMetadata(t.index, t.seed, t.brain.id, t.brain.heldoutAccuracy, manifest.testSet?.id);
     const parents = e?.parents ?? (parent ? [parent.id] : []);
     return { id: t.id ?? tokenPreviewId({ parent: parents[0] ?? null, delegate, metadata }), name: `token ${t.index}`, delegate, metadata: Buffer.from(encodeCbor(metadata)), parents };
   });
   return {
     dir, manifest, parent,
     art: { file: join(dir, manifest.art.file), id: manifest.art.id },
+    testSet: manifest.testSet ? { file: join(dir, manifest.testSet.file), id: manifest.testSet.id } : null,
     brains: manifest.tokens.map((t) => ({ file: join(dir, t.brain.file), id: t.brain.id, name: t.brain.file })),
     tokens,
   };
