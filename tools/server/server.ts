@@ -11,11 +11,10 @@ import { renderHome } from './home';
 import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
 import { dispatch, type Request, type Route } from './routes';
 import { ROUTE } from '../../src/chain/routes';
+import { DEFAULT_BIRTH_HEIGHT } from '../build/inscription';
 export { CONTENT_CSP, PREVIEW_PAGE_CSP } from './csp';
 
 export const CONTENT_CACHE = 'public, max-age=1209600, immutable';
-/** build.ts's default birth height, used when neither the option nor the art's baked config gives one. */
-export const DEFAULT_BIRTH_HEIGHT = 870_000;
 /** Default tip: two weeks (one difficulty period) after birth, a young network. */
 export const DEFAULT_AGE_BLOCKS = 2016;
 export const DEFAULT_FEE = 10;
@@ -34,7 +33,8 @@ export interface ServerOptions {
   libFile?: string;
   /** Serve every file under this directory as an inscription too (ID sha256 + i0, content type as ord infers it). */
   inscriptionsDir?: string;
-  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
+  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else the build's
+   * DEFAULT_BIRTH_HEIGHT. */
   birthHeight?: number;
   height?: number;
   fee?: number;
