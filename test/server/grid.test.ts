@@ -62,6 +62,10 @@ describe('/children/<parent>', () => {
     expect((await get(`/children/${parentId}/x`)).status).toBe(400);
   });
 
+  it('is linked from the home page in collection mode', async () => {
+    expect((await get('/')).text).toContain(`<a href="/children/${parentId}"`);
+  });
+
   it('answers HEAD like GET, without a body', async () => {
     const r = await hit(s.url, `/children/${parentId}`, { method: 'HEAD' });
     expect(r.status).toBe(200);

@@ -211,6 +211,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       art: { id: catalog.art.id, name: catalog.art.name },
       brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
       tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
+      parent: catalog.tokens[0]?.parents[0],
       birthHeight,
       state: chain.settings(),
       sliderMax: Math.max(birthHeight + 210_000, chain.tip() + 1_000),
