@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { generateGenome } from '../src/art/traits';
-import { tokenSeed } from '../tools/commands/generate';
+import { tokenSeed } from '../tools/collection/token-seed';
 import type { GenomeDoc } from '../tools/collection/config';
 import { trainAll } from '../tools/collection/pool';
 import { median } from '../tools/collection/report';

@@ -57,8 +57,11 @@ export function hash01(a: number, b: number, c = 0): number {
 /** Integer in [lo, hi] inclusive. */
 export const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
-/** Weighted choice: the value of one row, each row as likely as its weight (any positive numbers). */
-export function pick<T>(r: Rng, rows: readonly { value: T; weight: number }[]): T {
+/** Weighted choice of a row, each row as likely as its weight (any positive numbers). */
+export function pickRow<R extends { weight: number }>(r: Rng, rows: readonly R[]): R {
   let x = r() * rows.reduce((sum, row) => sum + row.weight, 0);
-  return (rows.find((row) => (x -= row.weight) < 0) ?? rows[rows.length - 1]).value;
+  return rows.find((row) => (x -= row.weight) < 0) ?? rows[rows.length - 1];
 }
+
+/** Weighted choice: the value of one row (pickRow). */
+export const pick = <T>(r: Rng, rows: readonly { value: T; weight: number }[]): T => pickRow(r, rows).value;

@@ -2,17 +2,16 @@
 // and the visual details, all drawn from one seed. Draw order of the main stream (never reorder: it would change
 // every token): activation, hidden layers, max neurons, architecture, epochs, dataset, framework, hardware,
 // paper, palette, birth year, life cycle, pulse, links. Hidden widths come from sub-stream 1, visual numbers from 2.
-import { hash01, int, normalizeSeed, pick, seedState, stream, type Rng } from './prng';
+import { ACTIVATION_RULES, type Activation } from '../nn/activations';
+import { hash01, int, normalizeSeed, pick, pickRow, seedState, stream, type Rng } from './prng';
 
 type Table<T = string> = readonly { value: T; weight: number }[];
 type Range = readonly [number, number];
+/** A row of the activation table: the engine's activation and its name as the paper and a brain's activation_func
+ * write it (activations.ts). */
+const activationRow = (activation: Activation, weight: number) => ({ value: ACTIVATION_RULES[activation].paperName, weight, activation });
 // The paper's tables (section 11): each value with its weight in %.
-export const ACTIVATIONS: Table = [
-  { value: 'ReLU', weight: 50 },
-  { value: 'LeakyReLU', weight: 20 },
-  { value: 'tanh', weight: 20 },
-  { value: 'Sigmoid', weight: 10 },
-];
+export const ACTIVATIONS = [activationRow('relu', 50), activationRow('leaky_relu', 20), activationRow('tanh', 20), activationRow('sigmoid', 10)];
 export const ARCHITECTURES: Table = [
   { value: 'Random Triangle', weight: 50 },
   { value: 'Random', weight: 20 },
@@ -129,7 +128,8 @@ export interface Genome {
   seed: string;
   features: Record<string, string | number>;
   hidden: number[];
-  activation: 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid';
+  /** the hidden layers' activation (its name in features.Activation and in the brain's activation_func) */
+  activation: Activation;
   epochs: number;
   birthYear: number;
   lifeCycle: string;
@@ -172,7 +172,7 @@ const nth = (t: Table, v: string) => t.findIndex((row) => row.value === v);
 /** The whole genome of a seed (64 hex digits): a pure function of the seed. */
 export function generateGenome(seed: string): Genome {
   const hex = normalizeSeed(seed), state = seedState(hex), r = stream(state);
-  const activation = pick(r, ACTIVATIONS), sig = activation === 'Sigmoid';
+  const { activation, value: activationName } = pickRow(r, ACTIVATIONS), sig = activation === 'sigmoid';
   const layers = int(r, ...(sig ? LAYERS.Sigmoid : LAYERS.other) as Range), maxNeurons = int(r, ...MAX_NEURONS);
   const architecture = pick(r, ARCHITECTURES);
   const epochs = int(r, ...(sig ? EPOCHS.Sigmoid : EPOCHS.other) as Range);
@@ -204,7 +204,7 @@ export function generateGenome(seed: string): Genome {
     'Hidden Layers': layers,
     'Max Neurons': maxNeurons,
     Architecture: architecture,
-    Activation: activation,
+    Activation: activationName,
     Epochs: epochs,
     Dataset: dataset,
     Framework: framework,
@@ -217,9 +217,8 @@ export function generateGenome(seed: string): Genome {
     Links: links,
     Neurons: hidden.reduce((a, b) => a + b, 0),
   };
-  // activation in Keras' spelling: relu, leaky_relu, tanh, sigmoid
   return {
-    seed: hex, features, hidden, activation: activation === 'LeakyReLU' ? 'leaky_relu' : lower(activation), epochs, birthYear, lifeCycle,
+    seed: hex, features, hidden, activation, epochs, birthYear, lifeCycle,
     lifeBlocks: 8640 * YEAR_DAYS[nth(LIFE_CYCLES, lifeCycle)], palette, visual,
   };
 }

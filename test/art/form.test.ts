@@ -3,7 +3,7 @@ import { generateGenome } from '../../src/art/traits';
 import { formOf, mix } from '../../src/art/form';
 import { paletteNamed } from '../../src/art/palettes';
 import { drift, scatterOf } from '../../src/art/death';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 
 const g = generateGenome(tokenSeed('form', 1));
 const counts = [10, 8, 10, 4];

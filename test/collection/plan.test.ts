@@ -1,7 +1,7 @@
 // Genome → training config, and the ord batches: never over the weight limit, in dependency order, read back as written.
 import { describe, expect, it } from 'vitest';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 import { trainingConfig } from '../../tools/collection/config';
 import {
   BATCH_WEIGHT_LIMIT, batchYaml, MAX_REVEAL_WEIGHT, parseBatchYaml, planBatches, revealWeight, split, type Entry,

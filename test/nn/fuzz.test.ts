@@ -78,7 +78,7 @@ function checkHostile(doc: unknown): DataInscriptionError | Model {
 }
 
 const json = fc.jsonValue({ maxDepth: 3 });
-/** Finite numbers that overflow float32 on their own or once multiplied (the values issue 18 found accepted). */
+/** Finite numbers that overflow float32 on their own or once multiplied (values the decoder once accepted). */
 const HUGE = fc.constantFrom(3e36, -1e38, 1e20, 3.4e38, -3.4e38, 1e30, 1e308, -1e308, 65504, 10_000, 10_001, 1, -1, 0.5, 255, 256);
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), value: json }),

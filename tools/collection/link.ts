@@ -6,7 +6,8 @@ import { basename, join, resolve } from 'node:path';
 import { contentId } from '../build/ids';
 import { parseBatchYaml } from './batches';
 import { CollectionError, writeAtomic } from './files';
-import { idsFile, readIdMap, writeOutputs, type Manifest } from './run';
+import type { Manifest } from './manifest';
+import { idsFile, readIdMap, writeOutputs } from './run';
 import { tokenPreviewId, idBytes } from './token';
 import type { GenomeDoc } from './config';
 

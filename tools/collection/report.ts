@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { expectedDistribution, tally } from '../commands/generate';
+import { expectedDistribution, tally } from './rarity';
 import type { Batch } from './batches';
 import { writeAtomic } from './files';
-import type { Manifest } from './run';
+import type { Manifest } from './manifest';
 
 /** The 2023 collection: 580 pieces, each a full HTML page of about 92 KB with a brain of about 200 KB inline. */
 export const ORIGINAL = { pieces: 580, bytes: 170_000_000 };

@@ -5,13 +5,15 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeDataInscription, type WeightDtype } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../commands/generate';
+import { tokenSeed } from './token-seed';
 import { repoRoot } from '../build/inscription';
 import { contentId } from '../build/ids';
 import { brotli } from '../build/sizes';
 import { createProgress, progressBar } from '../train/progress';
+import { pfpCacheDir } from '../train/data';
 import { planBatches, batchYaml, type Batch } from './batches';
 import type { GenomeDoc } from './config';
+import type { Manifest } from './manifest';
 import { CollectionError, removeLeftovers, writeAtomic } from './files';
 import { trainAll } from './pool';
 import { writeReport } from './report';
@@ -36,7 +38,7 @@ export interface CollectionOptions {
   log: (s: string) => void;
 }
 
-export const FEE_RATE = 10; // sat/vB, the issue's reference rate
+export const FEE_RATE = 10; // sat/vB: the rate the report (and the README) quote fees at
 /** What a commit transaction costs in vbytes (one key-path input, the reveal output and change). */
 export const COMMIT_VBYTES = 154;
 
@@ -57,7 +59,13 @@ export interface RunResult {
 export async function runCollection(o: CollectionOptions): Promise<RunResult> {
   const out = resolve(o.out), started = Date.now(), cpu0 = process.cpuUsage();
   const dataDir = resolve(o.dataDir);
-  if (!existsSync(join(dataDir, 'manifest.json'))) throw new CollectionError(`no PFP dataset at ${dataDir}: make it with \`perceptrons dataset\` first`);
+  if (!existsSync(join(dataDir, 'manifest.json'))) {
+    // the default dataset is rendered here; another directory's seed and sizes are its maker's to say
+    if (dataDir !== resolve(pfpCacheDir({}))) throw new CollectionError(`no PFP dataset at ${dataDir}: make it with \`npx perceptrons dataset --out ${o.dataDir}\` (add the --seed and sizes it should have)`);
+    o.log(`no PFP dataset in ${o.dataDir} yet: rendering it first (about 90 s on 2 cores; \`npx perceptrons dataset\` makes the same)`);
+    const { makePfpDataset } = await import('../dataset/make'); // the renderers take a second to load: only when needed
+    await makePfpDataset(dataDir, { seed: '0', trainPerClass: 6000, testPerClass: 1000, workers: Math.min(16, o.workers) });
+  }
 
   // the options this directory was made with
   const stateFile = join(out, 'collection.json');
@@ -136,15 +144,6 @@ export function parentText(o: { count: number; seed: string }): string {
 export const idsFile = (out: string) => join(out, 'ids.json');
 export function readIdMap(out: string): Record<string, string> {
   return existsSync(idsFile(out)) ? (JSON.parse(readFileSync(idsFile(out), 'utf8')) as Record<string, string>) : {};
-}
-
-export interface Manifest {
-  art: { file: string; id: string; bytes: number; brotliBytes: number };
-  tokens: {
-    index: number; id: string; seed: string; features: Record<string, string | number>; hidden: number[]; activation: string;
-    brain: { file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number };
-  }[];
-  totals: { bytes: number; brotliBytes: number; feeSat: number };
 }
 
 /** Batch fees at a rate: each batch is a commit and a reveal transaction. */

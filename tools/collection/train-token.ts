@@ -1,14 +1,15 @@
 // Trains one token's brain from its genome: the network the genome describes, on the PFP classes, with ordered
 // dropout; quantizes it to the collection's dtype and measures the quantized brain (what is inscribed) on the held-out
 // images at full life and along its alive curve. Deterministic: the token's seed seeds init, shuffling and dropout.
-import { decodeDataInscription, type Int4Grid, type Model, type WeightDtype } from '../../src/nn/index';
+import { decodeDataInscription, WEIGHT_TYPES, type Int4Grid, type Model, type WeightDtype } from '../../src/nn/index';
 import { brainDocument, trainingTraits } from '../train/brain';
 import type { TrainingData } from '../train/data';
 import { accuracy, aliveCurve } from '../train/evaluate';
 import { createModel } from '../train/init';
 import { train, type TrainResult } from '../train/loop';
-import type { LabelledImages } from '../dataset/generate';
+import type { LabelledImages } from '../train/images';
 import { maxGrid } from '../quant/grid';
+import { fineTuneOnGrid } from '../quant/tune';
 import { trainingConfig, type GenomeDoc, type TokenTraining } from './config';
 
 export interface TokenJob {
@@ -56,7 +57,7 @@ export const INT4_LR = 0.5;
 export const datasetLabel = (data: TrainingData): string => `PFP dataset (${data.classes.join(', ')})`;
 
 export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
-  const started = performance.now();
+  const started = performance.now(), type: { layout: string; bits?: 3 | 4 } = WEIGHT_TYPES[job.dtype];
   const cfg = { ...trainingConfig(job.genome), ...job.levers };
   const epochs = job.epochs ?? cfg.epochs;
   // A restart from another seed when the run ends under cfg.restartBelow training accuracy (a ReLU unit of a 2-unit layer
@@ -76,13 +77,14 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     const result = train(model, data.train, null, {
       seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
     });
-    // int4: a last epoch through the rounding onto the 4-bit grid of the trained kernels (each unit's largest weight on
-    // ±7), so the brain learns to answer with the weights it will be inscribed with
+    // a grid type (int4): a last epoch through the rounding onto the grid of the trained kernels (each unit's largest
+    // weight on the top level, ±7 for int4), so the brain learns to answer with the weights it will be inscribed with
+    // (the 'cross-entropy' fine-tuning, at the token's own batch size and share of whole samples)
     const int4Start = performance.now();
-    const grid = job.dtype === 'int4' ? maxGrid(model, 4) : undefined;
+    const grid = type.bits ? maxGrid(model, type.bits) : undefined;
     if (grid) {
-      train(model, data.train, null, {
-        seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS, dropout: 'ordered', grid,
+      fineTuneOnGrid(model, data.train, {
+        method: 'cross-entropy', grid, seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS,
         learningRate: cfg.learningRate * INT4_LR, batchSize: cfg.batchSize, pFull: cfg.pFull,
       });
     }
@@ -102,7 +104,7 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     aliveCurve: aliveCurve(quantized, data.test, result.order), neuronOrder: result.order, trainingSeconds: 0,
     extra: {
       learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain,
-      ...(grid ? { quantization: { weight_dtype: 'int4', bits: 4, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR } } } : {}),
+      ...(grid ? { quantization: { weight_dtype: job.dtype, bits: type.bits, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR } } } : {}),
     },
   });
   const text = JSON.stringify(brainDocument(model, traits, job.dtype, grid)); // the same quantization as measured

@@ -1,7 +1,7 @@
 // Accuracy of a model on labelled images, through the engine's own forward pass (src/nn), optionally with only
 // part of the network alive; and the curve of accuracy against the fraction of neurons alive.
 import { forward, type AliveMask, type Model } from '../../src/nn/index';
-import type { LabelledImages } from '../dataset/generate';
+import type { LabelledImages } from './images';
 import { aliveFraction } from './dropout';
 
 export function argmax(v: ArrayLike<number>): number {

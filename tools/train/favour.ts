@@ -2,7 +2,7 @@
 // recognise at least `recall` of the given images of that class (a validation split, never the held-out one), trading a little
 // precision elsewhere for recall of the class the art cares about (the Nouns of the default brain).
 import { forward, type Model } from '../../src/nn/index';
-import type { LabelledImages } from '../dataset/generate';
+import type { LabelledImages } from './images';
 
 export function favourClass(model: Model, data: LabelledImages, classIndex: number, recall: number): number {
   const out = model.layers[model.layers.length - 1];

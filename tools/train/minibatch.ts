@@ -9,6 +9,7 @@ import { ACTIVATION_RULES } from '../../src/nn/activations';
 import type { AliveMask, Int4Grid, Model } from '../../src/nn/index';
 import { levelOf } from '../../src/nn/int4';
 import { createKernels, type Kernels } from './kernels';
+import { crossEntropy, type SampleLoss } from './loss';
 
 const BLOCK = 64; // bytes: every region starts on a cache line; rows are whole multiples of 16 floats
 const aligned = (bytes: number): number => Math.ceil(bytes / BLOCK) * BLOCK;
@@ -47,8 +48,10 @@ interface LayerBuffers {
   out: Float32Array; outAt: number; // [batch x units]: pre-activations, then outputs
   delta: Float32Array; deltaAt: number; // [batch x units]: dLoss/dOutput, then dLoss/dPre-activation
   mask: Uint8Array | null; // [batch x units]: 1 alive, 0 dead (hidden layers only)
-  /** per-sample views of out and delta, for a softmax layer (applied to each sample's outputs as a whole) */
+  /** per-sample views of out and delta, for a softmax layer (applied to each sample's outputs as a whole) and the
+   * output layer (the loss reads each sample's outputs) */
   samples: { out: Float32Array; delta: Float32Array }[] | null;
+  softmax: boolean;
 }
 
 export interface BatchResult { loss: number; right: number; seen: number }
@@ -116,7 +119,8 @@ export class MinibatchTrainer {
         kernelAt, gradKernelAt: kernelAt + G - P,
         out, outAt, delta, deltaAt,
         mask: i < last ? new Uint8Array(B * units) : null,
-        samples: l.activation === 'softmax' ? Array.from({ length: B }, (_, s) => ({ out: out.subarray(s * units, (s + 1) * units), delta: delta.subarray(s * units, (s + 1) * units) })) : null,
+        softmax: l.activation === 'softmax',
+        samples: l.activation === 'softmax' || i === last ? Array.from({ length: B }, (_, s) => ({ out: out.subarray(s * units, (s + 1) * units), delta: delta.subarray(s * units, (s + 1) * units) })) : null,
       };
     });
     this.load(model);
@@ -194,14 +198,14 @@ export class MinibatchTrainer {
   }
 
   /**
-   * Forward and backward over the first n samples set: fills the gradients (summed over the samples, each weighted
-   * by classWeights[label]) and returns the summed loss and, over the samples with every neuron alive, how many
-   * were classified right.
+   * Forward and backward over the first n samples set: fills the gradients of `loss` (default: cross-entropy to the
+   * labels) summed over the samples, and returns the summed loss and, over the samples with every neuron alive, how
+   * many were classified right.
    */
-  forwardBackward(n: number, labels: ArrayLike<number>, classWeights?: ArrayLike<number>): BatchResult {
+  forwardBackward(n: number, labels: ArrayLike<number>, loss: SampleLoss = crossEntropy(labels)): BatchResult {
     if (this.data.user !== this) throw new Error('a newer trainer on the same images has taken over this one\'s heap');
     this.forward(n);
-    const result = this.loss(n, labels, classWeights);
+    const result = this.loss(n, labels, loss);
     this.backward(n);
     return result;
   }
@@ -225,28 +229,24 @@ export class MinibatchTrainer {
       }
       // bias, activation, and the dropout mask (a dead neuron outputs 0)
       if (L.bias) for (let s = 0, b = L.bias; s < n; s++) for (let u = 0; u < U; u++) y[s * U + u] += b[u];
-      if (L.samples) for (let s = 0; s < n; s++) L.rule.apply(L.samples[s].out);
+      if (L.softmax) for (let s = 0; s < n; s++) L.rule.apply(L.samples![s].out);
       else L.rule.apply(n === this.batchSize ? y : y.subarray(0, n * U));
       if (L.mask) for (let i = 0, m = L.mask; i < n * U; i++) if (!m[i]) y[i] = 0;
     }
   }
 
-  /** Softmax cross-entropy of the output layer's outputs; dLoss/dOutput = (softmax - one-hot) x class weight. */
-  private loss(n: number, labels: ArrayLike<number>, classWeights?: ArrayLike<number>): BatchResult {
-    const out = this.layers[this.layers.length - 1], C = out.units, y = out.out, d = out.delta;
-    let loss = 0, right = 0, seen = 0;
+  /** The loss of each sample's outputs, its dLoss/dOutput in the output layer's delta; right answers by the labels. */
+  private loss(n: number, labels: ArrayLike<number>, loss: SampleLoss): BatchResult {
+    const out = this.layers[this.layers.length - 1], C = out.units;
+    let sum = 0, right = 0, seen = 0;
     for (let s = 0; s < n; s++) {
-      const base = s * C, label = labels[s], weight = classWeights ? classWeights[label] : 1;
-      let max = -Infinity, best = 0, sum = 0;
-      for (let c = 0; c < C; c++) if (y[base + c] > max) { max = y[base + c]; best = c; }
-      for (let c = 0; c < C; c++) sum += d[base + c] = Math.exp(y[base + c] - max);
-      for (let c = 0; c < C; c++) d[base + c] /= sum;
-      loss += weight * -Math.log(Math.max(d[base + label], 1e-30));
-      d[base + label] -= 1;
-      if (weight !== 1) for (let c = 0; c < C; c++) d[base + c] *= weight;
-      if (this.full[s]) { seen++; if (best === label) right++; }
+      const { out: y, delta } = out.samples![s];
+      let best = 0;
+      for (let c = 1; c < C; c++) if (y[c] > y[best]) best = c;
+      sum += loss(y, delta, s);
+      if (this.full[s]) { seen++; if (best === labels[s]) right++; }
     }
-    return { loss, right, seen };
+    return { loss: sum, right, seen };
   }
 
   private backward(n: number): void {
@@ -254,7 +254,7 @@ export class MinibatchTrainer {
     for (let li = layers.length - 1; li >= 0; li--) {
       const L = layers[li], U = L.units, delta = L.delta;
       // through the activation, then the mask (a dead neuron passes back nothing)
-      if (L.samples) for (let s = 0; s < n; s++) L.rule.backward(L.samples[s].out, L.samples[s].delta);
+      if (L.softmax) for (let s = 0; s < n; s++) L.rule.backward(L.samples![s].out, L.samples![s].delta);
       else if (n === this.batchSize) L.rule.backward(L.out, delta);
       else L.rule.backward(L.out.subarray(0, n * U), delta.subarray(0, n * U));
       if (L.mask) for (let i = 0, m = L.mask; i < n * U; i++) if (!m[i]) delta[i] = 0;

@@ -1,5 +1,5 @@
-// Browser entry for the portrait tests, the render bench and the gallery: bundled by esbuild on the fly
-// (portrait-harness.ts) and driven from Node through window.portraitLab.
+// Browser entry of the portrait lab, for the gallery, the portrait tests and the render bench: bundled by esbuild on
+// the fly (lab.ts) and driven from Node through window.portraitLab.
 import { createPortrait, type Scene } from '../../src/art/portrait';
 import { generateGenome, type Genome, type Visual } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
