@@ -15,8 +15,9 @@ import { maxGrid, mseGrid, rounded } from './grid';
 
 export const INT4_TUNINGS = ['cross-entropy', 'distillation'] as const;
 export type Int4Tuning = (typeof INT4_TUNINGS)[number];
-/** What `train` and `pack` fine-tune with unless told otherwise */
-export const DEFAULT_INT4_TUNING: Int4Tuning = 'cross-entropy';
+/** What `train` and `pack` fine-tune with unless told otherwise (--int4-tuning): a brain handed to them may carry
+ * deliberate choices (class weights, a favoured class's bias) that cross-entropy to the plain labels would undo. */
+export const DEFAULT_INT4_TUNING: Int4Tuning = 'distillation';
 
 /** What train() is given for each: epochs, learning rate (and its end as a fraction of it), batch size, pFull. */
 const SETTINGS: Record<Int4Tuning, Required<Pick<TrainOptions, 'epochs' | 'learningRate' | 'finalLrFraction' | 'batchSize' | 'pFull'>>> = {
