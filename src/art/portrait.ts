@@ -7,7 +7,7 @@ import type { Genome } from './traits';
 import type { Life } from './life';
 import { HISTORY } from './history';
 import { hash01 } from './prng';
-import { layout, floor, max, min, round } from './layout';
+import { layout } from './layout';
 import { buildGraph, type Graph } from './wiring';
 import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
 import { drawPulses, drawReplay, type Replay } from './motion';
@@ -54,7 +54,7 @@ export const captionOf = (s: Scene): string[] => {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
   return [
-    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${floor(s.height).toLocaleString('en')}${model ? ' · ' + model.name : ''}`,
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${Math.floor(s.height).toLocaleString('en')}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${HISTORY[g.birthYear]}`,
   ];
 };
@@ -66,7 +66,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   let w = 0;
   let h = 0;
   let dpr = 1;
-  let G: Graph | null = null;
+  let graph: Graph | null = null;
   let A: Art | null = null;
   let rp: Replay | null = null;
   let lastT = 0;
@@ -87,13 +87,13 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
 
   const rebuild = (s: Scene): Art => {
     const { genome: g, life } = s;
-    G ??= buildGraph(g.hidden, s.model, life, g.seed);
+    graph ??= buildGraph(g.hidden, s.model, life, g.seed);
     // rebirth gathers the next life, in its own form (form.ts): node order, spacing, curvature, paper, palette variation
     const n = life.life + +(life.stage === 'rebirth');
-    const { v, p, slots, bow, spread } = formOf(g, n, G.counts);
+    const { visual, palette, slots, bow, spread } = formOf(g, n, graph.counts);
     const seed = (g.visual.noise ^ Math.imul(n, 0x9e3779b1)) | 0; // a new life, a new pattern
-    const chars = max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
-    const L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
+    const chars = Math.max(...graph.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
+    const L = layout(w, h, graph.counts, chars, visual, (k, j) => hash01(seed, k, j));
     // a hidden column's node j takes place slots[k][j] down its column, squeezed by spread and bowed (q: -1..1 down it)
     const gap = L.cols.length > 1 ? L.cols[1].x - L.cols[0].x : 0, mid = L.input.y + L.input.h / 2;
     slots.forEach((order, k) => {
@@ -101,11 +101,11 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       const q = (j: number) => (n > 1 ? (2 * order[j]) / (n - 1) - 1 : 0);
       L.cols[k] = { ...L.cols[k], xs: order.map((o, j) => xs[o] + bow * gap * (1 - q(j) ** 2)), ys: order.map((o) => mid + (ys[o] - mid) * spread) };
     });
-    A = { ...life, L, G, v, p, input: s.input, caption: captionOf(s), seed };
+    A = { ...life, layout: L, graph, visual, palette, input: s.input, caption: captionOf(s), seed };
     const c = (still = newCanvas(canvas.width, canvas.height)).getContext('2d')!;
-    place(c, v.tilt);
+    place(c, visual.tilt);
     drawStill(c, w, h, A);
-    if (life.stage === 'dead' || life.stage === 'rebirth') drawRemains(c, A, min(w, h));
+    if (life.stage === 'dead' || life.stage === 'rebirth') drawRemains(c, A, Math.min(w, h));
     if (rp) rp = { acts: rp.acts, probs: rp.probs, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
     return A;
   };
@@ -118,25 +118,25 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     pen(ctx, 1);
     ctx.drawImage(still, 0, 0);
     if (a.stage === 'dead') return;
-    place(ctx, a.v.tilt);
+    place(ctx, a.visual.tilt);
     drawPulses(ctx, t, a, scene.feeRate);
     if (rp) drawReplay(ctx, t, a, rp);
-    if (focused) drawFocus(ctx, a, focused.layer, floor(focused.index / a.G.sizes[focused.layer]));
+    if (focused) drawFocus(ctx, a, focused.layer, Math.floor(focused.index / a.graph.sizes[focused.layer]));
   };
 
   /** A point of the (unrotated) layout as it lands on the canvas: turned by the sheet's tilt about the centre. */
   const onCanvas = (a: Art, [x, y]: [number, number]): [number, number] => {
-    const cos = Math.cos(a.v.tilt), sin = Math.sin(a.v.tilt), dx = x - w / 2, dy = y - h / 2;
+    const cos = Math.cos(a.visual.tilt), sin = Math.sin(a.visual.tilt), dx = x - w / 2, dy = y - h / 2;
     return [w / 2 + dx * cos - dy * sin, h / 2 + dx * sin + dy * cos];
   };
 
   const resize = (): void => {
     const b = canvas.getBoundingClientRect();
-    dpr = max(1, min(4, devicePixelRatio || 1));
+    dpr = Math.max(1, Math.min(4, devicePixelRatio || 1));
     const cw = b.width || canvas.width;
     const ch = b.height || canvas.height;
-    const pw = round(cw * dpr);
-    const ph = round(ch * dpr);
+    const pw = Math.round(cw * dpr);
+    const ph = Math.round(ch * dpr);
     if (pw === canvas.width && ph === canvas.height && w) return;
     canvas.width = pw;
     canvas.height = ph;
@@ -173,7 +173,8 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       // a replay survives unless the brain changed
       if (scene?.model !== s.model) rp = null;
       scene = s;
-      G = A = null;
+      graph = null;
+      A = null;
       if (!w) resize();
       else if (!running) drawFrame(lastT);
     },
@@ -181,10 +182,10 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       if (!scene || !w) return [];
       const a = A ?? rebuild(scene);
       const mask = scene.life.alive.neurons;
-      return a.L.cols.slice(0, -1).flatMap((_, k) =>
+      return a.layout.cols.slice(0, -1).flatMap((_, k) =>
         Array.from({ length: scene!.model?.layers[k].units ?? scene!.genome.hidden[k] }, (_, index) => {
-          const [x, y] = onCanvas(a, placeOf(a, k, floor(index / a.G.sizes[k])));
-          return { layer: k, index, x, y, r: a.L.r, alive: !mask[k] || !!mask[k]![index] };
+          const [x, y] = onCanvas(a, placeOf(a, k, Math.floor(index / a.graph.sizes[k])));
+          return { layer: k, index, x, y, r: a.layout.r, alive: !mask[k] || !!mask[k]![index] };
         }),
       );
     },

@@ -1,6 +1,6 @@
 // Panel bodies. Pure builders from data to DOM; every piece of untrusted text goes through h() (text nodes) and cap().
 import { button, cap, h, type Child } from './dom';
-import { KEYS } from './keys';
+import { KEYS, keysShown } from './keys';
 
 export interface Ranked {
   name: string;
@@ -15,7 +15,7 @@ const list = (rows: [string, ...Child[]][], attrs: Record<string, string> = {}):
   h('dl', attrs, ...rows.flatMap(([k, ...v]) => [h('dt', {}, isolated(k)), h('dd', {}, ...v.map(isolated))]));
 
 export const helpView = (): Node[] =>
-  [list(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`])), h('p', {}, 'Drop or paste an image to classify it.')];
+  [list(KEYS.map((binding) => [keysShown(binding), `${binding.does} · touch: ${binding.touch}`])), h('p', {}, 'Drop or paste an image to classify it.')];
 
 /** Info rows: a value is text, or a list of names (each isolated, comma-separated). */
 export const infoView = (rows: [string, string | readonly string[]][], onSave: () => void): Node[] => [
@@ -55,7 +55,9 @@ export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[
   };
   // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
   const submit = () => on.submit(input.value.trim(), say);
-  input.onkeydown = (e) => void (e.key === 'Enter' && submit());
+  input.onkeydown = (e) => {
+    if (e.key === 'Enter') submit();
+  };
   return [h('p', {}, 'In use: ', now), h('label', {}, 'Data inscription ID', input), button('plug in', submit),
     button('restore default (Shift+U)', () => on.restore(say)), msg];
 }

@@ -74,7 +74,7 @@ describe('the documentation', () => {
   it("README.md's key table has a row for every key of the page's key map (src/ui/keys.ts)", () => {
     const table = readme.slice(readme.indexOf('| key | does |'), readme.indexOf('\n\n', readme.indexOf('| key | does |')));
     const rows = table.split('\n').map((row) => row.split('|')[1] ?? '');
-    const missing = KEYS.flatMap(([keys]) => keys.split(' or ')).filter((k) => !rows.some((cell) => cell.includes(`\`${k}\``)));
+    const missing = KEYS.flatMap((binding) => binding.keys).filter((k) => !rows.some((cell) => cell.includes(`\`${k}\``)));
     expect(missing).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ describe('keys', () => {
   });
 
   it('the help table covers every action', () => {
-    const acts = new Set(KEYS.map((k) => k[2]));
+    const acts = new Set(KEYS.map((k) => k.action));
     expect([...acts].sort()).toEqual(['ask', 'border', 'close', 'explore', 'help', 'info', 'move', 'open', 'restore', 'save', 'save4k', 'upgrade']);
     expect([actionFor({ key: 'b' }), actionFor({ key: 'K' }), actionFor({ key: 'k', ctrlKey: true })]).toEqual(['border', 'save4k', null]);
   });
