@@ -2,13 +2,14 @@
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
 import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
 import type { Model } from '../nn/model';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, findUpgrade, inscriptionRecord, ownIdentity, safeStorage, upgradeBatch, type UpgradeSearch } from '../chain/index';
 import { maxPlausibleHeight } from '../chain/block';
 import { generateGenome } from '../art/traits';
 import { lifeAt, type Life } from '../art/life';
 import { createPortrait, type Scene } from '../art/portrait';
 import { paletteNamed } from '../art/palettes';
-import { explain, pastedId, resolveBrain, type Resolved } from './brain';
+import { brainCandidates, explain, pastedId, resolveBrain, type Resolved } from './brain';
+import { sourceRows } from './brain-source';
 import { config } from './config';
 import { button, h } from './dom';
 import { readPixels } from './image';
@@ -30,8 +31,10 @@ document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
 let genome = generateGenome(ident.seed);
-// A collection token's metadata replaces these at startup (its seed and brain); ord's record, the birth height.
-let defaultBrainId = config.brainId;
+// A collection token's metadata names its seed and brain at startup; ord's record gives the birth height; the newest
+// upgrade child on chain (a child of this inscription holding a brain) comes before the metadata's brain.
+let metadataBrainId: string | null = null;
+let upgradeSearch: UpgradeSearch = { child: null, skipped: [] };
 let birthHeight = config.birthHeight;
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
 /** window.perceptron.brain for a brain ID and its model (null: none loaded). */
@@ -39,7 +42,7 @@ const brainInfo = (id: string, m: Model | null) =>
   frozen({ id, name: m?.name ?? '', classes: [...(m?.classes ?? [])], parameters: m ? parameterCount(m) : 0 });
 const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
-  feeRate: null, brain: brainInfo(defaultBrainId, null), prediction: null, ready: false,
+  feeRate: null, brain: brainInfo(config.brainId, null), brainSource: 'default', brainChild: null, prediction: null, ready: false,
   get neurons() {
     return frozen(portrait.neurons());
   },
@@ -51,7 +54,7 @@ const s: PageState = {
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
 expose(window, s, () => ({ birthHeight, pixels: scene?.input }), answerFor);
 
-let brain: Resolved = { id: defaultBrainId, model: null, problem: '' };
+let brain: Resolved = { id: config.brainId, model: null, problem: '', source: 'default', child: null };
 let offline = false;
 let life: Life;
 let scene: Scene;
@@ -90,6 +93,8 @@ function refresh(input = scene?.input ?? null): void {
 
 function useBrain(r: Resolved): void {
   s.brain = brainInfo(r.id, (brain = r).model);
+  s.brainSource = r.source;
+  s.brainChild = r.child && frozen({ ...r.child });
   s.prediction = null;
   refresh(null);
 }
@@ -102,8 +107,12 @@ const embedded = (): Model | null => {
   }
 };
 
-/** The wanted brain (a remembered upgrade), else the default, else the embedded copy. */
-const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, defaultBrainId, fetchBrain, embedded);
+/** The brain plugged in here (local), else the newest upgrade child, else the token's own, else the art's default,
+ * else the embedded copy. */
+const pickBrain = (local?: string | null): Promise<Resolved> => {
+  const child = upgradeSearch.child && { ...upgradeSearch.child, source: 'child' as const };
+  return resolveBrain(brainCandidates({ local, child, metadata: metadataBrainId, artDefault: config.brainId }), fetchBrain, embedded);
+};
 
 // ---- messages and panels
 const LOADING = 'Loading the brain…';
@@ -217,7 +226,7 @@ async function upgrade(raw: string, say: Say): Promise<void> {
   const r = await fetchBrain(id); // a malformed ID: a 'bad-id' error, no request
   fetching = false;
   if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
-  useBrain({ id, model: r.model, problem: '' });
+  useBrain({ id, model: r.model, problem: '', source: 'local', child: null });
   safeStorage.set(storeKey, id);
   say('Plugged in: ', r.model.name.slice(0, 60), ` (${r.model.classes.length} classes).`);
 }
@@ -226,8 +235,12 @@ async function restore(say: Say): Promise<void> {
   safeStorage.remove(storeKey);
   const r = await pickBrain();
   useBrain(r);
-  say(r.model ? 'Restored the default brain.' : r.problem);
+  say(r.model ? `Restored ${r.source == 'child' ? 'the upgrade on chain' : 'the default brain'}.` : r.problem);
 }
+
+/** The batch file that makes a brain plugged in here permanent for everyone (its holder inscribes it as a child of
+ * this inscription); '' while no brain is plugged in or the page does not know its own ID. */
+const permanentBatch = (): string => (brain.source == 'local' && ident.id ? upgradeBatch(ident.id, { delegate: brain.id }) : '');
 
 // ---- input
 /** The brain in use, as the upgrade panel names it. */
@@ -244,8 +257,8 @@ const actions: Record<Action, (key: string) => void> = {
   move: (key) => explorer.move(key),
   ask: () => explorer.open(),
   help: () => overlay.open('help', 'Keys', helpView()),
-  upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore })),
-  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), () => save())),
+  upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore, batch: permanentBatch })),
+  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline, source: sourceRows(brain, upgradeSearch.skipped) }), () => save())),
 };
 
 function run(a: Action, key = ''): void {
@@ -296,8 +309,10 @@ setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why n
 async function start(): Promise<void> {
   // Who this inscription is: ord's record of it gives its birth height; a collection token (it delegates its content
   // to the art) has metadata naming its seed and brain. Bad metadata: the default brain, and the viewer is told why.
-  const record = ident.id ? await inscriptionRecord(ident.id) : null;
+  // Its children are listed at the same time: an upgrade child is known before any brain is shown.
+  const [record, found] = await Promise.all([ident.id ? inscriptionRecord(ident.id) : null, ident.id ? findUpgrade(ident.id) : null]);
   const meta = record?.delegate ? await fetchMetadata(ident.id!) : null;
+  if (found) upgradeSearch = found;
   birthHeight = record?.height ?? birthHeight;
   // Heights beyond a few centuries of blocks past the birth height are nonsense, not the chain.
   const chainOptions = { maxHeight: maxPlausibleHeight(birthHeight) };
@@ -305,8 +320,8 @@ async function start(): Promise<void> {
     s.seed = meta.metadata.seed;
     genome = generateGenome(s.seed);
     s.features = genome.features;
-    defaultBrainId = meta.metadata.brain;
-    s.brain = brainInfo(defaultBrainId, null);
+    metadataBrainId = meta.metadata.brain;
+    s.brain = brainInfo(metadataBrainId, null);
   }
   const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight(chainOptions)]);
   s.height = height ?? config.fallbackHeight;
@@ -316,7 +331,8 @@ async function start(): Promise<void> {
   if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
   else useBrain(r);
   if (meta?.kind === 'bad') toast(`This token's ${meta.message.slice(0, 160)} Using the default brain.`);
-  else if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
+  else if (r.problem) toast(r.problem + (r.model ? ` Using ${r.source == 'child' ? 'the upgrade on chain' : 'the default brain'}.` : ''));
+  else if (upgradeSearch.skipped.length && r.source != 'local') toast('An upgrade on chain could not be used: see the info panel (I).');
   else if (toastEl.textContent === LOADING) toast('');
   if (!still) {
     portrait.drawFrame(performance.now());
@@ -339,7 +355,7 @@ function startFailed(e: unknown): void {
   try {
     if (!scene) refresh();
   } catch {
-    brain = { id: config.brainId, model: null, problem: '' }; // the brain itself was the trouble: draw without it
+    brain = { id: config.brainId, model: null, problem: '', source: 'default', child: null }; // the brain itself was the trouble: draw without it
     try {
       refresh();
     } catch {} // nothing left to draw with; the message stays

@@ -1,6 +1,7 @@
 // Panel bodies. Pure builders from data to DOM; every piece of untrusted text goes through h() (text nodes) and cap().
 import { button, cap, h, type Child } from './dom';
 import { KEYS, keysShown } from './keys';
+import { permanentView } from './permanent-view';
 
 export interface Ranked {
   name: string;
@@ -40,6 +41,8 @@ export type Say = (...parts: string[]) => void;
 export interface UpgradeHandlers {
   submit(id: string, say: Say): void;
   restore(say: Say): void;
+  /** The batch file that makes the brain plugged in here permanent ('' when none): permanent-view.ts. */
+  batch?: () => string;
 }
 
 /** current() names the brain in use (parts as for Say); it is read again after every message (a successful upgrade
@@ -49,9 +52,11 @@ export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[
   const input = h('input', { name: 'id', autocomplete: 'off', spellcheck: 'false', placeholder: '<64 hex>i0' });
   const msg = h('p', { role: 'status', class: 'msg' });
   const now = h('code', {}, ...current().map(isolated));
+  const permanent = permanentView(on.batch ?? (() => ''));
   const say: Say = (...parts) => {
     msg.replaceChildren(...(parts.map(isolated).filter(Boolean) as Node[]));
     now.replaceChildren(...(current().map(isolated).filter(Boolean) as Node[]));
+    permanent.update();
   };
   // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
   const submit = () => on.submit(input.value.trim(), say);
@@ -59,5 +64,5 @@ export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[
     if (e.key === 'Enter') submit();
   };
   return [h('p', {}, 'In use: ', now), h('label', {}, 'Data inscription ID', input), button('plug in', submit),
-    button('restore default (Shift+U)', () => on.restore(say)), msg];
+    button('restore default (Shift+U)', () => on.restore(say)), msg, permanent.el];
 }

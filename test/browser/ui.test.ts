@@ -53,7 +53,7 @@ function reference(pixels: number[], height: number, birthHeight: number) {
 describe('the page', () => {
   it('starts ready, with the fixed state shape, the default brain and no errors', async () => {
     const p = (await readPerceptron(f))!;
-    expect(Object.keys(p)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready', 'neurons']);
+    expect(Object.keys(p)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'brainSource', 'brainChild', 'prediction', 'ready', 'neurons']);
     expect(p.ready).toBe(true);
     expect(p.seed).toBe(seed);
     expect(p.height).toBe(heights.partial);

@@ -31,7 +31,7 @@ const ID_PUSH = 1 + 36; // an inscription ID value: up to 36 bytes
 export function entryWitness(e: Entry, index: number, parents: number): number {
   let w = 1 + 1 + 4; // OP_FALSE OP_IF "ord"
   if ('file' in e) w += TAG + 1 + 32 + TAG + 1 + 2 + 1 + pushes(e.bytes); // content type, content-encoding br, OP_0, body
-  else w += TAG + ID_PUSH + TAG + pushes(encodeCbor(e.metadata).length); // delegate, metadata
+  else w += TAG + ID_PUSH + (e.metadata === null ? 0 : TAG + pushes(encodeCbor(e.metadata).length)); // delegate, metadata (if any)
   w += parents * (TAG + ID_PUSH);
   if (index > 0) w += TAG + 1 + 4; // pointer to its own output
   return w + 1; // OP_ENDIF

@@ -22,6 +22,7 @@ export const command = defineCommand({
     html: { type: 'string', arg: 'FILE', help: 'the art inscription (default inscription.html)' },
     brains: { type: 'string', arg: 'DIR', help: 'brains to serve (default fixtures/brains)' },
     inscriptions: { type: 'string', arg: 'DIR', help: 'also serve every file in DIR as an inscription (ID = sha256 + i0, content type\nfrom the extension as ord infers it, under ord\'s CSP): preview a derivative piece before inscribing it' },
+    upgrades: { type: 'string', arg: 'DIR', help: 'serve the upgrade batch files in DIR (perceptrons upgrade) as children inscribed at the starting tip\n(default with --collection: its upgrades/ folder)' },
     lib: { type: 'string', arg: 'FILE', help: `the library inscription to serve (default: built from src/lib.ts into ${DEFAULT_LIB_OUT} at start)` },
   },
 });
@@ -38,7 +39,7 @@ function serverOptions(v: Values<typeof command>): ServerOptions {
   const o: ServerOptions = {
     port: count('port'), host: v.host, height: count('height'), birthHeight: count('birth-height'),
     fee: numberOption(v.fee, 'fee', 0, true), compress: v.compress, collectionDir: v.collection, html: v.html, brainsDir: v.brains,
-    inscriptionsDir: v.inscriptions, libFile: v.lib,
+    inscriptionsDir: v.inscriptions, upgradesDir: v.upgrades, libFile: v.lib,
   };
   if (v['blocks-per-second'] !== undefined) {
     o.blocksPerSecond = numberOption(v['blocks-per-second'], 'blocks-per-second');

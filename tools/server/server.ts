@@ -35,6 +35,9 @@ export interface ServerOptions {
   libFile?: string;
   /** Serve every file under this directory as an inscription too (ID sha256 + i0, content type as ord infers it). */
   inscriptionsDir?: string;
+  /** Upgrade batch files (perceptrons upgrade) to serve as children inscribed at the starting tip; default for a
+   * collection: its upgrades/ folder. */
+  upgradesDir?: string;
   /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
   birthHeight?: number;
   height?: number;
@@ -110,6 +113,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     collectionDir: collection,
     libFile: opts.libFile && resolve(root, opts.libFile),
     inscriptionsDir: opts.inscriptionsDir && resolve(root, opts.inscriptionsDir),
+    upgradesDir: opts.upgradesDir && resolve(root, opts.upgradesDir),
     compress: !!opts.compress,
   });
   const birthHeight = opts.birthHeight ?? catalog.art.bakedBirthHeight ?? DEFAULT_BIRTH_HEIGHT;
@@ -119,7 +123,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     blocksPerSecond: opts.blocksPerSecond ?? DEFAULT_BLOCKS_PER_SECOND,
     playing: !!opts.playing,
   });
-  const birthOf = (_: Inscription): number => birthHeight;
+  // the upgrade children are inscribed at the tip the server starts with: the time slider hides them below it
+  const upgradeHeight = chain.tip();
+  const birthOf = (ins: Inscription): number => (ins.role === 'upgrade' ? upgradeHeight : birthHeight);
+  /** Inscribed by the simulated tip (ord knows nothing of an inscription before its block). */
+  const inscribed = (ins: Inscription): boolean => birthOf(ins) <= chain.tip();
   /** ord's delegation: a delegating inscription's content, content type and encoding are its delegate's. */
   const delegated = (ins: Inscription): Inscription | undefined => (ins.delegate ? catalog.byId.get(ins.delegate) : ins);
 
@@ -152,7 +160,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     const txid = ins.id.slice(0, 64);
     const h = birthOf(ins);
     const vbytes = Math.ceil(ins.body.length / 4) + 150;
-    const bodyless = ins.role === 'token'; // a delegating token has no body: ord answers null for both
+    const bodyless = ins.role === 'token' || (ins.role === 'upgrade' && !ins.file); // a delegating one has no body: ord answers null for both
     return {
       charms: [],
       content_type: bodyless ? null : ins.contentType,
@@ -202,7 +210,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     const id = parseId(raw);
     if (!id) return send(res, 400, `invalid inscription ID: ${raw.slice(0, 100)}`), null;
     const ins = catalog.byId.get(id);
-    if (!ins) return send(res, 404, `inscription ${id} not found`), null;
+    if (!ins || !inscribed(ins)) return send(res, 404, `inscription ${id} not found`), null;
     return ins;
   }
 
@@ -255,7 +263,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
   function undelegatedContent({ req, res, params }: Request): void {
     const ins = named(res, params.inscription_id);
     if (!ins) return;
-    if (ins.role === 'token') return send(res, 404, `inscription ${ins.id} content not found`);
+    if (ins.role === 'token' || (ins.role === 'upgrade' && !ins.file)) return send(res, 404, `inscription ${ins.id} content not found`);
     content(req, res, ins);
   }
 
@@ -266,7 +274,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       if (!ins) return;
       const page = params.page === undefined ? 0 : HEIGHT_IN_PATH.test(params.page) ? Number(params.page) : null;
       if (page === null) return send(res, 400, `invalid page: ${params.page.slice(0, 100)}`);
-      const all = which === 'children' ? catalog.children.get(ins.id) ?? [] : ins.parents;
+      const all = (which === 'children' ? catalog.children.get(ins.id) ?? [] : ins.parents).filter((id) => {
+        const other = catalog.byId.get(id);
+        return !other || inscribed(other);
+      });
       const ids = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more = all.length > (page + 1) * PAGE_SIZE;
       // ord answers children as api::Children { page } and parents as api::Inscriptions { page_index } (ord: src/api.rs)
       json(res, which === 'children' ? { ids, more, page } : { ids, more, page_index: page });
@@ -362,6 +373,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     for (const i of catalog.tokens.slice(0, 20)) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
     if (catalog.tokens.length > 20) console.log(`  ...     ${catalog.tokens.length - 20} more tokens (listed on ${url})`);
     for (const i of catalog.brains.slice(0, 20)) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
+    for (const u of catalog.upgrades) console.log(`  upgrade ${u.name.padEnd(28)} ${url}content/${u.id} (child of ${u.parents[0].slice(0, 8)}…, block ${upgradeHeight})`);
     if (catalog.library) console.log(`  library ${catalog.library.name.padEnd(28)} ${url}content/${catalog.library.id}`);
     for (const i of catalog.inscriptions) {
       console.log(`  inscr.  ${i.name.padEnd(28)} ${url}${i.contentType.startsWith('text/html') ? 'preview' : 'content'}/${i.id}  ${i.contentType}`);
