@@ -144,7 +144,9 @@ async function grid(browser: Browser, server: PreviewServer, parent: string, emp
     const drawn = await untilVisibleDrawn(page, start, empty);
     if (picture && !empty) {
       await page.waitForTimeout(500);
-      await page.screenshot({ path: picture });
+      // ord's column, the rows in view (the page's dark margins left out)
+      const box = (await page.locator('main').boundingBox())!;
+      await page.screenshot({ path: picture, clip: { x: box.x, y: 0, width: box.width, height: VIEWPORT.height } });
     }
     const c = await cpu(page);
     const loaded = await loadedFrames(page);
