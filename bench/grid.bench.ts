@@ -103,7 +103,7 @@ async function untilVisibleDrawn(page: Page, start: number, empty: boolean, time
 
 /** How many of the page's frames have loaded a document (ord's frames are lazy: those far below the fold wait). */
 const loadedFrames = async (page: Page): Promise<number> =>
-  (await Promise.all(page.mainFrame().childFrames().map((f) => within(1000, f.evaluate(`document.readyState === 'complete'`))))).filter(Boolean).length;
+  (await Promise.all(page.mainFrame().childFrames().map((f) => within(5000, f.evaluate(`document.readyState === 'complete'`))))).filter(Boolean).length;
 
 /** CPU of the browser over `seconds` from now, in % of one core. */
 async function cpu(page: Page): Promise<number> {
