@@ -22,6 +22,7 @@ import { helpView, infoView, isolated, resultView, upgradeView, type Say } from 
 import CSS from './style.css';
 import { explainNeuron } from '../art/explain';
 import { createExplorer } from './explore-mode';
+import { showPortrait } from './shown';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -59,6 +60,8 @@ let offline = false;
 let life: Life;
 let scene: Scene;
 const portrait = createPortrait(canvas);
+// out of view: nothing drawn; a thumbnail: one still frame and no controls until touched; else the animation
+const view = showPortrait(canvas, ui, portrait, still);
 /** Still mode draws one frame per change; otherwise the animation loop draws. */
 function draw(t = 0): void {
   if (still) portrait.drawFrame(t);
@@ -284,6 +287,7 @@ canvas.onpointerdown = (e) => (downAt = e.timeStamp);
 canvas.onpointerup = (e) => {
   const b = canvas.getBoundingClientRect();
   hint.hidden = true;
+  if (view.waking) return; // a thumbnail's first tap only wakes it (its controls show)
   if (e.timeStamp - downAt > 500) run('open');
   else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) {
     explorer.leave();
@@ -334,9 +338,8 @@ async function start(): Promise<void> {
   else if (r.problem) toast(r.problem + (r.model ? ` Using ${r.source == 'child' ? 'the upgrade on chain' : 'the default brain'}.` : ''));
   else if (upgradeSearch.skipped.length && r.source != 'local') toast('An upgrade on chain could not be used: see the info panel (I).');
   else if (toastEl.textContent === LOADING) toast('');
+  view.start();
   if (!still) {
-    portrait.drawFrame(performance.now());
-    portrait.start();
     createChainWatcher({
       ...chainOptions, height, fee,
       onBlock(h, f) {
@@ -360,7 +363,7 @@ function startFailed(e: unknown): void {
       refresh();
     } catch {} // nothing left to draw with; the message stays
   }
-  if (!still) portrait.start(); // (again, if start() got that far: start() only sets a flag and wakes the loop)
+  view.start(); // (again, if start() got that far: it only sets a flag and wakes the loop)
 }
 
 start()

@@ -137,6 +137,26 @@ function bench(spec: Spec, frames: number): { build: number; draw: number[] } {
   return { build, draw };
 }
 
+/** One portrait drawing the frames at `times` in turn, as the animation does: each frame as a PNG data URL. With
+ * spec.input and spec.replayAgo, a replay of its activations starts replayAgo ms before times[0]. */
+function sequence(spec: Spec, times: number[]): string[] {
+  const c = canvasFor(spec);
+  const p = createPortrait(c);
+  const s = scene(spec);
+  p.setScene(s);
+  p.resize();
+  if (s.model && spec.replayAgo !== undefined && s.input) {
+    p.drawFrame(times[0] - spec.replayAgo);
+    p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+  }
+  const frames = times.map((t) => {
+    p.drawFrame(t);
+    return c.toDataURL('image/png');
+  });
+  c.remove();
+  return frames;
+}
+
 /** Lay out rendered PNGs (data URLs) as a labelled contact sheet; returns a PNG data URL. */
 async function sheet(urls: string[], labels: string[], cols: number, tile: number, bg = '#16151a'): Promise<string> {
   const rows = Math.ceil(urls.length / cols);
@@ -165,12 +185,12 @@ async function sheet(urls: string[], labels: string[], cols: number, tile: numbe
 
 declare global {
   interface Window {
-    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }>;
+    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; sequence: typeof sequence; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }>;
       resizing?: (s: Spec) => Promise<{ before: number[]; after: number[]; unstyled: number[] }>;
     };
   }
 }
-window.portraitLab = { render, bench, sheet };
+window.portraitLab = { render, bench, sheet, sequence };
 
 /** Start a live portrait with requestAnimationFrame counted; toggle document.hidden; report frames drawn in each phase. */
 async function visibility(spec: Spec): Promise<{ visible: number; hidden: number; again: number }> {

@@ -7,6 +7,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { loadCatalog, type Inscription } from './catalog';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
 import { renderHome } from './home';
+import { GRID_CSP, renderChildren } from './grid';
 import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
 import { dispatch, type Request, type Route } from './routes';
 import { ROUTE } from '../../src/chain/routes';
@@ -215,6 +216,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       art: { id: catalog.art.id, name: catalog.art.name },
       brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
       tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
+      parent: catalog.tokens[0]?.parents[0],
       birthHeight,
       state: chain.settings(),
       sliderMax: Math.max(birthHeight + 210_000, chain.tip() + 1_000),
@@ -279,6 +281,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     };
   }
 
+  /** ord's children page: the children 100 a page as thumbnail iframes, as a collector sees a collection (grid.ts). */
+  function childrenPage({ res, params }: Request): void {
+    const ins = named(res, params.inscription_id);
+    if (!ins) return;
+    const page = params.page === undefined ? 0 : HEIGHT_IN_PATH.test(params.page) ? Number(params.page) : null;
+    if (page === null) return send(res, 400, `invalid page: ${params.page.slice(0, 100)}`);
+    const html = renderChildren({ parent: ins.id, parentNumber: ins.number, children: catalog.children.get(ins.id) ?? [], page });
+    send(res, 200, html, 'text/html; charset=utf-8', { 'Content-Security-Policy': GRID_CSP });
+  }
+
   /** The one route table: docs/server.md lists it row for row. */
   const routes: Route[] = [
     { method: 'GET', pattern: '/', handler: home },
@@ -303,6 +315,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     { method: 'GET', pattern: '/r/children/{inscription_id}/{page}', handler: relatives('children') },
     { method: 'GET', pattern: '/r/parents/{inscription_id}', handler: relatives('parents') },
     { method: 'GET', pattern: '/r/parents/{inscription_id}/{page}', handler: relatives('parents') },
+    { method: 'GET', pattern: '/children/{inscription_id}', handler: childrenPage },
+    { method: 'GET', pattern: '/children/{inscription_id}/{page}', handler: childrenPage },
     { method: 'GET', pattern: '/-/state', handler: ({ res }) => sendState(res) },
     { method: 'POST', pattern: '/-/state', handler: changeState },
   ];
