@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeDataInscription, encodeDataInscription, parameterCount, type Model } from '../src/nn/index';
+import { decodeDataInscription, encodeDataInscription, parameterCount, simdPlan, type Model } from '../src/nn/index';
 import { measureBrain } from '../src/nn/measure';
 import { startServer } from '../tools/server/server';
 import { decodeTestSet, testImage } from '../tools/testset/read';
@@ -40,7 +40,7 @@ for (const [file, m] of Object.entries(brains)) writeFileSync(join(dir, file), J
 function nodeMs(m: Model): number {
   const t0 = performance.now();
   const t = decodeTestSet(png, 'testset.png');
-  measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1]));
+  measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1]), { kernel: simdPlan });
   return performance.now() - t0;
 }
 

@@ -96,7 +96,7 @@ export const along = (visual: Visual, [x0, y0, x1, y1]: Edge, t: number): [numbe
 };
 
 /** Trace the link from t0 to t1 into path c: curves as chords (24 over a whole link), stepped links through their corners. */
-export const trace = (c: CanvasPath, visual: Visual, e: Edge, t0 = 0, t1 = 1): void => {
+export const trace = (c: Pick<CanvasPath, 'moveTo' | 'lineTo'>, visual: Visual, e: Edge, t0 = 0, t1 = 1): void => {
   const a = Math.abs(e[2] - e[0]) / 2;
   const k = a / (2 * a + Math.abs(e[3] - e[1]) || 1);
   const ts = visual.links === 'stepped' ? [k, 1 - k].filter((t) => t > t0 && t < t1) : [];

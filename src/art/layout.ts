@@ -38,6 +38,8 @@ export interface LayoutOptions {
   jitter?: number;
   /** node size multiplier */
   nodeScale?: number;
+  /** room for the caption at the foot of the sheet (default true); without, the nodes take the sheet's whole height */
+  caption?: boolean;
 }
 
 /** w x h: the canvas in CSS pixels (the portrait lays out only a sized canvas); counts: drawn nodes per hidden layer,
@@ -51,8 +53,8 @@ export const layout = (w: number, h: number, counts: number[], labelChars: numbe
   const sheet = { x: m, y: m, w: w - 2 * m, h: h - 2 * m };
   const pad = Math.min(sheet.w, sheet.h) * 0.07;
   const cap = Math.max(6, u * 0.014);
-  const captionH = cap * 5.4; // a bold status row and up to three rows of history
-  const above = Math.max(pad * 0.5, cap * 1.6); // paper between the nodes and the caption
+  const captionH = o.caption === false ? 0 : cap * 5.4; // a bold status row and up to three rows of history
+  const above = o.caption === false ? pad * 0.5 : Math.max(pad * 0.5, cap * 1.6); // paper between the nodes and the caption
   // the drawing area: aw x ah from (ax, ax), the sheet being inset equally on both axes
   const ax = m + pad;
   const aw = sheet.w - 2 * pad;

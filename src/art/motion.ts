@@ -47,8 +47,20 @@ export const wave = (kind: Visual['pulse'], x: number): number => {
     : 0.5 + 0.5 * Math.sin(f * 2 * Math.PI);
 };
 
-/** The pulses in flight at t, each a head with a short trail behind it (c set up by the portrait, as for drawStill). */
-export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void => {
+/** A box [left, top, right, bottom] widened to every point traced into it (a path that keeps only its bounds). */
+const widening = (b: number[]): Pick<CanvasPath, 'moveTo' | 'lineTo'> => {
+  const at = (x: number, y: number) => {
+    b[0] = Math.min(b[0], x);
+    b[1] = Math.min(b[1], y);
+    b[2] = Math.max(b[2], x);
+    b[3] = Math.max(b[3], y);
+  };
+  return { moveTo: at, lineTo: at };
+};
+
+/** The pulses in flight at t, each a head with a short trail behind it (c set up by the portrait, as for drawStill).
+ * Each pulse's bounds, ink included, go into `boxes` (the layout's pixels): the portrait restores only those next frame. */
+export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null, boxes: number[][] = []): void => {
   const { layout, graph, visual } = A;
   const T = tempo(visual, fee);
   const K = graph.weights.length;
@@ -69,6 +81,11 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null): void 
       heads.moveTo(x + r, y);
       heads.arc(x, y, r, 0, FULL_TURN);
       trace(trails, visual, e, Math.max(0, f - 0.2), f);
+      // the head's disc, and the trail's line with its round caps (half the trail's width beyond its points)
+      const box = [x, y, x, y];
+      trace(widening(box), visual, e, Math.max(0, f - 0.2), f);
+      const ink = Math.max(r, base * 0.3);
+      boxes.push([box[0] - ink, box[1] - ink, box[2] + ink, box[3] + ink]);
     }
   }
   pen(c, 0.15 + 0.3 * T.power, A.palette.accent, base * 0.6);
@@ -138,13 +155,13 @@ const paintColumn = (c: Ctx, k: number, grow: number, on: number, A: Art, lv: Fl
 };
 
 /** A replay at t: the wave of the strongest links and the rings of activation, column by column, then the answer;
- * it holds REPLAY_HOLD ms and fades. c set up by the portrait, as for drawStill. */
-export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
+ * it holds REPLAY_HOLD ms and fades. c set up by the portrait, as for drawStill. Whether it drew anything at t. */
+export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): boolean => {
   const { layout, graph, palette } = A;
   const s = t - rp.t0;
   const K = layout.cols.length;
   const env = Math.min(1, 1 - (s - (K + 1) * REPLAY_STEP - REPLAY_HOLD) / 800); // then it fades in 800 ms
-  if (s < 0 || env <= 0) return;
+  if (s < 0 || env <= 0) return false;
   pen(c, env, palette.accent);
   const since = (k: number) => s - (k + 1) * REPLAY_STEP; // ms since the wave reached column k
   let done = 0;
@@ -169,9 +186,10 @@ export const drawReplay = (c: Ctx, t: number, A: Art, rp: Replay): void => {
   // the answer: the winning class and its probability, in the accent colour over its label
   const prob = rp.probs;
   const { xs, ys } = layout.cols[K - 1];
-  if (s < K * REPLAY_STEP || prob.length !== ys.length) return; // grouped outputs have no one label
+  if (s < K * REPLAY_STEP || prob.length !== ys.length) return true; // grouped outputs have no one label
   const j = prob.indexOf(Math.max(...prob));
   c.font = 'bold ' + layout.label + FONT;
   pen(c, env);
   c.fillText(graph.labels[j] + ' ' + Math.round(100 * prob[j]) + '%', xs[j] + 2 * layout.r, ys[j]);
+  return true;
 };

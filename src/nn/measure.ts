@@ -1,7 +1,7 @@
 // Measuring a brain on a test set (src/nn/testset.ts): each image through the engine as classify runs it, the brain's
 // top class against the label. The whole brain is measured (every neuron alive): what is measured is the brain, not
 // the art's age. The page's worker and `perceptrons measure` both call measureBrain, so they agree image for image.
-import { classify } from './engine';
+import { classify, type ForwardOptions } from './engine';
 import type { Model } from './model';
 import type { TestSet } from './testset';
 
@@ -24,12 +24,13 @@ export function notComparable(model: Pick<Model, 'classes'>, t: Pick<TestSet, 'c
   return missing.length ? `Not comparable: this brain has no class named ${JSON.stringify(missing[0].slice(0, 40))} (the test set's classes are not its).` : '';
 }
 
-/** The brain on every image: pixelsOf(i) gives image i as the brain's input (HxWx3 at its input shape). */
-export function measureBrain(model: Model, t: TestSet, pixelsOf: (i: number) => Uint8ClampedArray): Measurement {
+/** The brain on every image: pixelsOf(i) gives image i as the brain's input (HxWx3 at its input shape); opts.kernel as
+ * classify takes it (the page and the tools pass simdPlan, as their classify does). */
+export function measureBrain(model: Model, t: TestSet, pixelsOf: (i: number) => Uint8ClampedArray, opts: ForwardOptions = {}): Measurement {
   const why = notComparable(model, t);
   if (why) throw new Error(why);
   const indexOf = new Map(t.classes.map((c, i) => [c, i]));
-  const predicted = t.labels.map((_, i) => indexOf.get(classify(model, pixelsOf(i))[0].name)!);
+  const predicted = t.labels.map((_, i) => indexOf.get(classify(model, pixelsOf(i), opts)[0].name)!);
   const correct = predicted.reduce((n, p, i) => n + (p === t.labels[i] ? 1 : 0), 0);
   return { accuracy: correct / t.count, correct, total: t.count, predicted };
 }

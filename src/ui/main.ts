@@ -1,7 +1,7 @@
 // Page entry (bundled into inscription.html): wires the brain (nn), the portrait (art) and the chain client together,
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
 import './worker-life'; // first: run as the measuring worker, the script stops there
-import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
+import { activations, classify, decodeDataInscription, parameterCount, simdPlan } from '../nn/index';
 import type { Model } from '../nn/model';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, findUpgrade, inscriptionRecord, ownIdentity, safeStorage, upgradeBatch, type UpgradeSearch } from '../chain/index';
 import { maxPlausibleHeight } from '../chain/block';
@@ -24,6 +24,7 @@ import CSS from './style.css';
 import { explainNeuron } from '../art/explain';
 import { createExplorer } from './explore-mode';
 import { createMeasuring } from './measure-view';
+import { showPortrait } from './shown';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -63,6 +64,8 @@ let offline = false;
 let life: Life;
 let scene: Scene;
 const portrait = createPortrait(canvas);
+// out of view: nothing drawn; a thumbnail: one still frame and no controls until touched; else the animation
+const view = showPortrait(canvas, ui, portrait, still);
 /** Still mode draws one frame per change; otherwise the animation loop draws. */
 function draw(t = 0): void {
   if (still) portrait.drawFrame(t);
@@ -72,7 +75,7 @@ function draw(t = 0): void {
 function askNeuron(layer: number, index: number) {
   const m = brain.model;
   if (!m) throw new Error(s.ready ? 'No brain: no neurons to ask.' : LOADING);
-  const acts = scene.input && activations(m, scene.input, { alive: life.alive });
+  const acts = scene.input && activations(m, scene.input, { alive: life.alive, kernel: simdPlan });
   return explainNeuron(m, genome, life, s.height, acts, layer, index);
 }
 
@@ -191,7 +194,7 @@ async function answerFor(file: Blob): Promise<{ name: string; p: number }[]> {
   const { pixels } = await readPixels(file, w, ht);
   const why = silence(life.stage, life.alive.neurons);
   if (why) throw new Error(why);
-  return classify(m, pixels, { alive: life.alive }).map(({ name, p }) => ({ name, p }));
+  return classify(m, pixels, { alive: life.alive, kernel: simdPlan }).map(({ name, p }) => ({ name, p }));
 }
 
 // ---- classify
@@ -210,10 +213,10 @@ async function classifyFile(file: Blob): Promise<void> {
     if (brain.model !== m) return toast('The brain changed: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
-    const ranked = why ? null : classify(m, got.pixels, { alive }).map(({ name, p }) => ({ name, p }));
+    const ranked = why ? null : classify(m, got.pixels, { alive, kernel: simdPlan }).map(({ name, p }) => ({ name, p }));
     s.prediction = ranked && frozen({ classes: ranked });
     refresh(got.pixels);
-    if (ranked) portrait.replay(activations(m, got.pixels, { alive }));
+    if (ranked) portrait.replay(activations(m, got.pixels, { alive, kernel: simdPlan }));
     draw(why ? 0 : 3000); // still mode: the moment the replay has reached the output
     toast('');
     overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, got.rgba, w, ht, why || got.note));
@@ -297,6 +300,7 @@ canvas.onpointerdown = (e) => (downAt = e.timeStamp);
 canvas.onpointerup = (e) => {
   const b = canvas.getBoundingClientRect();
   hint.hidden = true;
+  if (view.waking) return; // a thumbnail's first tap only wakes it (its controls show)
   if (e.timeStamp - downAt > 500) run('open');
   else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) {
     explorer.leave();
@@ -348,9 +352,8 @@ async function start(): Promise<void> {
   else if (r.problem) toast(r.problem + (r.model ? ` Using ${r.source == 'child' ? 'the upgrade on chain' : 'the default brain'}.` : ''));
   else if (upgradeSearch.skipped.length && r.source != 'local') toast('An upgrade on chain could not be used: see the info panel (I).');
   else if (toastEl.textContent === LOADING) toast('');
+  view.start();
   if (!still) {
-    portrait.drawFrame(performance.now());
-    portrait.start();
     createChainWatcher({
       ...chainOptions, height, fee,
       onBlock(h, f) {
@@ -374,7 +377,7 @@ function startFailed(e: unknown): void {
       refresh();
     } catch {} // nothing left to draw with; the message stays
   }
-  if (!still) portrait.start(); // (again, if start() got that far: start() only sets a flag and wakes the loop)
+  view.start(); // (again, if start() got that far: it only sets a flag and wakes the loop)
 }
 
 start()

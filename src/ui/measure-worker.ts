@@ -4,6 +4,7 @@ import { measureBrain, type Measurement } from '../nn/measure';
 import type { Model } from '../nn/model';
 import { tilePixels, type TestSet } from '../nn/testset';
 import { resizeArea } from '../nn/resize';
+import { simdPlan } from '../nn/simd';
 
 export interface MeasureRequest {
   id: number;
@@ -40,7 +41,7 @@ export async function measureHere(png: Uint8Array, t: TestSet, model: Model): Pr
   const { rgba, width } = await decodeSheet(png);
   const [h, w] = model.inputShape, images: Uint8ClampedArray[] = [];
   for (let i = 0; i < t.count; i++) images.push(imageFor(tilePixels(rgba, width, t, i), t, h, w));
-  return measureBrain(model, t, (i) => images[i]);
+  return measureBrain(model, t, (i) => images[i], { kernel: simdPlan });
 }
 
 /** Runs in the Worker: one reply per request, an error as a message. */

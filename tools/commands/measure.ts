@@ -1,6 +1,6 @@
 // perceptrons measure --brain FILE|ID --testset FILE|ID [--server URL] [--json]: a brain's accuracy on an inscribed
 // test set, computed as the page computes it (src/nn/measure.ts), image for image.
-import { decodeDataInscription, type Model } from '../../src/nn/index';
+import { decodeDataInscription, simdPlan, type Model } from '../../src/nn/index';
 import { marginPoints, measureBrain, notComparable } from '../../src/nn/measure';
 import { heldOutAccuracy } from '../../src/ui/info';
 import { decodeTestSet, readSource, testImage } from '../testset/read';
@@ -40,7 +40,7 @@ async function measureCommand(brainFrom: string, testFrom: string, server: strin
     const why = notComparable(model, t);
     if (why) throw new Error(`${brainFrom}: ${why}`);
     const [h, w] = model.inputShape;
-    const m = measureBrain(model, t, (i) => testImage(t, i, h, w));
+    const m = measureBrain(model, t, (i) => testImage(t, i, h, w), { kernel: simdPlan });
     const claim = heldOutAccuracy(model.trainingTraits);
     if (json) console.log(JSON.stringify({ brain: model.name, testSet: testFrom, classes: t.classes, ...m, claim: claim || null }));
     else {

@@ -8,14 +8,14 @@ import { loadCatalog, type Inscription } from './catalog';
 import { TESTSET_FIXTURE } from '../testset/defaults';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
 import { renderHome } from './home';
+import { GRID_CSP, renderChildren } from './grid';
 import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
 import { dispatch, type Request, type Route } from './routes';
 import { ROUTE } from '../../src/chain/routes';
+import { DEFAULT_BIRTH_HEIGHT } from '../build/inscription';
 export { CONTENT_CSP, PREVIEW_PAGE_CSP } from './csp';
 
 export const CONTENT_CACHE = 'public, max-age=1209600, immutable';
-/** build.ts's default birth height, used when neither the option nor the art's baked config gives one. */
-export const DEFAULT_BIRTH_HEIGHT = 870_000;
 /** Default tip: two weeks (one difficulty period) after birth, a young network. */
 export const DEFAULT_AGE_BLOCKS = 2016;
 export const DEFAULT_FEE = 10;
@@ -39,7 +39,8 @@ export interface ServerOptions {
   /** Upgrade batch files (perceptrons upgrade) to serve as children inscribed at the starting tip; default for a
    * collection: its upgrades/ folder. */
   upgradesDir?: string;
-  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
+  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else the build's
+   * DEFAULT_BIRTH_HEIGHT. */
   birthHeight?: number;
   height?: number;
   fee?: number;
@@ -221,6 +222,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       art: { id: catalog.art.id, name: catalog.art.name },
       brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
       tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
+      parent: catalog.tokens[0]?.parents[0],
       birthHeight,
       state: chain.settings(),
       sliderMax: Math.max(birthHeight + 210_000, chain.tip() + 1_000),
@@ -285,6 +287,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     };
   }
 
+  /** ord's children page: the children 100 a page as thumbnail iframes, as a collector sees a collection (grid.ts). */
+  function childrenPage({ res, params }: Request): void {
+    const ins = named(res, params.inscription_id);
+    if (!ins) return;
+    const page = params.page === undefined ? 0 : HEIGHT_IN_PATH.test(params.page) ? Number(params.page) : null;
+    if (page === null) return send(res, 400, `invalid page: ${params.page.slice(0, 100)}`);
+    const html = renderChildren({ parent: ins.id, parentNumber: ins.number, children: catalog.children.get(ins.id) ?? [], page });
+    send(res, 200, html, 'text/html; charset=utf-8', { 'Content-Security-Policy': GRID_CSP });
+  }
+
   /** The one route table: docs/server.md lists it row for row. */
   const routes: Route[] = [
     { method: 'GET', pattern: '/', handler: home },
@@ -309,6 +321,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     { method: 'GET', pattern: '/r/children/{inscription_id}/{page}', handler: relatives('children') },
     { method: 'GET', pattern: '/r/parents/{inscription_id}', handler: relatives('parents') },
     { method: 'GET', pattern: '/r/parents/{inscription_id}/{page}', handler: relatives('parents') },
+    { method: 'GET', pattern: '/children/{inscription_id}', handler: childrenPage },
+    { method: 'GET', pattern: '/children/{inscription_id}/{page}', handler: childrenPage },
     { method: 'GET', pattern: '/-/state', handler: ({ res }) => sendState(res) },
     { method: 'POST', pattern: '/-/state', handler: changeState },
   ];

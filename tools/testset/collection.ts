@@ -2,7 +2,7 @@
 // must not change once inscribed), and every token's brain measured on it for the report, as the page measures it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeDataInscription } from '../../src/nn/index';
+import { decodeDataInscription, simdPlan } from '../../src/nn/index';
 import { measureBrain, notComparable } from '../../src/nn/measure';
 import { readDataset } from '../dataset/read';
 import { writeAtomic } from '../collection/files';
@@ -25,6 +25,6 @@ export function measureAll(png: Uint8Array, brainTexts: string[]): (number | nul
   const t = decodeTestSet(png, TESTSET_FILE);
   return brainTexts.map((text) => {
     const m = decodeDataInscription(text);
-    return notComparable(m, t) ? null : measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1])).accuracy;
+    return notComparable(m, t) ? null : measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1]), { kernel: simdPlan }).accuracy;
   });
 }
