@@ -80,7 +80,7 @@ export async function runCollection(o: CollectionOptions): Promise<RunResult> {
     if (had !== want) throw new CollectionError(`${out} holds a collection made with ${had}; this run asks for ${want}. Use the same options to resume, or another --out.`);
   }
   writeAtomic(stateFile, want + '\n');
-  ensureTestSet(out, dataDir); // beside the art, written once: none of its images is one the brains train on
+  await ensureTestSet(out, dataDir); // beside the art, written once: none of its images is one the brains train on
   for (const d of ['', 'genomes', 'brains', 'batches']) removeLeftovers(join(out, d));
 
   // genomes, as `perceptrons generate` makes them

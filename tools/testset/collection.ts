@@ -6,14 +6,14 @@ import { decodeDataInscription, simdPlan } from '../../src/nn/index';
 import { measureBrain, notComparable } from '../../src/nn/measure';
 import { readDataset } from '../dataset/read';
 import { writeAtomic } from '../collection/files';
-import { datasetHashes, makeTestSet } from './make';
 import { decodeTestSet, testImage } from './read';
 import { TESTSET_COLUMNS, TESTSET_FILE, TESTSET_PER_CLASS } from './defaults';
 
 /** DIR/testset.png: kept when there, else made from the dataset the brains train on (none of its images in it). */
-export function ensureTestSet(out: string, dataDir: string): Buffer {
+export async function ensureTestSet(out: string, dataDir: string): Promise<Buffer> {
   const path = join(out, TESTSET_FILE);
   if (!existsSync(path)) {
+    const { datasetHashes, makeTestSet } = await import('./make'); // the renderers take a second to load: only when needed
     const data = readDataset(dataDir);
     writeAtomic(path, makeTestSet({ seed: data.seed, perClass: TESTSET_PER_CLASS, columns: TESTSET_COLUMNS }, datasetHashes(data)).png);
   }
