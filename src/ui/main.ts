@@ -1,6 +1,6 @@
 // Page entry (bundled into inscription.html): wires the brain (nn), the portrait (art) and the chain client together,
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
-import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
+import { activations, classify, decodeDataInscription, parameterCount, simdPlan } from '../nn/index';
 import type { Model } from '../nn/model';
 import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, findUpgrade, inscriptionRecord, ownIdentity, safeStorage, upgradeBatch, type UpgradeSearch } from '../chain/index';
 import { maxPlausibleHeight } from '../chain/block';
@@ -71,7 +71,7 @@ function draw(t = 0): void {
 function askNeuron(layer: number, index: number) {
   const m = brain.model;
   if (!m) throw new Error(s.ready ? 'No brain: no neurons to ask.' : LOADING);
-  const acts = scene.input && activations(m, scene.input, { alive: life.alive });
+  const acts = scene.input && activations(m, scene.input, { alive: life.alive, kernel: simdPlan });
   return explainNeuron(m, genome, life, s.height, acts, layer, index);
 }
 
@@ -186,7 +186,7 @@ async function answerFor(file: Blob): Promise<{ name: string; p: number }[]> {
   const { pixels } = await readPixels(file, w, ht);
   const why = silence(life.stage, life.alive.neurons);
   if (why) throw new Error(why);
-  return classify(m, pixels, { alive: life.alive }).map(({ name, p }) => ({ name, p }));
+  return classify(m, pixels, { alive: life.alive, kernel: simdPlan }).map(({ name, p }) => ({ name, p }));
 }
 
 // ---- classify
@@ -205,10 +205,10 @@ async function classifyFile(file: Blob): Promise<void> {
     if (brain.model !== m) return toast('The brain changed: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
-    const ranked = why ? null : classify(m, got.pixels, { alive }).map(({ name, p }) => ({ name, p }));
+    const ranked = why ? null : classify(m, got.pixels, { alive, kernel: simdPlan }).map(({ name, p }) => ({ name, p }));
     s.prediction = ranked && frozen({ classes: ranked });
     refresh(got.pixels);
-    if (ranked) portrait.replay(activations(m, got.pixels, { alive }));
+    if (ranked) portrait.replay(activations(m, got.pixels, { alive, kernel: simdPlan }));
     draw(why ? 0 : 3000); // still mode: the moment the replay has reached the output
     toast('');
     overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, got.rgba, w, ht, why || got.note));

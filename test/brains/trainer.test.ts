@@ -123,15 +123,26 @@ describe('minibatch gradients', () => {
     expect(() => t.setSample(0, 0, { neurons: [null], connections: [new Uint8Array(PIXELS * 4).fill(1), null] })).toThrow(/connections/);
   });
 
-  it('a newer trainer on the same images takes over the heap, and the older one says so', () => {
+  it("a trainer's heap is its own until it releases it: a second trainer on the same images never takes it over", () => {
     const m = randomModel('two', [4], 'relu'), data = images('two', 4);
     const a = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
     a.setSample(0, 0);
-    expect(a.forwardBackward(1, data.labels).loss).toBeGreaterThan(0);
+    const first = a.forwardBackward(1, data.labels).loss;
+    expect(first).toBeGreaterThan(0);
+    // a is still running: b gets a heap of its own, and both go on giving the same answers
     const b = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
-    expect(() => a.forwardBackward(1, data.labels)).toThrow(/newer trainer/);
+    expect(b.kernels.memory).not.toBe(a.kernels.memory);
     b.setSample(0, 0);
-    expect(b.forwardBackward(1, data.labels).loss).toBeGreaterThan(0);
+    expect(b.forwardBackward(1, data.labels).loss).toBe(first);
+    expect(a.forwardBackward(1, data.labels).loss).toBe(first);
+    // released, a's heap serves the next trainer on these images (a collection's next brain), zeroed; a may not use it
+    a.release();
+    const c = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
+    expect(c.kernels.memory).toBe(a.kernels.memory);
+    c.setSample(0, 0);
+    expect(c.forwardBackward(1, data.labels).loss).toBe(first);
+    expect(() => a.forwardBackward(1, data.labels)).toThrow(/released its heap/);
+    expect(() => a.step(1e-3, 1)).toThrow(/released its heap/);
   });
 
   it('refuses images of the wrong size and a hidden softmax layer', () => {

@@ -39,11 +39,12 @@ interface Outcome {
   requests: string[];
 }
 
-/** Frames the art with `routes` installed, waits for it to finish booting, and checks it degraded gracefully. */
-async function underFault(routes: (ctx: Page) => Promise<unknown>, timeoutMs = 15_000): Promise<Outcome> {
-  const f = await openFramed(server, server.artId, '', { setup: routes, waitForState: false });
+/** Frames the art with `routes` installed, waits for it to finish booting, and checks it degraded gracefully.
+ * isolated: in a browser context of its own (a fake clock, installed for the whole context, must not reach the others). */
+async function underFault(routes: (ctx: Page) => Promise<unknown>, isolated = false): Promise<Outcome> {
+  const f = await openFramed(server, server.artId, '', { setup: routes, waitForState: false, isolated });
   try {
-    const state = await waitForPerceptron(f, (p) => p.ready, timeoutMs);
+    const state = await waitForPerceptron(f, (p) => p.ready, 15_000);
     const text = await frameText(f);
     const problems = (await f.problems()).filter((m) => !NETWORK_NOISE.test(m));
     expect(problems, 'no uncaught error, no console error of the page, no CSP violation').toEqual([]);
@@ -78,7 +79,7 @@ describe.concurrent('faults: the brain', () => {
     const { state, text } = await underFault(async (ctx) => {
       await ctx.clock.install();
       await ctx.route(`**/content/${brainId}`, () => ctx.clock.fastForward(DEFAULT_TIMEOUT_MS + 1_000));
-    });
+    }, true);
     expect(state.brain.parameters).toBe(0);
     expect(text).toMatch(/timed out/i);
   });

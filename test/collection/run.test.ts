@@ -13,6 +13,7 @@ import { encodeCborHex } from '../../tools/collection/cbor';
 import { contentId } from '../../tools/build/ids';
 import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from './helpers';
+import { encodeProperties, tokenAttributes } from '../../tools/collection/properties';
 import { repoRoot } from '../../tools/build/inscription';
 
 const tmp = tempDir('perceptrons-collection-');
@@ -50,7 +51,9 @@ describe('perceptrons collection', () => {
     expect(manifest.art.id).toBe(contentId(readFileSync(join(one, 'art.html'))));
     expect(manifest.tokens).toHaveLength(3);
     manifest.tokens.forEach((t: any, i: number) => {
-      expect(Object.keys(t)).toEqual(['index', 'id', 'seed', 'features', 'hidden', 'activation', 'brain']);
+      expect(Object.keys(t)).toEqual(['index', 'id', 'seed', 'features', 'hidden', 'activation', 'brain', 'properties']);
+      const props = encodeProperties(tokenAttributes(i, t.features, t.brain.heldoutAccuracy))!;
+      expect(t.properties).toEqual({ bytes: props.bytes.length, encoding: props.encoding });
       expect(Object.keys(t.brain)).toEqual(['file', 'id', 'bytes', 'brotliBytes', 'parameters', 'heldoutAccuracy']);
       const g = generateGenome(tokenSeed('tiny', i));
       expect([t.seed, t.hidden, t.activation]).toEqual([g.seed, g.hidden, g.activation]);
@@ -69,6 +72,10 @@ describe('perceptrons collection', () => {
     });
     expect(manifest.totals.bytes).toBeGreaterThan(manifest.art.bytes + manifest.tokens.reduce((n: number, t: any) => n + t.brain.bytes, 0));
     expect(manifest.totals.feeSat).toBeGreaterThan(manifest.totals.brotliBytes * 10 / 4);
+    // what the properties add: their bytes, and at 10 sat/vB at least a quarter of a sat a byte (witness discount)
+    expect(manifest.totals.propertiesBytes).toBe(manifest.tokens.reduce((n: number, t: any) => n + t.properties.bytes, 0));
+    expect(manifest.totals.propertiesFeeSat).toBeGreaterThanOrEqual(Math.floor((manifest.totals.propertiesBytes * 10) / 4));
+    expect(manifest.totals.propertiesFeeSat).toBeLessThan(manifest.totals.propertiesBytes * 10);
   });
 
   it('writes the batches in dependency order, each under the weight limit, tokens naming the art and their brains', () => {
@@ -76,16 +83,43 @@ describe('perceptrons collection', () => {
     expect(files).toEqual(['00-parent.yaml', '01-art-brains.yaml', '02-tokens.yaml']);
     const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
     const [parent, files1, tokens] = files.map((f) => parseBatchYaml(readFileSync(join(dir, f), 'utf8'), f));
-    expect(parent.entries).toEqual([{ file: '../parent.txt' }]);
-    expect(files1.entries).toEqual([{ file: '../art.html' }, ...[0, 1, 2].map((i) => ({ file: `../brains/${i}.json` }))]);
+    expect(parent.entries).toEqual([{ file: 'parent.txt' }]);
+    expect(files1.entries).toEqual([{ file: 'art.html' }, ...[0, 1, 2].map((i) => ({ file: `brains/${i}.json` }))]);
     expect(tokens.parents).toEqual([contentId(readFileSync(join(one, 'parent.txt')))]);
     tokens.entries.forEach((e: any, i) => {
       expect(e.delegate).toBe(manifest.art.id);
       expect(e.metadata).toEqual({ name: `Perceptron #${i}`, seed: manifest.tokens[i].seed, brain: manifest.tokens[i].brain.id,
         accuracy: Math.round(manifest.tokens[i].brain.heldoutAccuracy * 10000) / 100 });
       expect(decodeCborHex(encodeCborHex(e.metadata))).toEqual(e.metadata);
+      // ord properties: the title, every genome feature and the held-out accuracy
+      expect(e.title).toBe(`Perceptron #${i}`);
+      expect(e.traits).toEqual([...Object.entries(manifest.tokens[i].features), ['Held-out Accuracy', `${(manifest.tokens[i].brain.heldoutAccuracy * 100).toFixed(2)}%`]]);
     });
     for (const f of files) expect(Number(/about ([\d,]+) WU/.exec(readFileSync(join(dir, f), 'utf8'))![1].replace(/,/g, ''))).toBeLessThan(BATCH_WEIGHT_LIMIT);
+  });
+
+  it('names every file: as ord reads it, from the collection directory, with the bytes the manifest lists', () => {
+    const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
+    const want: Record<string, { id: string; bytes?: number }> = {
+      // the parent's ID is the one the token batches name as their parent
+      'parent.txt': { id: parseBatchYaml(readFileSync(join(one, 'batches', '02-tokens.yaml'), 'utf8'), '02-tokens').parents[0] },
+      'art.html': { id: manifest.art.id, bytes: manifest.art.bytes },
+      ...Object.fromEntries(manifest.tokens.map((t: any) => [t.brain.file, { id: t.brain.id, bytes: t.brain.bytes }])),
+    };
+    const seen: string[] = [];
+    for (const f of readdirSync(join(one, 'batches')).filter((x) => x.endsWith('.yaml'))) {
+      const text = readFileSync(join(one, 'batches', f), 'utf8');
+      expect(text).toContain(`# cd DIR && ord wallet batch --compress --fee-rate <sat/vB> --batch batches/${f} > batches/${f.replace('.yaml', '.json')}`);
+      for (const e of parseBatchYaml(text, f).entries) {
+        if (!('file' in e)) continue;
+        seen.push(e.file);
+        const bytes = readFileSync(join(one, e.file)); // fs::read(path) against the directory ord runs in: DIR
+        expect(contentId(bytes), e.file).toBe(want[e.file].id);
+        if (want[e.file].bytes !== undefined) expect(bytes.length, e.file).toBe(want[e.file].bytes);
+        expect(existsSync(join(one, 'batches', e.file)), `${e.file} must not resolve from batches/`).toBe(false);
+      }
+    }
+    expect(seen.sort()).toEqual(Object.keys(want).sort());
   });
 
   it('writes the same bytes with --workers 2', async () => {

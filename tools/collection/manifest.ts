@@ -4,6 +4,10 @@ export interface Manifest {
   tokens: {
     index: number; id: string; seed: string; features: Record<string, string | number>; hidden: number[]; activation: string;
     brain: { file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number };
+    /** its ord properties (title and traits) as inscribed: tag 17's bytes, brotli'd ("br", tag 19) when smaller */
+    properties: { bytes: number; encoding: 'br' | null };
   }[];
-  totals: { bytes: number; brotliBytes: number; feeSat: number };
+  /** feeSat: every batch's; propertiesBytes / propertiesFeeSat: what the tokens' properties add to the bytes and to
+   * the token batches' fees (the same batches planned without them, beside) */
+  totals: { bytes: number; brotliBytes: number; feeSat: number; propertiesBytes: number; propertiesFeeSat: number };
 }

@@ -11,7 +11,9 @@ import { contentId } from '../build/ids';
 import { brotli } from '../build/sizes';
 import { createProgress, progressBar } from '../train/progress';
 import { pfpCacheDir } from '../train/data';
-import { planBatches, batchYaml, type Batch } from './batches';
+import { planBatches, planGalleries, batchYaml, type Batch, type DelegateEntry } from './batches';
+import { encodeProperties, tokenAttributes } from './properties';
+import { marketplaceFile } from './marketplace';
 import type { GenomeDoc } from './config';
 import type { Manifest } from './manifest';
 import { CollectionError, removeLeftovers, writeAtomic } from './files';
@@ -167,9 +169,10 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
   const parentId = real(contentId(parent)), artId = real(contentId(art));
 
   const tokens: Manifest['tokens'] = [];
-  const tokenEntries: { delegate: string; metadata: ReturnType<typeof tokenMetadata> }[] = [];
-  let tokenBytes = 0;
+  const tokenEntries: DelegateEntry[] = [];
+  let tokenBytes = 0, propertiesBytes = 0;
   const brainFiles: { file: string; bytes: number }[] = [];
+  const linkedTokens: string[] = [];
   genomes.forEach((g, index) => {
     const file = `brains/${index}.json`, raw = readFileSync(join(out, file));
     const model = decodeDataInscription(raw.toString('utf8'));
@@ -177,21 +180,38 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     const brainId = real(contentId(raw));
     const metadata = tokenMetadata(index, g.seed, brainId, heldout);
     const envelope = { parent: parentId, delegate: artId, metadata };
-    tokenBytes += envelopeBytes(envelope).length;
-    tokenEntries.push({ delegate: artId, metadata });
+    const attributes = tokenAttributes(index, g.features, heldout);
+    const properties = encodeProperties(attributes)!;
+    tokenBytes += envelopeBytes(envelope).length + properties.bytes.length;
+    propertiesBytes += properties.bytes.length;
+    tokenEntries.push({ delegate: artId, ...attributes, metadata });
     const size = sized(raw);
-    brainFiles.push({ file: `../${file}`, bytes: size.brotliBytes });
+    brainFiles.push({ file, bytes: size.brotliBytes });
+    const preview = tokenPreviewId(envelope);
+    if (ids[preview]) linkedTokens.push(ids[preview]);
     tokens.push({
-      index, id: real(tokenPreviewId(envelope)), seed: g.seed, features: g.features, hidden: g.hidden,
+      index, id: real(preview), seed: g.seed, features: g.features, hidden: g.hidden,
       activation: generateGenome(g.seed).activation,
       brain: { file, id: brainId, ...size, parameters: model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0), heldoutAccuracy: heldout },
+      properties: { bytes: properties.bytes.length, encoding: properties.encoding },
     });
   });
-  const batches = planBatches({
-    parent: { file: '../parent.txt', bytes: parent.length }, parentId,
-    art: { file: '../art.html', bytes: sized(art).brotliBytes },
+  const plan = {
+    parent: { file: 'parent.txt', bytes: parent.length }, parentId,
+    art: { file: 'art.html', bytes: sized(art).brotliBytes },
     brains: brainFiles, tokens: tokenEntries,
-  });
+  };
+  const batches = planBatches(plan);
+  const withProperties = batchFees(batches);
+  // the same collection without properties: what they add to the fees
+  const bare = planBatches({ ...plan, tokens: tokenEntries.map(({ delegate, metadata }) => ({ delegate, metadata })) });
+  // once every token is inscribed and linked: the galleries that list them, and the marketplace file
+  const allLinked = linkedTokens.length === tokens.length;
+  if (allLinked) {
+    const items = tokens.map((t) => ({ id: t.id, ...tokenAttributes(t.index, t.features, t.brain.heldoutAccuracy) }));
+    batches.push(...planGalleries(items, parentId, batches.length, `Perceptrons: ${c.count} living neural networks`));
+    writeAtomic(join(out, 'marketplace.json'), marketplaceFile(items));
+  }
   const artSize = sized(art);
   const manifest: Manifest = {
     art: { file: 'art.html', id: artId, ...artSize },
@@ -200,6 +220,8 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
       bytes: artSize.bytes + tokens.reduce((n, t) => n + t.brain.bytes, 0) + tokenBytes,
       brotliBytes: artSize.brotliBytes + tokens.reduce((n, t) => n + t.brain.brotliBytes, 0) + tokenBytes,
       feeSat: batchFees(batches),
+      propertiesBytes,
+      propertiesFeeSat: withProperties - batchFees(bare),
     },
   };
   writeAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');

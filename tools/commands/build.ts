@@ -2,7 +2,7 @@
 // A collection's art and tokens are `perceptrons collection`. The work is tools/build/run.ts.
 import { defineCommand, intOption, runCommand, UsageError, type Values } from '../args';
 import { DEFAULT_LIB_OUT, LIB_ENTRY } from '../build/lib';
-import { repoRoot } from '../build/inscription';
+import { DEFAULT_BIRTH_HEIGHT, repoRoot } from '../build/inscription';
 import { build, type BuildRequest } from '../build/run';
 
 export const command = defineCommand({
@@ -13,7 +13,7 @@ export const command = defineCommand({
     'brain-id': { type: 'string', arg: 'ID', help: 'brain inscription ID baked in (default: ID of fixtures/brains/pfp_classifier_0000.json)' },
     brain: { type: 'string', arg: 'FILE.json', help: 'brain whose ID is the default --brain-id (and which --standalone embeds)' },
     seed: { type: 'string', arg: 'HEX64', help: 'genome seed of the art (default: a fixed seed)' },
-    'birth-height': { type: 'string', arg: 'N', help: 'block height of birth (default 870000)' },
+    'birth-height': { type: 'string', arg: 'N', help: `block height of birth (default ${DEFAULT_BIRTH_HEIGHT})` },
     'fallback-height': { type: 'string', arg: 'N', help: 'height assumed when no block height can be fetched (default: birth height)' },
     standalone: { type: 'boolean', help: 'embed the brain for file:// demos; writes dist/inscription.standalone.html (no budgets)' },
     out: { type: 'string', arg: 'PATH', help: 'output file (default inscription.html)' },

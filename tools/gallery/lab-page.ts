@@ -5,7 +5,7 @@ import { generateGenome, type Genome, type Visual } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { paletteNamed } from '../../src/art/palettes';
 import { hash01 } from '../../src/art/prng';
-import { activations, decodeDataInscription } from '../../src/nn/index';
+import { activations, decodeDataInscription, simdPlan } from '../../src/nn/index';
 import type { Model } from '../../src/nn/model';
 
 export interface Spec {
@@ -104,7 +104,7 @@ function render(spec: Spec): string {
   const t = spec.t ?? 5000;
   if (s.model && spec.replayAgo !== undefined && s.input) {
     p.drawFrame(t - spec.replayAgo);
-    p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+    p.replay(activations(s.model, s.input, { alive: s.life.alive, kernel: simdPlan }));
   }
   p.drawFrame(t);
   const url = c.toDataURL('image/png');
@@ -125,7 +125,7 @@ function bench(spec: Spec, frames: number): { build: number; draw: number[] } {
   p.drawFrame(3000);
   ctx.getImageData(0, 0, 1, 1);
   const build = performance.now() - t0;
-  if (s.model && s.input) p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+  if (s.model && s.input) p.replay(activations(s.model, s.input, { alive: s.life.alive, kernel: simdPlan }));
   const draw: number[] = [];
   for (let i = 1; i <= frames; i++) {
     t0 = performance.now();

@@ -6,17 +6,15 @@ import { join, resolve } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { loadCatalog, type Inscription } from './catalog';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
-import { isInscriptionId } from '../../src/chain/ids';
 import { renderHome } from './home';
 import { GRID_CSP, renderChildren } from './grid';
 import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
 import { dispatch, type Request, type Route } from './routes';
 import { ROUTE } from '../../src/chain/routes';
+import { DEFAULT_BIRTH_HEIGHT } from '../build/inscription';
 export { CONTENT_CSP, PREVIEW_PAGE_CSP } from './csp';
 
 export const CONTENT_CACHE = 'public, max-age=1209600, immutable';
-/** build.ts's default birth height, used when neither the option nor the art's baked config gives one. */
-export const DEFAULT_BIRTH_HEIGHT = 870_000;
 /** Default tip: two weeks (one difficulty period) after birth, a young network. */
 export const DEFAULT_AGE_BLOCKS = 2016;
 export const DEFAULT_FEE = 10;
@@ -38,7 +36,8 @@ export interface ServerOptions {
   /** Upgrade batch files (perceptrons upgrade) to serve as children inscribed at the starting tip; default for a
    * collection: its upgrades/ folder. */
   upgradesDir?: string;
-  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
+  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else the build's
+   * DEFAULT_BIRTH_HEIGHT. */
   birthHeight?: number;
   height?: number;
   fee?: number;
@@ -73,22 +72,20 @@ const HEIGHT_IN_PATH = /^\d{1,10}$/;
 /** ord's page size on /r/children and /r/parents. */
 export const PAGE_SIZE = 100;
 
-/** ord's InscriptionId: txid hex (any case), "i", a u32 index; IDs are compared lowercase. */
+/** ord's InscriptionId::from_str (ord: src/inscriptions/inscription_id.rs): 64 hex digits (either case), a lower-case
+ * "i" (an upper-case "I" is an invalid separator), a u32 as Rust parses it (leading zeros and "+" allowed). The ID in
+ * the form ord prints it, or null. */
 export function parseId(s: string): string | null {
-  const id = s.toLowerCase(), index = id.slice(65);
-  if (!isInscriptionId(id) || index.length > 10 || Number(index) > 0xffffffff) return null;
-  return `${id.slice(0, 64)}i${Number(index)}`;
+  const txid = s.slice(0, 64), index = s.slice(65);
+  if (s[64] !== 'i' || !/^[0-9a-fA-F]{64}$/.test(txid) || !/^\+?\d+$/.test(index) || Number(index) > 0xffffffff) return null;
+  return `${txid.toLowerCase()}i${Number(index)}`;
 }
 
-/** Whether an Accept-Encoding header admits br (an explicit br entry beats "*"; q=0 refuses). */
-export function acceptsBr(header: string | string[] | undefined): boolean {
-  const entries = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((part) => {
-    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return { name, q: q ? Number(q.slice(2)) : 1 };
-  });
-  const br = entries.find((e) => e.name === 'br') ?? entries.find((e) => e.name === '*');
-  return !!br && br.q > 0;
+/** Whether ord serves a br-encoded body for this Accept-Encoding (ord: src/subcommand/server/accept_encoding.rs): some
+ * comma-separated entry, cut at ";" and trimmed, is exactly `br`. q-values are not read (`br;q=0` admits br) and `*` is
+ * not `br`; ord reads only the first Accept-Encoding header. */
+export function acceptsBr(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((entry) => entry.split(';')[0].trim() === 'br');
 }
 
 const isIframeMedia = (type: string): boolean => type.startsWith('text/html') || type.startsWith('image/svg+xml');
@@ -135,7 +132,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     if (ins.role === 'token' && !ins.delegate) return send(res, 404, `inscription ${ins.id} content not found`);
     const headers: Record<string, string | string[]> = { 'Content-Security-Policy': CONTENT_CSP, 'Cache-Control': CONTENT_CACHE };
     if (ins.encoding === 'br') {
-      if (!acceptsBr(req.headers['accept-encoding'])) {
+      if (!acceptsBr(req.headersDistinct['accept-encoding']?.[0])) {
         return send(res, 406, 'inscription content encoding `br` is not acceptable. `Accept-Encoding` header not present or does not include `br`');
       }
       headers['Content-Encoding'] = 'br';

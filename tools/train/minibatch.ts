@@ -14,11 +14,12 @@ import { crossEntropy, type SampleLoss } from './loss';
 const BLOCK = 64; // bytes: every region starts on a cache line; rows are whole multiples of 16 floats
 const aligned = (bytes: number): number => Math.ceil(bytes / BLOCK) * BLOCK;
 
-interface StoredImages { images: Uint8Array; count: number; pixels: number; rowBytes: number; kernels: Kernels; user: object | null }
+interface StoredImages { images: Uint8Array; count: number; pixels: number; rowBytes: number; kernels: Kernels }
 
-// The last training set stored, kept with its heap for the next run on the same images (a collection trains many
-// brains on one dataset). One at a time: a heap can grow but never shrink. The newest trainer on it owns its work area.
-let last: StoredImages | null = null;
+// A training set's heap once its trainer has released it, kept for the next run on the same images (a collection
+// trains many brains on one dataset; a heap can grow but never shrink). A trainer holds its heap until release(): one
+// made while the set's heap is held gets a heap of its own, so no trainer's heap is ever taken over by another.
+const freeHeaps = new WeakMap<Uint8Array, StoredImages>();
 
 /**
  * The images at the start of a heap, one row of rowBytes / 4 bytes each (zero-padded to a multiple of 16). They stay
@@ -26,14 +27,15 @@ let last: StoredImages | null = null;
  * where a float32 copy of the whole set would touch four times the memory).
  */
 function storedImages(images: Uint8Array, count: number, pixels: number, simd: boolean): StoredImages {
-  if (last && last.images === images && last.count === count && last.pixels === pixels && last.kernels.simd === simd) return last;
-  last = null;
+  const free = freeHeaps.get(images);
+  freeHeaps.delete(images);
+  if (free && free.count === count && free.pixels === pixels && free.kernels.simd === simd) return free;
   const rowBytes = aligned(pixels * 4), stride = rowBytes >> 2, kernels = createKernels(simd);
   kernels.reserve(count * stride);
   const heap = new Uint8Array(kernels.memory.buffer);
   if (stride === pixels) heap.set(images.subarray(0, count * pixels));
   else for (let r = 0; r < count; r++) heap.set(images.subarray(r * pixels, (r + 1) * pixels), r * stride);
-  return (last = { images, count, pixels, rowBytes, kernels, user: null });
+  return { images, count, pixels, rowBytes, kernels };
 }
 
 type Rule = (typeof ACTIVATION_RULES)[keyof typeof ACTIVATION_RULES];
@@ -73,6 +75,7 @@ export class MinibatchTrainer {
   private readonly m: number;
   private readonly v: number;
   private t = 0;
+  private released = false;
   /** set by trainOnGrid(): the grid, and the float kernels Adam's updates accumulate in (the heap holds them rounded) */
   private rounding: { grid: Int4Grid; shadow: Float32Array[] } | null = null;
 
@@ -85,7 +88,6 @@ export class MinibatchTrainer {
     });
     this.batchSize = B;
     this.data = storedImages(images, count, pixels, opts.simd ?? true);
-    this.data.user = this;
     this.scale = model.scale;
     this.offset = model.offset;
     const k = (this.kernels = this.data.kernels), rowBytes = this.data.rowBytes;
@@ -126,8 +128,21 @@ export class MinibatchTrainer {
     this.load(model);
   }
 
+  /** Throws once the trainer has released its heap (which another trainer may hold by now). */
+  private holding(): void {
+    if (this.released) throw new Error('this trainer has released its heap (release() ends a run)');
+  }
+
+  /** Ends this trainer's run: its heap goes back to its training set, for the next trainer on the same images. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    freeHeaps.set(this.data.images, this.data);
+  }
+
   /** Copies the model's parameters into the heap (the first kernel transposed to one row per unit). */
   load(model: Model): void {
+    this.holding();
     const stride = this.data.rowBytes >> 2;
     model.layers.forEach((l, i) => {
       const L = this.layers[i];
@@ -163,6 +178,7 @@ export class MinibatchTrainer {
 
   /** Copies the trained parameters back into the model (Keras layout). */
   store(model: Model): void {
+    this.holding();
     model.layers.forEach((l, i) => {
       l.kernel.set(this.modelLayout(i, this.layers[i].kernel));
       if (l.bias) l.bias.set(this.layers[i].bias!);
@@ -203,7 +219,7 @@ export class MinibatchTrainer {
    * many were classified right.
    */
   forwardBackward(n: number, labels: ArrayLike<number>, loss: SampleLoss = crossEntropy(labels)): BatchResult {
-    if (this.data.user !== this) throw new Error('a newer trainer on the same images has taken over this one\'s heap');
+    this.holding();
     this.forward(n);
     const result = this.loss(n, labels, loss);
     this.backward(n);
@@ -284,6 +300,7 @@ export class MinibatchTrainer {
 
   /** One Adam step (beta1 0.9, beta2 0.999, eps 1e-8) with learning rate lr on the gradients times gradScale. */
   step(lr: number, gradScale: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): void {
+    this.holding();
     this.t++;
     const stepSize = (lr * Math.sqrt(1 - beta2 ** this.t)) / (1 - beta1 ** this.t);
     this.kernels.adam(this.params.at, this.grads, this.m, this.v, this.params.count, gradScale, stepSize, beta1, beta2, eps);
