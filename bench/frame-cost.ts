@@ -1,7 +1,7 @@
 // Where an animated frame's cost goes: the browser's CPU (every Chromium process, CPU-seconds from /proc) over 10 s
 // with one Perceptron framed at --size px (default 800), whole and with parts of its frame switched off inside the
 // frame; then plain canvases animating in a frame of the same size, the floor any 60 frames-a-second animation pays.
-// Usage: npx tsx bench/frame-cost.ts [--size 800] [--seconds 10] [--html inscription.html]
+// Usage: npx tsx bench/frame-cost.ts [--size 800] [--seconds 10] [--html inscription.html] [--cases N (the first N)]
 // (--html: the page to frame; an older build shows where its frames' time went)
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -47,7 +47,7 @@ try {
     ['canvas: + a whole copy', { srcdoc: plain('c.drawImage(o,0,0);' + SMALL) }],
   ];
   console.log(`frame cost at ${size} px, ${seconds} s each, load average ${loadavg()[0].toFixed(1)}: browser CPU in % of one core`);
-  for (const [name, c] of cases) {
+  for (const [name, c] of cases.slice(0, Number(arg('cases', String(cases.length))))) {
     const context = await browser.newContext({ viewport: { width: size + 40, height: size + 40 } });
     if (c.init) await context.addInitScript(c.init);
     const page = await context.newPage();
