@@ -8,7 +8,7 @@ import { accuracy, aliveCurve } from '../train/evaluate';
 import { createModel } from '../train/init';
 import { train, type TrainResult } from '../train/loop';
 import type { LabelledImages } from '../dataset/generate';
-import { maxGrid } from '../quant/grid';
+import { maxGrid, mseGrid } from '../quant/grid';
 import { trainingConfig, type GenomeDoc, type TokenTraining } from './config';
 
 export interface TokenJob {
@@ -73,13 +73,21 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
       for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
     }
     if (cfg.biasInit) for (const l of model.layers.slice(0, -1)) l.bias?.fill(cfg.biasInit);
+    const gridEpochs = job.dtype === 'int4' ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
     const result = train(model, data.train, null, {
-      seed, epochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
+      seed, epochs: epochs - gridEpochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
     });
     // int4: a last epoch through the rounding onto the 4-bit grid of the trained kernels (each unit's largest weight on
     // ±7), so the brain learns to answer with the weights it will be inscribed with
     const int4Start = performance.now();
-    const grid = job.dtype === 'int4' ? maxGrid(model, 4) : undefined;
+    const grid = job.dtype === 'int4' ? (cfg.gridBits === 4 ? maxGrid(model, 4) : mseGrid(model, 3)) : undefined;
+    if (grid && gridEpochs) {
+      // lever: the genome's last epochs already on the grid, at the token's own learning rate
+      train(model, data.train, null, {
+        seed: `${seed}/grid`, order: result.order, epochs: gridEpochs, dropout: 'ordered', grid,
+        learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
+      });
+    }
     if (grid) {
       train(model, data.train, null, {
         seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS, dropout: 'ordered', grid,
@@ -92,6 +100,7 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     if (!best || trainAccuracy > best.trainAccuracy) best = { model, seed, result, grid, trainAccuracy };
   }
   const { model, seed, result, grid } = best!;
+  const gridEpochs = grid ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
   const trained = performance.now();
   // measure what will be inscribed: the quantized weights
   const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype, grid));
@@ -102,7 +111,7 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     aliveCurve: aliveCurve(quantized, data.test, result.order), neuronOrder: result.order, trainingSeconds: 0,
     extra: {
       learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain,
-      ...(grid ? { quantization: { weight_dtype: 'int4', bits: 4, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR } } } : {}),
+      ...(grid ? { quantization: { weight_dtype: 'int4', bits: cfg.gridBits, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR, ...(gridEpochs ? { genome_epochs_before: gridEpochs } : {}) } } } : {}),
     },
   });
   const text = JSON.stringify(brainDocument(model, traits, job.dtype, grid)); // the same quantization as measured

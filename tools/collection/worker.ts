@@ -1,15 +1,18 @@
 // Worker thread of the collection pool: loads the training data once, then trains each token it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
+import { downsample, downsampleFactor } from '../dataset/downsample';
 import { readDataset } from '../dataset/store';
 import type { TrainingData } from '../train/data';
 import { stratified, trainToken, type TokenJob } from './train-token';
 
-const { dataDir, perClass, testPerClass } = workerData as { dataDir: string; perClass: number; testPerClass: number };
+const { dataDir, perClass, testPerClass, input } = workerData as { dataDir: string; perClass: number; testPerClass: number; input: number };
 const d = readDataset(dataDir);
-const pixels = d.inputShape[0] * d.inputShape[1] * d.inputShape[2];
+const pixels = d.inputShape[0] * d.inputShape[1] * d.inputShape[2], factor = downsampleFactor(d.inputShape[0], input);
+// the brains' input: the dataset's images scaled down to input x input
 const data: TrainingData = {
-  name: 'pfp', description: 'PFP dataset', classes: d.classes, inputShape: d.inputShape,
-  train: stratified(d.train, perClass, pixels), test: stratified(d.test, testPerClass, pixels),
+  name: 'pfp', description: 'PFP dataset', classes: d.classes, inputShape: [input, input, 3],
+  train: downsample(stratified(d.train, perClass, pixels), d.inputShape, factor),
+  test: downsample(stratified(d.test, testPerClass, pixels), d.inputShape, factor),
 };
 parentPort!.on('message', (job: TokenJob) => {
   try {
