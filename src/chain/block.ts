@@ -1,4 +1,5 @@
 // Block height and fee rate from ord's recursive endpoints, with the fallbacks older explorers need.
+import { ROUTE, routePath } from './routes';
 import { get, type ChainOptions } from './http';
 
 /** The fee signal of one mined block (ord has no mempool endpoint). Rates in sat/vB. */
@@ -27,7 +28,7 @@ export interface HeightOptions extends ChainOptions {
 
 /** The tip height, or null when neither endpoint answers with a plausible number (offline, file://, not an explorer). */
 export async function blockHeight(opts: HeightOptions = {}): Promise<number | null> {
-  for (const path of ['/r/blockheight', '/blockheight']) {
+  for (const path of [ROUTE.rBlockheight, ROUTE.blockheight]) {
     const got = await get(path, opts, { cache: 'no-store' }), s = got.ok ? got.body.trim() : '';
     if (/^\d{1,10}$/.test(s) && +s <= (opts.maxHeight ?? Infinity)) return +s;
   }
@@ -51,7 +52,7 @@ export function parseBlockInfo(doc: unknown, askedHeight: number): FeeInfo | nul
  */
 export async function feeRate(height: number, opts: ChainOptions = {}): Promise<FeeInfo | null> {
   for (let h = height; Number.isSafeInteger(h) && h >= 0 && h >= height - 1; h--) {
-    const got = await get(`/r/blockinfo/${h}`, opts);
+    const got = await get(routePath(ROUTE.rBlockinfo, h), opts);
     if (got.ok) {
       try {
         return parseBlockInfo(JSON.parse(got.body), h);

@@ -3,6 +3,7 @@ import { decodeParsedJson } from '../nn/decode';
 import { MAX_DOCUMENT_BYTES } from '../nn/limits';
 import type { Model } from '../nn/model';
 import { isInscriptionId } from './ids';
+import { ROUTE, routePath } from './routes';
 import { get, type ChainOptions } from './http';
 
 export type BrainError = {
@@ -18,7 +19,7 @@ export async function fetchBrain(id: string, opts: ChainOptions = {}): Promise<B
   const fail = (kind: BrainError['kind'], message: string, status?: number): BrainResult => ({ ok: false, id, error: { kind, status, message } });
   if (!isInscriptionId(id)) return fail('bad-id', `not an inscription ID: ${JSON.stringify(String(id).slice(0, 80))}`);
   // no brain within the codec's parameter cap is longer than MAX_DOCUMENT_BYTES: a longer body is not downloaded
-  const got = await get(`/content/${id}`, opts, undefined, MAX_DOCUMENT_BYTES);
+  const got = await get(routePath(ROUTE.content, id), opts, undefined, MAX_DOCUMENT_BYTES);
   if (!got.ok) return fail(got.kind, got.message, got.status);
   let kind: BrainError['kind'] = 'not-json';
   try {

@@ -1,6 +1,7 @@
 // A collection token learns who it is from ord: its CBOR metadata (/r/metadata/<own id>: { name, seed, brain, accuracy })
 // and its birth height (/r/inscription/<own id>'s height). A single inscription has no metadata (404) and is unchanged.
 import { CborError, decodeCborHex } from './cbor';
+import { ROUTE, routePath } from './routes';
 import { get, type ChainOptions } from './http';
 import { isInscriptionId } from './ids';
 
@@ -34,7 +35,7 @@ export function tokenMetadata(doc: unknown): TokenMetadata {
 
 /** The inscription's own metadata, read and checked. Never throws. */
 export async function fetchMetadata(id: string, opts: ChainOptions = {}): Promise<MetadataResult> {
-  const got = await get(`/r/metadata/${id}`, opts);
+  const got = await get(routePath(ROUTE.rMetadata, id), opts);
   if (!got.ok) return got.status === 404 ? { kind: 'none' } : { kind: 'bad', message: `cannot read the metadata: ${got.message}` };
   try {
     const hex: unknown = JSON.parse(got.body); // ord answers a JSON string of hex
@@ -53,7 +54,7 @@ export interface InscriptionRecord {
 
 /** /r/inscription/<id>; all null when it cannot be read. Never throws. */
 export async function inscriptionRecord(id: string, opts: ChainOptions = {}): Promise<InscriptionRecord> {
-  const got = await get(`/r/inscription/${id}`, opts);
+  const got = await get(routePath(ROUTE.rInscription, id), opts);
   try {
     const r: unknown = got.ok ? JSON.parse(got.body) : null;
     const { height, delegate } = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;

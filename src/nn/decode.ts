@@ -3,24 +3,15 @@
 import type { Activation, Dense, Model } from './model';
 import { DataInscriptionError } from './errors';
 import { base64ToBytes } from './base64';
-import { halfToFloat } from './float16';
 import { MAX_DOCUMENT_BYTES, MAX_LAYERS, MAX_OUTPUT, MAX_PARAMETERS, MAX_RESCALING_OFFSET, MAX_RESCALING_SCALE, MAX_SIDE, MAX_UNITS, MAX_WEIGHT } from './limits';
 import { plainJson } from './plain';
 import { layerReach } from './reach';
 import { ACTIVATIONS, activationNamed } from './activations';
+import { WEIGHT_DTYPES, weightType, type ValuesLayout, type WeightDtype } from './weight-types';
 
 type Obj = Record<string, unknown>;
-type Dtype = NonNullable<Model['dtype']>;
 const LAYERS = 'layers_config.config.layers';
 const TYPES = ['InputLayer', 'Rescaling', 'Flatten', 'Dense'];
-
-/** How each weight_dtype but int4 stores a value: bytes per value, how to read value i, and whether it takes per-layer
- * weight_scales (then the value read is multiplied by its layer's scale). int4 has a layout of its own: int4Layers. */
-const DTYPES: Record<Exclude<Dtype, 'int4'>, { bytes: number; read: (view: DataView, i: number) => number; scaled: boolean }> = {
-  float32: { bytes: 4, read: (view, i) => view.getFloat32(4 * i, true), scaled: false },
-  float16: { bytes: 2, read: (view, i) => halfToFloat(view.getUint16(2 * i, true)), scaled: false },
-  int8: { bytes: 1, read: (view, i) => view.getInt8(i), scaled: true },
-};
 
 const fail: (path: string, problem: string) => never = (path, problem) => {
   throw new DataInscriptionError(path, problem);
@@ -56,11 +47,11 @@ const base64Body = (v: unknown): string => {
 interface DenseSpec { inputs: number; units: number; activation: Activation; bias?: boolean; at: string }
 
 /**
- * weight_dtype "int4" (docs/format.md): the kernels as signed 4-bit levels, two a byte (low nibble first), unit after
+ * The grid layout, weight_dtype "int4" (docs/format.md): the kernels as signed 4-bit levels, two a byte (low nibble first), unit after
  * unit, each times its unit's weight_scales[layer][unit]; the biases as numbers in weight_biases. The largest level is
  * -8, with a scale of at most MAX_WEIGHT/7 (the encoder puts a unit's largest weight on ±7) every weight stays within ±8/7 MAX_WEIGHT; the overflow check below bounds what they can reach.
  */
-function int4Layers(d: Obj, dense: DenseSpec[], out: DenseSpec): Dense[] {
+function gridLayers(d: Obj, dense: DenseSpec[], out: DenseSpec): Dense[] {
   const scales = arrayOf<number[]>(d.weight_scales, 'weight_scales', dense.length, 'arrays (one per Dense layer)', (s, at, i) =>
     arrayOf(s, at, dense[i].units, 'scales (one per unit)', (v, at) => check(typeof v == 'number' && v >= 0 && v <= MAX_WEIGHT / 7, v, at, `a number from 0 to ${MAX_WEIGHT}/7`)));
   const biases = arrayOf<number[]>(d.weight_biases, 'weight_biases', dense.length, 'arrays (one per Dense layer)', (b, at, i) => {
@@ -149,20 +140,20 @@ function decodePlain(doc: unknown): Model {
   const classes = arrayOf<string>(d.classes_name, 'classes_name', out.units, 'names (one per output)', str);
   const trainingTraits = obj(d.training_traits, 'training_traits');
 
-  const dtype = (d.weight_dtype ?? 'float32') as Dtype;
-  check(dtype == 'int4' || Object.hasOwn(DTYPES, dtype), dtype, 'weight_dtype', 'one of ' + [...Object.keys(DTYPES), 'int4']);
-  const layers = dtype == 'int4' ? int4Layers(d, dense, out) : scaledLayers(d, dtype, dense, out, params);
-  const model: Model = { name, inputShape: shape as Model['inputShape'], scale, offset, layers, classes, trainingTraits, dtype };
+  const dtype = d.weight_dtype ?? 'float32';
+  const type = (typeof dtype == 'string' && weightType(dtype)) || fail('weight_dtype', `must be one of ${WEIGHT_DTYPES}, got ${show(dtype)}`);
+  const layers = type.layout == 'grid' ? gridLayers(d, dense, out) : valueLayers(d, dtype as string, type, dense, out, params);
+  const model: Model = { name, inputShape: shape as Model['inputShape'], scale, offset, layers, classes, trainingTraits, dtype: dtype as WeightDtype };
   layerReach(model).forEach((reach, li) => {
     if (!(reach <= MAX_OUTPUT)) fail(dense[li].at, `its sums could reach ${reach.toPrecision(2)} for some image, beyond the ${MAX_OUTPUT} that runs safely in float32`);
   });
   return model;
 }
 
-/** The float32, float16 and int8 layouts: one value after another, layer by layer, kernel then bias. */
-function scaledLayers(d: Obj, dtype: Exclude<Dtype, 'int4'>, dense: DenseSpec[], out: DenseSpec, params: number): Dense[] {
+/** The values layout (float32, float16, int8): one value after another, layer by layer, kernel then bias. */
+function valueLayers(d: Obj, dtype: string, type: ValuesLayout, dense: DenseSpec[], out: DenseSpec, params: number): Dense[] {
   check(d.weight_biases === undefined, d.weight_biases, 'weight_biases', 'absent unless int4');
-  const { bytes, read, scaled } = DTYPES[dtype];
+  const { bytes, read, scaled } = type;
   const scales = scaled
     ? arrayOf<number>(d.weight_scales, 'weight_scales', dense.length, 'scales (one per Dense layer)', (s, at) => check(typeof s == 'number' && s >= 0 && s <= MAX_WEIGHT / 127, s, at, `a number from 0 to ${MAX_WEIGHT}/127`))
     : check<number[]>(d.weight_scales === undefined, d.weight_scales, 'weight_scales', 'absent unless int8 or int4');

@@ -2,28 +2,35 @@
 import type { Model } from './model';
 import { DataInscriptionError } from './errors';
 import { bytesToBase64 } from './base64';
-import { floatToHalf } from './float16';
 import { int4Fields, type Int4Grid } from './int4';
 import { MAX_OUTPUT, MAX_RESCALING_OFFSET, MAX_RESCALING_SCALE, MAX_WEIGHT } from './limits';
 import { layerReach } from './reach';
+import { WEIGHT_DTYPES, weightType, type ValuesDtype, type WeightDtype } from './weight-types';
+import { floatToHalf } from './float16';
 
-export type WeightDtype = 'float32' | 'float16' | 'int8' | 'int4';
+/** How each values type of the table (weight-types.ts) writes value i, the mirror of its read. */
+const WRITE: Record<ValuesDtype, (view: DataView, i: number, value: number) => void> = {
+  float32: (view, i, value) => view.setFloat32(4 * i, value, true),
+  float16: (view, i, value) => view.setUint16(2 * i, floatToHalf(value), true),
+  int8: (view, i, value) => view.setInt8(i, value),
+};
 
 /** opts.grid (int4 only): the scales and levels to use, e.g. those a quantization-aware fine-tuning kept; by default
  * each unit's largest weight lands on level ±7. */
 export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype; grid?: Int4Grid } = {}): Record<string, unknown> {
-  const dtype = opts.dtype ?? 'float32', size = { float32: 4, float16: 2, int8: 1, int4: 0.5 }[dtype];
-  if (!size) throw new DataInscriptionError('weight_dtype', `cannot encode as ${JSON.stringify(dtype)}`);
+  const dtype = opts.dtype ?? 'float32', type = weightType(dtype);
+  if (!type) throw new DataInscriptionError('weight_dtype', `cannot encode as ${JSON.stringify(dtype)}: one of ${WEIGHT_DTYPES}`);
   // what the decoder would refuse is not written
   if (!(Math.abs(model.scale) <= MAX_RESCALING_SCALE && Math.abs(model.offset) <= MAX_RESCALING_OFFSET)) {
     throw new DataInscriptionError('layers_config', `Rescaling scale ${model.scale} and offset ${model.offset} must be within ±${MAX_RESCALING_SCALE} and ±${MAX_RESCALING_OFFSET}`);
   }
-  const int4 = dtype === 'int4' ? int4Fields(model, opts.grid) : null;
-  const tensors = int4 ? [] : model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
-  const bytes = new Uint8Array(tensors.reduce((n, t) => n + t.length, 0) * size), view = new DataView(bytes.buffer);
+  const grid = type.layout == 'grid' ? int4Fields(model, opts.grid) : null;
+  const values = type.layout == 'values' ? { ...type, write: WRITE[dtype as ValuesDtype] } : null;
+  const tensors = values ? model.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])) : [];
+  const bytes = new Uint8Array(tensors.reduce((n, t) => n + t.length, 0) * (values?.bytes ?? 0)), view = new DataView(bytes.buffer);
   const scales: number[] = [];
   let at = 0;
-  if (!int4) model.layers.forEach((l, li) => {
+  if (values) model.layers.forEach((l, li) => {
     const parts = l.bias ? [l.kernel, l.bias] : [l.kernel];
     let max = 0;
     for (const t of parts) for (let i = 0; i < t.length; i++) max = Math.max(max, Math.abs(t[i]));
@@ -32,11 +39,7 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype;
     const scale = max / 127;
     scales.push(scale);
     for (const t of parts) {
-      for (let i = 0; i < t.length; i++, at++) {
-        if (dtype === 'float32') view.setFloat32(at * 4, t[i], true);
-        else if (dtype === 'float16') view.setUint16(at * 2, floatToHalf(t[i]), true);
-        else view.setInt8(at, scale ? Math.round(t[i] / scale) : 0);
-      }
+      for (let i = 0; i < t.length; i++, at++) values.write(view, at, !values.scaled ? t[i] : scale ? Math.round(t[i] / scale) : 0);
     }
   });
   layerReach(model).forEach((reach, li) => {
@@ -59,8 +62,8 @@ export function encodeDataInscription(model: Model, opts: { dtype?: WeightDtype;
       },
     },
     ...(dtype === 'float32' ? {} : { weight_dtype: dtype }),
-    ...(dtype === 'int8' ? { weight_scales: scales } : {}),
-    ...(int4 ?? { weight_b64: bytesToBase64(bytes) }),
+    ...(values?.scaled ? { weight_scales: scales } : {}),
+    ...(grid ?? { weight_b64: bytesToBase64(bytes) }),
     training_traits: model.trainingTraits,
     classes_name: model.classes,
   };

@@ -2,7 +2,8 @@
 export type { Activation, AliveMask, Dense, Model } from './model';
 export { DataInscriptionError, InvalidOutputError } from './errors';
 export { decodeDataInscription } from './decode';
-export { encodeDataInscription, type WeightDtype } from './encode';
+export { encodeDataInscription } from './encode';
+export { WEIGHT_DTYPES, WEIGHT_TYPES, weightType, type WeightDtype, type WeightType } from './weight-types';
 export type { Int4Grid } from './int4';
 export { forward, classify, activations, probabilities, parameterCount, useSimd, type ForwardOptions } from './engine';
 export { ACTIVATIONS, ACTIVATION_RULES, LEAKY_SLOPE, activationNamed, softmax } from './activations';

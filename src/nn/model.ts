@@ -1,6 +1,7 @@
 // The in-memory form of a data inscription ("brain"): what the codec produces and the engine runs.
 
 import type { Activation } from './activations';
+import type { WeightDtype } from './weight-types';
 
 export type { Activation };
 
@@ -27,7 +28,7 @@ export interface Model {
   /** training_traits as found (validated to be a plain object), kept for the info panel and re-encoding. */
   trainingTraits: Record<string, unknown>;
   /** How the weights were stored (the document's weight_dtype, default float32); informative only. */
-  dtype?: 'float32' | 'float16' | 'int8' | 'int4';
+  dtype?: WeightDtype;
 }
 
 /**

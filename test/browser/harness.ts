@@ -10,6 +10,7 @@ import {
   chromium, type Browser, type BrowserContext, type ConsoleMessage, type Frame, type Page, type Request, type Response,
 } from 'playwright-core';
 import { buildInscription, type BuildOptions, type BuildResult } from '../../tools/build/inscription';
+import { CONTENT_CSP } from '../../tools/server/csp';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -75,11 +76,8 @@ export interface OpenOptions {
   answerFrom?: string;
 }
 
-/** ord's two CSP headers on /content and /preview. */
-export const ORD_CSP = [
-  "default-src 'self' 'unsafe-eval' 'unsafe-inline' data: blob:",
-  "default-src *:*/content/ *:*/blockheight *:*/blockhash *:*/blockhash/ *:*/blocktime *:*/r/ 'unsafe-eval' 'unsafe-inline' data: blob:",
-];
+/** ord's two CSP headers on /content and /preview (the preview server's constant). */
+export const ORD_CSP = CONTENT_CSP;
 
 // Runs in every frame before its own scripts: records CSP violations and uncaught errors where the harness can read them.
 const COLLECTOR = `(() => {

@@ -151,3 +151,23 @@ describe('option values', () => {
     expect(usage(spec)).toMatch(/^ {6}--dir \[DIR\] +a directory$/m);
   });
 });
+
+// A weight type is one row of src/nn/weight-types.ts: the commands that store brains offer exactly the table's types
+// (train and pack also int3, the int4 format on 3-bit levels), and refuse any other naming the table.
+describe('--dtype of the commands that store a brain', () => {
+  it('is the weight-type table', async () => {
+    const { WEIGHT_DTYPES } = await import('../../src/nn/index');
+    const { STORAGE } = await import('../../tools/quant/pack');
+    expect(Object.keys(STORAGE)).toEqual([...WEIGHT_DTYPES, 'int3']);
+    for (const name of ['train', 'pack']) {
+      const { command } = await import(`../../tools/commands/${name}.ts`);
+      expect(command.options.dtype.arg).toBe([...WEIGHT_DTYPES, 'int3'].join('|'));
+    }
+    const { command, run } = await import('../../tools/commands/collection');
+    expect(command.options.dtype.help).toContain(WEIGHT_DTYPES.join(', '));
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(['--count', '1', '--out', join(root, 'never'), '--dtype', 'int3'])).toBe(2);
+    expect(err.mock.calls.flat().join('\n')).toContain(`--dtype must be ${WEIGHT_DTYPES.slice(0, -1).join(', ')} or int4, got "int3"`);
+    err.mockRestore();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataInscriptionError, decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
+import { DataInscriptionError, decodeDataInscription, encodeDataInscription, forward, WEIGHT_DTYPES, WEIGHT_TYPES, type Model } from '../../src/nn/index';
 import { base64ToBytes, bytesToBase64 } from '../../src/nn/base64';
 import { floatToHalf, halfToFloat } from '../../src/nn/float16';
 import { decodeError, randomModel, randomPixels, rng } from './helpers';
@@ -104,6 +104,25 @@ describe('encode/decode round trip', () => {
     const px = randomPixels(192, 3);
     const a = Array.from(forward(m, px)), b = Array.from(forward(back, px));
     expect(b.indexOf(Math.max(...b))).toBe(a.indexOf(Math.max(...a)));
+  });
+
+  it('every weight type of the table is written by the encoder and read back by the decoder as the same network', () => {
+    expect(WEIGHT_DTYPES).toEqual(Object.keys(WEIGHT_TYPES));
+    const m = randomModel({ shape: [6, 6], hidden: [9, 5], activations: ['relu', 'tanh', 'linear'], outputBias: true }, 11, 2);
+    const px = randomPixels(108, 4), top = (y: ArrayLike<number>) => Array.from(y).indexOf(Math.max(...Array.from(y)));
+    for (const dtype of WEIGHT_DTYPES) {
+      const doc = encodeDataInscription(m, { dtype }), back = decodeDataInscription(JSON.stringify(doc));
+      expect(doc.weight_dtype ?? 'float32').toBe(dtype);
+      expect(back.dtype).toBe(dtype);
+      expect(back.layers.map((l) => [l.inputs, l.units, l.activation])).toEqual(m.layers.map((l) => [l.inputs, l.units, l.activation]));
+      // each weight within half a step of its type's grid (float types: their rounding; int8 a layer's scale; int4 a unit's)
+      back.layers.forEach((l, li) => {
+        const max = Math.max(...m.layers[li].kernel.map(Math.abs));
+        m.layers[li].kernel.forEach((v, i) => expect(Math.abs(v - l.kernel[i])).toBeLessThanOrEqual(max / 7 / 2 + 1e-6));
+      });
+      if (dtype !== 'int4') expect(top(forward(back, px))).toBe(top(forward(m, px)));
+    }
+    expect(() => encodeDataInscription(m, { dtype: 'float64' as never })).toThrow(/cannot encode as "float64": one of float32,float16,int8,int4/);
   });
 
   it('rejects weights that cannot be encoded', () => {

@@ -70,8 +70,9 @@ describe('collection mode', () => {
     expect(p1.ids).toHaveLength(COLLECTION_TOKENS - 100);
     expect((await get(`/r/children/${parentId}/2`)).json()).toEqual({ ids: [], more: false, page: 2 });
     expect((await get(`/r/children/${artId}`)).json()).toEqual({ ids: [], more: false, page: 0 });
-    expect((await get(`/r/parents/${s.tokenIds[42]}`)).json()).toEqual({ ids: [parentId], more: false, page: 0 });
-    expect((await get(`/r/parents/${parentId}`)).json()).toEqual({ ids: [], more: false, page: 0 });
+    expect((await get(`/r/parents/${s.tokenIds[42]}`)).json()).toEqual({ ids: [parentId], more: false, page_index: 0 });
+    expect((await get(`/r/parents/${parentId}`)).json()).toEqual({ ids: [], more: false, page_index: 0 });
+    expect((await get(`/r/parents/${s.tokenIds[42]}/1`)).json()).toEqual({ ids: [], more: false, page_index: 1 });
     expect((await get(`/r/children/${parentId}/x`)).status).toBe(400);
     expect((await get(`/r/children/${'ab'.repeat(32)}i0`)).status).toBe(404);
   });

@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_CACHE, CONTENT_CSP, DEFAULT_AGE_BLOCKS, PREVIEW_PAGE_CSP, startServer, type PreviewServer } from '../../tools/server/server';
+import { matchPattern } from '../../tools/server/routes';
+import { ROUTE } from '../../src/chain/routes';
 import { SECRET, headerValues, hit, idOf, makeFixture, rawHit } from './helpers';
 
 const CSP_SELF = "default-src 'self' 'unsafe-eval' 'unsafe-inline' data: blob:";
@@ -157,11 +159,35 @@ describe('path traversal and malformed requests', () => {
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
   });
 
-  it('allows only GET and HEAD on ord routes', async () => {
+  it('allows only GET and HEAD on ord routes, naming them in Allow; an unknown path is 404 whatever the method', async () => {
     for (const m of ['POST', 'PUT', 'DELETE']) {
       const r = await hit(s.url, `/content/${artId}`, { method: m });
       expect(r.status).toBe(405);
+      expect(r.headers.allow).toBe('GET, HEAD, OPTIONS');
     }
+    expect((await hit(s.url, '/-/state', { method: 'PUT' })).headers.allow).toBe('GET, HEAD, POST, OPTIONS');
+    expect((await hit(s.url, '/nope', { method: 'POST' })).status).toBe(404);
+  });
+});
+
+describe('the route table', () => {
+  it('is listed row for row, in order, in docs/server.md', () => {
+    const doc = readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Routes and headers at a glance'), doc.indexOf('**Content-Security-Policy.**'));
+    const rows = [...section.matchAll(/^\| (GET|POST) \| `([^`]+)` \|/gm)].map(([, method, pattern]) => ({ method, pattern }));
+    expect(rows).toEqual(s.routes);
+    expect(s.routes.length).toBeGreaterThan(15);
+  });
+
+  it('routes the paths the page builds from src/chain/routes.ts', () => {
+    for (const pattern of Object.values(ROUTE)) expect(s.routes.map((r) => r.pattern)).toContain(pattern);
+  });
+
+  it('matches {name} to exactly one non-empty segment', () => {
+    expect(matchPattern('/r/children/{inscription_id}/{page}', '/r/children/abc/2')).toEqual({ inscription_id: 'abc', page: '2' });
+    expect(matchPattern('/r/children/{inscription_id}', '/r/children/abc/2')).toBeNull();
+    expect(matchPattern('/content/{inscription_id}', '/content/')).toBeNull();
+    expect(matchPattern('/blockheight', '/blockheight/')).toBeNull();
   });
 });
 

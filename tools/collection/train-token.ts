@@ -1,7 +1,7 @@
 // Trains one token's brain from its genome: the network the genome describes, on the PFP classes, with ordered
 // dropout; quantizes it to the collection's dtype and measures the quantized brain (what is inscribed) on the held-out
 // images at full life and along its alive curve. Deterministic: the token's seed seeds init, shuffling and dropout.
-import { decodeDataInscription, type Int4Grid, type Model, type WeightDtype } from '../../src/nn/index';
+import { decodeDataInscription, WEIGHT_TYPES, type Int4Grid, type Model, type WeightDtype } from '../../src/nn/index';
 import { brainDocument, trainingTraits } from '../train/brain';
 import type { TrainingData } from '../train/data';
 import { accuracy, aliveCurve } from '../train/evaluate';
@@ -56,7 +56,7 @@ export const INT4_LR = 0.5;
 export const datasetLabel = (data: TrainingData): string => `PFP dataset (${data.classes.join(', ')})`;
 
 export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
-  const started = performance.now();
+  const started = performance.now(), type: { layout: string; bits?: 3 | 4 } = WEIGHT_TYPES[job.dtype];
   const cfg = { ...trainingConfig(job.genome), ...job.levers };
   const epochs = job.epochs ?? cfg.epochs;
   // A restart from another seed when the run ends under cfg.restartBelow training accuracy (a ReLU unit of a 2-unit layer
@@ -73,14 +73,15 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
       for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
     }
     if (cfg.biasInit) for (const l of model.layers.slice(0, -1)) l.bias?.fill(cfg.biasInit);
-    const gridEpochs = job.dtype === 'int4' ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
+    const gridEpochs = type.bits ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
     const result = train(model, data.train, null, {
       seed, epochs: epochs - gridEpochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
     });
-    // int4: a last epoch through the rounding onto the 4-bit grid of the trained kernels (each unit's largest weight on
-    // ±7), so the brain learns to answer with the weights it will be inscribed with
+    // a grid type (int4): a last epoch through the rounding onto the grid of the trained kernels (each unit's largest
+    // weight on the top level, ±7 for int4), so the brain learns to answer with the weights it will be inscribed with
     const int4Start = performance.now();
-    const grid = job.dtype === 'int4' ? (cfg.gridBits === 4 ? maxGrid(model, 4) : mseGrid(model, 3)) : undefined;
+    // lever (bench): 3 bits in the int4 format, each unit's clip the one of least squared error
+    const grid = type.bits ? (cfg.gridBits === 3 ? mseGrid(model, 3) : maxGrid(model, type.bits)) : undefined;
     if (grid && gridEpochs) {
       // lever: the genome's last epochs already on the grid, at the token's own learning rate
       train(model, data.train, null, {
@@ -111,7 +112,7 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     aliveCurve: aliveCurve(quantized, data.test, result.order), neuronOrder: result.order, trainingSeconds: 0,
     extra: {
       learning_rate: cfg.learningRate, batch_size: cfg.batchSize, p_full: cfg.pFull, init_gain: cfg.initGain,
-      ...(grid ? { quantization: { weight_dtype: 'int4', bits: cfg.gridBits, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR, ...(gridEpochs ? { genome_epochs_before: gridEpochs } : {}) } } } : {}),
+      ...(grid ? { quantization: { weight_dtype: job.dtype, bits: cfg.gridBits === 3 ? 3 : type.bits, trained_on_grid: { epochs: INT4_EPOCHS, learning_rate: cfg.learningRate * INT4_LR, ...(gridEpochs ? { genome_epochs_before: gridEpochs } : {}) } } } : {}),
     },
   });
   const text = JSON.stringify(brainDocument(model, traits, job.dtype, grid)); // the same quantization as measured

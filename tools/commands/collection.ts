@@ -1,14 +1,12 @@
 // perceptrons collection: a whole collection, each token with its own trained brain (tools/collection/*), and
 // perceptrons collection link: the real inscription IDs from ord's output, written into the later batches.
 import { availableParallelism } from 'node:os';
-import type { WeightDtype } from '../../src/nn/index';
-import { defineCommand, intOption, runCommand, UsageError } from '../args';
+import { WEIGHT_DTYPES } from '../../src/nn/index';
+import { choiceOption, defineCommand, intOption, runCommand, UsageError } from '../args';
 import { CollectionError } from '../collection/files';
 import { linkCollection } from '../collection/link';
 import { COLLECTION_INPUT, formatDuration, runCollection } from '../collection/run';
 import { pfpCacheDir } from '../train/data';
-
-const DTYPES: WeightDtype[] = ['int4', 'int8', 'float16', 'float32'];
 
 export const command = defineCommand({
   name: 'collection',
@@ -20,7 +18,7 @@ export const command = defineCommand({
     seed: { type: 'string', arg: 'S', help: 'collection seed: token i has seed sha256("S:i"), as perceptrons generate', default: 'perceptrons' },
     out: { type: 'string', arg: 'DIR', help: 'output directory' },
     workers: { type: 'string', arg: 'W', help: `training threads (default: the machine's cores, ${availableParallelism()} here)` },
-    dtype: { type: 'string', arg: 'T', help: `brain weights: ${DTYPES.join(', ')}`, default: 'int4' },
+    dtype: { type: 'string', arg: 'T', help: `brain weights: ${WEIGHT_DTYPES.join(', ')}`, default: 'int4' },
     'per-class': { type: 'string', arg: 'N', help: 'training images per class (6000: the whole PFP dataset)', default: '6000' },
     'test-per-class': { type: 'string', arg: 'N', help: 'held-out images per class', default: '1000' },
     input: { type: 'string', arg: 'SIDE', help: "the brains' input: the dataset's 32x32 images scaled to SIDE x SIDE (32, 16, 8...)", default: String(COLLECTION_INPUT) },
@@ -51,8 +49,7 @@ export function run(args: string[]): Promise<number> {
       if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
       if (v.count === undefined) throw new UsageError('--count N is required');
       if (!v.out) throw new UsageError('--out DIR is required');
-      const dtype = v.dtype as WeightDtype;
-      if (!DTYPES.includes(dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(', ')}, got "${v.dtype}"`);
+      const dtype = choiceOption(v.dtype, 'dtype', WEIGHT_DTYPES);
       const count = intOption(v.count, 'count', 1, 10_000);
       const r = await runCollection({
         count, seed: v.seed, out: v.out, dtype,

@@ -2,21 +2,21 @@
 // (int3: the int4 format with 3-bit levels), int4 fine-tuned through the rounding when given the training data.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decodeDataInscription, encodeDataInscription, type WeightDtype } from '../../src/nn/index';
+import { decodeDataInscription, encodeDataInscription } from '../../src/nn/index';
 import { choiceOption, defineCommand, runCommand, UsageError, type Values } from '../args';
 import { tfjsToModel, type TfjsModelJson } from '../train/tfjs';
 import { loadDataset, DATASETS } from '../train/data';
-import { int4Document, QUANTISED, type Quantised } from '../quant/pack';
+import { int4Document, STORAGE } from '../quant/pack';
 
 export const command = defineCommand({
   name: 'pack',
   summary: 'convert a TF.js Layers export or a brain to a data inscription (float32, float16, int8 or int4)',
-  synopsis: '(--tfjs model.json | --brain brain.json) --out brain.json [--dtype float32|float16|int8|int4|int3] [--data pfp|mnist|fashion] [--classes a,b,c] [--name NAME]',
+  synopsis: `(--tfjs model.json | --brain brain.json) --out brain.json [--dtype ${Object.keys(STORAGE).join('|')}] [--data pfp|mnist|fashion] [--classes a,b,c] [--name NAME]`,
   options: {
     tfjs: { type: 'string', arg: 'model.json', help: 'a TF.js Layers export (its weight shards beside it)' },
     brain: { type: 'string', arg: 'brain.json', help: 'an existing brain, to re-encode' },
     out: { type: 'string', arg: 'FILE', help: 'where the data inscription goes (required)' },
-    dtype: { type: 'string', arg: 'float32|float16|int8|int4|int3', help: 'how the weights are stored (int3: the int4 format with levels -4..3)', default: 'float32' },
+    dtype: { type: 'string', arg: Object.keys(STORAGE).join('|'), help: 'how the weights are stored (int3: the int4 format with levels -4..3)', default: 'float32' },
     data: { type: 'string', arg: 'pfp|mnist|fashion', help: 'int4/int3: fine-tune through the rounding on this data set\'s training split\nand measure the agreement with the float brain on its held-out split' },
     classes: { type: 'string', arg: 'a,b,c', help: 'the class names, comma-separated (a brain keeps its own otherwise)' },
     name: { type: 'string', arg: 'NAME', help: "the brain's name (default: the --out file's name for --tfjs)" },
@@ -31,10 +31,10 @@ async function pack(o: Values<typeof command>): Promise<number> {
   const { out, tfjs, brain, name } = o;
   if (!out) throw new UsageError('--out is required');
   if (!tfjs === !brain) throw new UsageError('give exactly one of --tfjs, --brain');
-  const dtype = choiceOption<WeightDtype | Quantised>(o.dtype, 'dtype', ['float32', 'float16', 'int8', ...QUANTISED]);
-  const quantised = (QUANTISED as readonly string[]).includes(dtype);
+  const dtype = choiceOption(o.dtype, 'dtype', Object.keys(STORAGE)), { bits } = STORAGE[dtype];
+  const grids = Object.keys(STORAGE).filter((k) => STORAGE[k].bits).join(' or ');
   const data = o.data === undefined ? undefined : choiceOption(o.data, 'data', DATASETS);
-  if (data && !quantised) throw new UsageError('--data fine-tunes an int4 or int3 brain; it needs --dtype int4 or int3');
+  if (data && !bits) throw new UsageError(`--data fine-tunes a brain on a grid; it needs --dtype ${grids}`);
   const classes = o.classes?.split(',').map((s) => s.trim());
   try {
     const model = tfjs ? packTfjs(tfjs, name ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
@@ -44,7 +44,7 @@ async function pack(o: Values<typeof command>): Promise<number> {
     }
     if (brain && name) model.name = name;
     const log = (line: string) => console.error(line), set = data ? await loadDataset(data, { log }) : undefined;
-    const doc = quantised ? int4Document(model, { dtype: dtype as Quantised, data: set, log }) : encodeDataInscription(model, { dtype: dtype as WeightDtype });
+    const doc = bits ? int4Document(model, { bits, data: set, log }) : encodeDataInscription(model, { dtype: STORAGE[dtype].dtype });
     decodeDataInscription(doc); // what we write must be accepted
     const text = JSON.stringify(doc);
     mkdirSync(dirname(out), { recursive: true });

@@ -1,11 +1,11 @@
 // perceptrons train: trains a brain (a data inscription) for an architecture on the PFP, MNIST or Fashion-MNIST data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Int4Grid, WeightDtype } from '../../src/nn/index';
+import type { Int4Grid } from '../../src/nn/index';
 import { archFromFile, archFromJson, archFromSeed, type ArchSpec } from '../train/arch';
 import { choiceOption, defineCommand, intOption, numberOption, runCommand, UsageError, type Values } from '../args';
 import { brainDocument, trainingTraits } from '../train/brain';
-import { int4Brain, QUANTISED, type Quantised } from '../quant/pack';
+import { int4Brain, STORAGE } from '../quant/pack';
 import { loadDataset, DATASETS } from '../train/data';
 import type { DropoutMode } from '../train/dropout';
 import { aliveCurve, accuracy } from '../train/evaluate';
@@ -31,7 +31,7 @@ export const command = defineCommand({
     data: { type: 'string', arg: 'pfp|mnist|fashion', help: 'the data set', default: 'pfp' },
     name: { type: 'string', arg: 'NAME', help: "the brain's name (default <data>_classifier)" },
     'train-seed': { type: 'string', arg: 'S', help: 'seed of the initial weights, shuffles and dropout', default: '0' },
-    dtype: { type: 'string', arg: 'float32|float16|int8|int4|int3', help: 'how the weights are stored (int4/int3: after a last run through the rounding;\nint3 is the int4 format with levels -4..3)', default: 'float32' },
+    dtype: { type: 'string', arg: Object.keys(STORAGE).join('|'), help: 'how the weights are stored (int4/int3: after a last run through the rounding;\nint3 is the int4 format with levels -4..3)', default: 'float32' },
     batch: { type: 'string', arg: 'N', help: 'mini-batch size', default: '32' },
     lr: { type: 'string', arg: 'RATE', help: 'Adam learning rate', default: '0.002' },
     dropout: { type: 'string', arg: 'ordered|random|none', help: 'neuron dropout (ordered: the order neurons grow in)', default: 'ordered' },
@@ -73,7 +73,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
   else if (o.seed) arch = await archFromSeed(o.seed);
   else arch = archFromJson({ hidden: o.hidden!.split(',').map(Number), activation: o.activation }, '--hidden');
   const data = choiceOption(o.data, 'data', DATASETS);
-  const dtype = choiceOption<WeightDtype | Quantised>(o.dtype, 'dtype', ['float32', 'float16', 'int8', ...QUANTISED]);
+  const storage = STORAGE[choiceOption(o.dtype, 'dtype', Object.keys(STORAGE))];
   const dropout = choiceOption<DropoutMode>(o.dropout, 'dropout', ['ordered', 'random', 'none']);
   const epochs = intOption(o.epochs, 'epochs', 1, 1000) ?? arch.epochs ?? 5;
   const seed = o['train-seed'];
@@ -107,9 +107,9 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
     log(`favoured ${dataset.classes[favour[0]]}: output bias +${shift.toFixed(4)} for ${favour[1] * 100}% recall on ${valid.count} validation images`);
   }
   let grid: Int4Grid | undefined;
-  if ((QUANTISED as readonly string[]).includes(dtype)) {
+  if (storage.bits) {
     // a last run through the rounding; what follows measures the brain as inscribed
-    const q = int4Brain(model, { dtype: dtype as Quantised, data: { name: data, train: dataset.train, test: dataset.test }, seed, order: result.order, log });
+    const q = int4Brain(model, { bits: storage.bits, data: { name: data, train: dataset.train, test: dataset.test }, seed, order: result.order, log });
     ({ model, grid } = q);
     extra.quantization = q.quantization;
   }
@@ -121,7 +121,7 @@ async function trainBrain(o: Values<typeof command>): Promise<number> {
     epochs, seed, dropout, heldoutAccuracy: accuracy(model, dataset.test), trainAccuracy: last.trainAccuracy,
     trainSamples: dataset.train.count, testSamples: dataset.test.count, aliveCurve: curve, neuronOrder: result.order, trainingSeconds: result.seconds, extra,
   });
-  const doc = brainDocument(model, traits, grid ? 'int4' : (dtype as WeightDtype), grid);
+  const doc = brainDocument(model, traits, storage.dtype, grid);
   const text = JSON.stringify(doc);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);

@@ -1,18 +1,26 @@
 // An int4 data inscription of a brain, for `perceptrons pack` and `perceptrons train`: rounded onto the 4-bit (or
 // 3-bit) grid, fine-tuned through the rounding when training images are given, and measured against the float brain
 // on the held-out images (top-1 agreement and accuracy), which training_traits.quantization records.
-import { encodeDataInscription, type Model } from '../../src/nn/index';
+import { encodeDataInscription, WEIGHT_DTYPES, WEIGHT_TYPES, type Model, type WeightDtype } from '../../src/nn/index';
 import type { LabelledImages } from '../dataset/generate';
 import { predictAll } from '../train/evaluate';
 import { tuneForInt4 } from './tune';
 import type { Grid } from './grid';
 
-/** What the CLI's --dtype may say; int3 is the int4 format with every level in -4..3. */
-export const QUANTISED = ['int4', 'int3'] as const;
-export type Quantised = (typeof QUANTISED)[number];
+/** How a brain may be stored, as `--dtype` of train and pack says it: every weight type of the format (the table in
+ * src/nn/weight-types.ts), and int3, the int4 format with every level in -4..3. bits: a grid type's level width, the
+ * grid fine-tuning rounds to (none for a type stored value by value). */
+export const STORAGE: Record<string, { dtype: WeightDtype; bits?: 3 | 4 }> = {
+  ...Object.fromEntries(WEIGHT_DTYPES.map((dtype) => {
+    const type: { layout: string; bits?: 4 } = WEIGHT_TYPES[dtype];
+    return [dtype, { dtype, bits: type.bits }];
+  })),
+  int3: { dtype: 'int4', bits: 3 },
+};
 
 export interface Int4Options {
-  dtype: Quantised;
+  /** the levels' width: 4 (-8..7) or 3 (-4..3) */
+  bits: 3 | 4;
   /** training and held-out images of the data the brain was trained on; without them the weights are only rounded */
   data?: { name: string; train: LabelledImages; test: LabelledImages };
   seed?: string;
@@ -36,7 +44,7 @@ export function agreement(reference: Model, model: Model, data: LabelledImages):
  * (encodeDataInscription(brain, { dtype: 'int4', grid })) and what to record as training_traits.quantization.
  */
 export function int4Brain(model: Model, o: Int4Options): { model: Model; grid: Grid; quantization: Record<string, unknown> } {
-  const bits = o.dtype === 'int4' ? 4 : 3, started = process.cpuUsage();
+  const bits = o.bits, started = process.cpuUsage();
   const { model: tuned, grid, fineTuned } = tuneForInt4(model, { bits, train: o.data?.train, seed: o.seed, order: o.order });
   const seconds = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(started));
   const quantization: Record<string, unknown> = {
@@ -47,9 +55,9 @@ export function int4Brain(model: Model, o: Int4Options): { model: Model; grid: G
   if (o.data) {
     const m = agreement(model, tuned, o.data.test);
     Object.assign(quantization, { heldout_agreement_with_float32: round4(m.agreement), heldout_accuracy: round4(m.accuracy) });
-    o.log?.(`${o.dtype}: top-1 agreement with float32 ${(m.agreement * 100).toFixed(2)}%, held-out accuracy ${(m.accuracy * 100).toFixed(2)}% ` +
+    o.log?.(`int${bits}: top-1 agreement with float32 ${(m.agreement * 100).toFixed(2)}%, held-out accuracy ${(m.accuracy * 100).toFixed(2)}% ` +
       `(${o.data.test.count} held-out images; fine-tuned through the rounding in ${seconds.toFixed(1)} CPU s${fineTuned ? '' : '; plain rounding agreed on more training images and is kept'})`);
-  } else o.log?.(`${o.dtype}: plain rounding (give the training data to fine-tune through the rounding and measure the agreement)`);
+  } else o.log?.(`int${bits}: plain rounding (give the training data to fine-tune through the rounding and measure the agreement)`);
   return { model: tuned, grid, quantization };
 }
 

@@ -7,16 +7,13 @@ import { brotliDecompressSync } from 'node:zlib';
 import { loadCatalog, type Inscription } from './catalog';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
 import { isInscriptionId } from '../../src/chain/ids';
-import { HOME_CSP, renderHome } from './home';
+import { renderHome } from './home';
+import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
+import { dispatch, type Request, type Route } from './routes';
+import { ROUTE } from '../../src/chain/routes';
+export { CONTENT_CSP, PREVIEW_PAGE_CSP } from './csp';
 
-/** ord's two default CSP headers on /content and /preview (both enforced by the browser). */
-export const CONTENT_CSP = [
-  "default-src 'self' 'unsafe-eval' 'unsafe-inline' data: blob:",
-  "default-src *:*/content/ *:*/blockheight *:*/blockhash *:*/blockhash/ *:*/blocktime *:*/r/ 'unsafe-eval' 'unsafe-inline' data: blob:",
-];
 export const CONTENT_CACHE = 'public, max-age=1209600, immutable';
-/** ord's CSP on its own preview pages for images (and, here, for every non-HTML preview). */
-export const PREVIEW_PAGE_CSP = "default-src 'self' 'unsafe-inline'";
 /** build.ts's default birth height, used when neither the option nor the art's baked config gives one. */
 export const DEFAULT_BIRTH_HEIGHT = 870_000;
 /** Default tip: two weeks (one difficulty period) after birth, a young network. */
@@ -59,6 +56,8 @@ export interface PreviewServer {
   /** --inscriptions: each file's path under the directory → its ID. */
   inscriptionIds: Record<string, string>;
   birthHeight: number;
+  /** The route table's rows (method and pattern), in matching order. */
+  routes: { method: string; pattern: string }[];
   setHeight(h: number): void;
   setFee(f: number): void;
   state(): ChainSettings;
@@ -171,29 +170,134 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     };
   }
 
-  function state(req: IncomingMessage, res: ServerResponse, query: string): void {
-    if (req.method === 'POST') {
-      const q = new URLSearchParams(query);
-      const change: Partial<ChainSettings> = {};
-      const num = (k: string): number | undefined => (q.has(k) ? Number(q.get(k)) : undefined);
-      change.height = num('height');
-      change.fee = num('fee');
-      change.blocksPerSecond = num('blocksPerSecond') ?? num('bps');
-      const playing = q.get('playing');
-      if (playing !== null) {
-        if (!['true', 'false', '1', '0'].includes(playing)) return send(res, 400, `playing must be true or false (got ${playing.slice(0, 20)})`);
-        change.playing = playing === 'true' || playing === '1';
-      }
-      try {
-        chain.update(Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)));
-      } catch (e) {
-        return send(res, 400, e instanceof Error ? e.message : String(e));
-      }
-    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(res, 405, 'use GET or POST', TEXT, { Allow: 'GET, HEAD, POST' });
+  const sendState = (res: ServerResponse) => send(res, 200, JSON.stringify(chain.settings()), JSON_TYPE, { 'Cache-Control': 'no-store' });
+
+  function changeState({ res, query }: Request): void {
+    const q = new URLSearchParams(query);
+    const change: Partial<ChainSettings> = {};
+    const num = (k: string): number | undefined => (q.has(k) ? Number(q.get(k)) : undefined);
+    change.height = num('height');
+    change.fee = num('fee');
+    change.blocksPerSecond = num('blocksPerSecond') ?? num('bps');
+    const playing = q.get('playing');
+    if (playing !== null) {
+      if (!['true', 'false', '1', '0'].includes(playing)) return send(res, 400, `playing must be true or false (got ${playing.slice(0, 20)})`);
+      change.playing = playing === 'true' || playing === '1';
     }
-    send(res, 200, JSON.stringify(chain.settings()), JSON_TYPE, { 'Cache-Control': 'no-store' });
+    try {
+      chain.update(Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)));
+    } catch (e) {
+      return send(res, 400, e instanceof Error ? e.message : String(e));
+    }
+    sendState(res);
   }
+
+  const heightArg = (s: string): number | null => (HEIGHT_IN_PATH.test(s) && Number(s) <= MAX_HEIGHT ? Number(s) : null);
+  const text = (res: ServerResponse, s: string) => send(res, 200, s, TEXT);
+  const json = (res: ServerResponse, v: unknown) => send(res, 200, JSON.stringify(v), JSON_TYPE);
+
+  /** The inscription a route names, or the 400/404 answer already sent (null). */
+  function named(res: ServerResponse, raw: string): Inscription | null {
+    const id = parseId(raw);
+    if (!id) return send(res, 400, `invalid inscription ID: ${raw.slice(0, 100)}`), null;
+    const ins = catalog.byId.get(id);
+    if (!ins) return send(res, 404, `inscription ${id} not found`), null;
+    return ins;
+  }
+
+  function home({ res }: Request): void {
+    send(res, 200, renderHome({
+      art: { id: catalog.art.id, name: catalog.art.name },
+      brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
+      tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
+      birthHeight,
+      state: chain.settings(),
+      sliderMax: Math.max(birthHeight + 210_000, chain.tip() + 1_000),
+    }), 'text/html; charset=utf-8', { 'Content-Security-Policy': HOME_CSP, 'Cache-Control': 'no-store' });
+  }
+
+  /** /content and /preview: a delegating inscription answers with its delegate's content (ord: server/r.rs). */
+  function contentOrPreview(preview: boolean) {
+    return ({ req, res, params }: Request): void => {
+      const own = named(res, params.inscription_id);
+      if (!own) return;
+      const ins = delegated(own);
+      if (!ins) return send(res, 404, `delegate ${own.delegate} of inscription ${own.id} not found`);
+      return !preview || isIframeMedia(ins.contentType) ? content(req, res, ins) : previewPage(res, ins);
+    };
+  }
+
+  function blockhash(asJson: boolean) {
+    return ({ res, params }: Request): void => {
+      const tip = chain.tip(), h = params.height === undefined ? tip : heightArg(params.height);
+      if (h === null) return send(res, 400, `invalid height: ${params.height.slice(0, 100)}`);
+      if (h > tip) return send(res, 404, `block ${h} not found`);
+      return asJson ? json(res, blockHash(h)) : text(res, blockHash(h));
+    };
+  }
+
+  function blockinfo({ res, params: { query } }: Request): void {
+    const h = /^[0-9a-f]{64}$/.test(query) ? heightOfHash(query) ?? MAX_HEIGHT + 1 : heightArg(query);
+    if (h === null) return send(res, 400, `invalid block query: ${query.slice(0, 100)}`);
+    if (h > chain.tip()) return send(res, 404, `block ${query} not found`);
+    json(res, chain.blockInfo(h));
+  }
+
+  function metadata({ res, params }: Request): void {
+    const ins = named(res, params.inscription_id);
+    if (!ins) return;
+    if (!ins.metadata) return send(res, 404, `inscription ${ins.id} metadata not found`);
+    json(res, ins.metadata.toString('hex'));
+  }
+
+  function undelegatedContent({ req, res, params }: Request): void {
+    const ins = named(res, params.inscription_id);
+    if (!ins) return;
+    if (ins.role === 'token') return send(res, 404, `inscription ${ins.id} content not found`);
+    content(req, res, ins);
+  }
+
+  /** /r/children and /r/parents, 100 IDs a page (ord: src/subcommand/server/r.rs, `children_paginated`, `parents_paginated`). */
+  function relatives(which: 'children' | 'parents') {
+    return ({ res, params }: Request): void => {
+      const ins = named(res, params.inscription_id);
+      if (!ins) return;
+      const page = params.page === undefined ? 0 : HEIGHT_IN_PATH.test(params.page) ? Number(params.page) : null;
+      if (page === null) return send(res, 400, `invalid page: ${params.page.slice(0, 100)}`);
+      const all = which === 'children' ? catalog.children.get(ins.id) ?? [] : ins.parents;
+      const ids = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more = all.length > (page + 1) * PAGE_SIZE;
+      // ord answers children as api::Children { page } and parents as api::Inscriptions { page_index } (ord: src/api.rs)
+      json(res, which === 'children' ? { ids, more, page } : { ids, more, page_index: page });
+    };
+  }
+
+  /** The one route table: docs/server.md lists it row for row. */
+  const routes: Route[] = [
+    { method: 'GET', pattern: '/', handler: home },
+    { method: 'GET', pattern: ROUTE.content, handler: contentOrPreview(false) },
+    { method: 'GET', pattern: ROUTE.preview, handler: contentOrPreview(true) },
+    { method: 'GET', pattern: ROUTE.blockheight, handler: ({ res }) => text(res, String(chain.tip())) },
+    { method: 'GET', pattern: ROUTE.rBlockheight, handler: ({ res }) => text(res, String(chain.tip())) },
+    { method: 'GET', pattern: '/blocktime', handler: ({ res }) => text(res, String(blockTime(chain.tip()))) },
+    { method: 'GET', pattern: '/r/blocktime', handler: ({ res }) => text(res, String(blockTime(chain.tip()))) },
+    { method: 'GET', pattern: '/blockhash', handler: blockhash(false) },
+    { method: 'GET', pattern: '/blockhash/{height}', handler: blockhash(false) },
+    { method: 'GET', pattern: '/r/blockhash', handler: blockhash(true) },
+    { method: 'GET', pattern: '/r/blockhash/{height}', handler: blockhash(true) },
+    { method: 'GET', pattern: ROUTE.rBlockinfo, handler: blockinfo },
+    { method: 'GET', pattern: ROUTE.rInscription, handler: ({ res, params }) => {
+      const ins = named(res, params.inscription_id);
+      if (ins) json(res, inscriptionJson(ins));
+    } },
+    { method: 'GET', pattern: ROUTE.rMetadata, handler: metadata },
+    { method: 'GET', pattern: '/r/undelegated-content/{inscription_id}', handler: undelegatedContent },
+    { method: 'GET', pattern: '/r/children/{inscription_id}', handler: relatives('children') },
+    { method: 'GET', pattern: '/r/children/{inscription_id}/{page}', handler: relatives('children') },
+    { method: 'GET', pattern: '/r/parents/{inscription_id}', handler: relatives('parents') },
+    { method: 'GET', pattern: '/r/parents/{inscription_id}/{page}', handler: relatives('parents') },
+    { method: 'GET', pattern: '/-/state', handler: ({ res }) => sendState(res) },
+    { method: 'POST', pattern: '/-/state', handler: changeState },
+  ];
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('Access-Control-Allow-Origin', '*'); // on every answer: the sandboxed frame's fetches are cross-origin
@@ -206,76 +310,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': '*', 'Content-Length': '0' });
       return void res.end();
     }
-    if (path === '/-/state') return state(req, res, query);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', TEXT, { Allow: 'GET, HEAD, OPTIONS' });
-
-    const tip = chain.tip();
-    const seg = path.split('/').slice(1); // path starts with '/'
-    const heightArg = (s: string): number | null => (HEIGHT_IN_PATH.test(s) && Number(s) <= MAX_HEIGHT ? Number(s) : null);
-    const text = (s: string) => send(res, 200, s, TEXT);
-    const json = (v: unknown) => send(res, 200, JSON.stringify(v), JSON_TYPE);
-    const r = seg[0] === 'r' ? seg.slice(1) : null;
-    const [a, b, extra] = r ?? seg;
-
-    if (path === '/') {
-      return send(res, 200, renderHome({
-        art: { id: catalog.art.id, name: catalog.art.name },
-        brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
-        tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
-        birthHeight,
-        state: chain.settings(),
-        sliderMax: Math.max(birthHeight + 210_000, tip + 1_000),
-      }), 'text/html; charset=utf-8', { 'Content-Security-Policy': HOME_CSP, 'Cache-Control': 'no-store' });
-    }
-    if (!r && (a === 'content' || a === 'preview') && b !== undefined && extra === undefined) {
-      const id = parseId(b);
-      if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
-      const own = catalog.byId.get(id);
-      if (!own) return send(res, 404, `inscription ${id} not found`);
-      const ins = delegated(own);
-      if (!ins) return send(res, 404, `delegate ${own.delegate} of inscription ${id} not found`);
-      return a === 'content' || isIframeMedia(ins.contentType) ? content(req, res, ins) : previewPage(res, ins);
-    }
-    if (extra === undefined && (a === 'blockheight' || a === 'blocktime') && b === undefined) {
-      return text(String(a === 'blockheight' ? tip : blockTime(tip)));
-    }
-    if (a === 'blockhash' && extra === undefined) {
-      const h = b === undefined ? tip : heightArg(b);
-      if (h === null) return send(res, 400, `invalid height: ${b!.slice(0, 100)}`);
-      if (h > tip) return send(res, 404, `block ${h} not found`);
-      return r ? json(blockHash(h)) : text(blockHash(h));
-    }
-    if (r && a === 'blockinfo' && b !== undefined && extra === undefined) {
-      const h = /^[0-9a-f]{64}$/.test(b) ? heightOfHash(b) ?? MAX_HEIGHT + 1 : heightArg(b);
-      if (h === null) return send(res, 400, `invalid block query: ${b.slice(0, 100)}`);
-      if (h > tip) return send(res, 404, `block ${b} not found`);
-      return json(chain.blockInfo(h));
-    }
-    if (r && a === 'inscription' && b !== undefined && extra === undefined) {
-      const id = parseId(b);
-      if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
-      const ins = catalog.byId.get(id);
-      return ins ? json(inscriptionJson(ins)) : send(res, 404, `inscription ${id} not found`);
-    }
-    if (r && ['metadata', 'undelegated-content', 'children', 'parents'].includes(a) && b !== undefined) {
-      const id = parseId(b);
-      if (!id) return send(res, 400, `invalid inscription ID: ${b.slice(0, 100)}`);
-      const ins = catalog.byId.get(id);
-      if (!ins) return send(res, 404, `inscription ${id} not found`);
-      if (a === 'metadata' && extra === undefined) {
-        return ins.metadata ? json(ins.metadata.toString('hex')) : send(res, 404, `inscription ${id} metadata not found`);
-      }
-      if (a === 'undelegated-content' && extra === undefined) {
-        return ins.role === 'token' ? send(res, 404, `inscription ${id} content not found`) : content(req, res, ins);
-      }
-      if (a === 'children' || a === 'parents') {
-        const page = extra === undefined ? 0 : HEIGHT_IN_PATH.test(extra) ? Number(extra) : null;
-        if (page === null || seg.length > 4) return send(res, 400, `invalid page: ${String(extra).slice(0, 100)}`);
-        const all = a === 'children' ? catalog.children.get(id) ?? [] : ins.parents;
-        return json({ ids: all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more: all.length > (page + 1) * PAGE_SIZE, page });
-      }
-    }
-    send(res, 404, 'not found');
+    const found = dispatch(routes, req.method ?? '', path);
+    if (found.kind === 'method') return send(res, 405, 'method not allowed', TEXT, { Allow: [...found.allow, 'OPTIONS'].join(', ') });
+    if (found.kind === 'none') return send(res, 404, 'not found');
+    found.route.handler({ req, res, params: found.params, query });
   }
 
   const server = createServer((req, res) => {
@@ -325,6 +363,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     libraryId: catalog.library?.id ?? null,
     inscriptionIds: Object.fromEntries(catalog.inscriptions.map((i) => [i.name, i.id])),
     birthHeight,
+    routes: routes.map(({ method, pattern }) => ({ method, pattern })),
     setHeight: (h) => void chain.update({ height: h }),
     setFee: (f) => void chain.update({ fee: f }),
     state: () => chain.settings(),
