@@ -51,6 +51,7 @@ const SETTINGS: Record<string, (activation: string) => Levers> = {
   'ReLU: 90% full, bias 0.5': (a) => (a === 'relu' ? { pFull: 0.9, biasInit: 0.5 } : {}),
   'int4: every epoch but the first on the grid': () => ({ gridEpochs: 99 }),
   'int3 (int4 format, levels -4..3)': () => ({ gridBits: 3 }),
+  'rescue: up to 64 runs': () => ({ rescueAttempts: 64 }),
 };
 const names = v.only ? v.only.split('|') : Object.keys(SETTINGS);
 
