@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateGenome } from '../src/art/traits';
 import type { WeightDtype } from '../src/nn/index';
-import { tokenSeed } from '../tools/commands/generate';
+import { tokenSeed } from '../tools/collection/token-seed';
 import type { GenomeDoc } from '../tools/collection/config';
 import { trainAll } from '../tools/collection/pool';
 import { median } from '../tools/collection/report';

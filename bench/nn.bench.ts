@@ -1,6 +1,6 @@
 // npm run bench: single-image (batch 1) inferences per second, our engine vs @tensorflow/tfjs on its CPU backend,
 // on the paper's example architecture and on the largest the traits allow (10 hidden layers of 20 units).
-import { forward, useSimd, type Activation, type Dense, type Model } from '../src/nn/index';
+import { forward, simdAvailable, simdPlan, type Activation, type Dense, type Model } from '../src/nn/index';
 import { loadTfjs, toTfjs } from '../test/nn/tfjs-peer';
 
 function model(name: string, hidden: number[], act: Activation): Model {
@@ -41,14 +41,14 @@ const tfModel = (m: Model) => toTfjs(tf, m);
 const ms = Number(process.env.BENCH_MS ?? 1000), rounds = 3;
 const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
 console.log(`batch 1; inferences per CPU second; median of ${rounds} interleaved rounds of ${ms} ms CPU each; Node ${process.version}; tfjs ${tf.version.tfjs} (cpu backend); ` +
-  `WebAssembly SIMD ${useSimd(true) ? 'available' : 'unavailable'}\n`);
+  `WebAssembly SIMD ${simdAvailable() ? 'available' : 'unavailable'}\n`);
 console.log('model'.padEnd(36) + 'params'.padStart(8) + 'ours SIMD'.padStart(12) + 'ours JS'.padStart(10) + 'tfjs'.padStart(8) + 'SIMD/tfjs'.padStart(11) + 'JS/tfjs'.padStart(9));
 for (const m of [model('paper 3072-10-8-10-4 leaky_relu', [10, 8, 10], 'leaky_relu'), model('traits max 3072-10x20-4 leaky_relu', Array(10).fill(20), 'leaky_relu')]) {
   const tfm = tfModel(m);
   let sink = 0;
   const ours = (on: boolean) => {
-    useSimd(on);
-    return rate((i) => (sink += forward(m, images[i & 15])[0]), ms);
+    const opts = { kernel: on ? simdPlan : undefined };
+    return rate((i) => (sink += forward(m, images[i & 15], opts)[0]), ms);
   };
   const peer = () => rate((i) => {
     const y = tf.tidy(() => tfm.predict(tf.tensor4d(floatImages[i & 15], [1, 32, 32, 3])) as import('@tensorflow/tfjs').Tensor);
@@ -67,4 +67,3 @@ for (const m of [model('paper 3072-10-8-10-4 leaky_relu', [10, 8, 10], 'leaky_re
     `${(a / c).toFixed(1)}x`.padStart(11) + `${(b / c).toFixed(1)}x`.padStart(9) + (Number.isFinite(sink) ? '' : ' (!)'));
   tfm.dispose();
 }
-useSimd(true);

@@ -5,8 +5,8 @@
 // animation of this size on this machine; the ratio to it travels between machines better than milliseconds do.
 // The machine is shared (CI, other jobs): each case runs 3 times and the run with the lowest p95 is reported.
 // Usage: npm run bench:render [-- --frames 300]
-import { openLab, type Spec } from '../test/browser/portrait-harness';
-import { lifeMoments } from '../tools/commands/gallery';
+import { openLab, type Spec } from '../tools/gallery/lab';
+import { lifeMoments } from '../tools/gallery/moments';
 
 const arg = process.argv.indexOf('--frames');
 const frames = arg > 0 ? Number(process.argv[arg + 1]) : 300;

@@ -3,7 +3,8 @@
 // the genome and life cycle (src/art), the ord client (src/chain) and the page's image reading (src/ui/image.ts), so a
 // derivative piece sees exactly what the art sees. The API is versioned: a later version may add, never rename or
 // remove (docs/library.md).
-// The engine alone, not nn/index: without its WebAssembly SIMD kernel (one image at a time runs fast enough in JS).
+// The engine alone, not nn/index, and no kernel asked for: the plain JS path (one image at a time runs fast enough in
+// JS), so the WebAssembly SIMD module is not bundled.
 import { activations as layerOutputs, classify as ranked } from './nn/engine';
 import type { AliveMask, Model } from './nn/model';
 import { generateGenome, type Genome } from './art/traits';

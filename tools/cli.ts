@@ -12,6 +12,7 @@ const commands: Record<string, string> = {
   classify: './commands/classify.ts',
   gallery: './commands/gallery.ts',
   collection: './commands/collection.ts',
+  upgrade: './commands/upgrade.ts',
 };
 
 async function main(argv: string[]): Promise<number> {

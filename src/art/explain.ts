@@ -7,7 +7,6 @@
 import type { Model } from '../nn/model';
 import type { Genome } from './traits';
 import { presence, type Life } from './life';
-import { abs, ceil, floor, max, round } from './layout';
 
 export interface Explanation {
   /** HxWx3 values, the input's layout: what raises the neuron (positive) and what lowers it (negative) */
@@ -80,13 +79,13 @@ export const rankOf = (acts: ArrayLike<number>, index: number): number => {
 
 /** First alive and first dead-again block of the neuron born at t, in the life `life` is at `height`. */
 export const lifespan = (genome: Genome, life: Life, height: number, t: number): { bornAt: number; diesAt: number } => {
-  const span = genome.lifeBlocks, u = span / 1440, start = floor(height) - round(life.age * span);
+  const span = genome.lifeBlocks, u = span / 1440, start = Math.floor(height) - Math.round(life.age * span);
   const alive = (pos: number) => Math.fround(presence(pos / u, t)) > 0;
   // the closed forms of life.ts's presence, then settled on the exact blocks it gives (float rounding at the edges)
-  let born = max(0, floor((1 - (1 - t) ** (Math.log(0.6) / Math.log(0.2))) * 600 * u));
+  let born = Math.max(0, Math.floor((1 - (1 - t) ** (Math.log(0.6) / Math.log(0.2))) * 600 * u));
   while (born > 0 && alive(born - 1)) born--;
   while (!alive(born) && born < 600 * u) born++;
-  let dies = ceil((1200 + 238 * (1 - t)) * u);
+  let dies = Math.ceil((1200 + 238 * (1 - t)) * u);
   while (dies > born + 1 && !alive(dies - 1)) dies--;
   while (alive(dies)) dies++;
   return { bornAt: start + born, diesAt: start + dies };
@@ -113,13 +112,13 @@ export const explainNeuron = (
  * negative colour through the paper (0) to the positive colour, scaled by the largest magnitude. Colours: 0xrrggbb. */
 export const fieldPixels = (field: Float32Array, w: number, h: number, negative: number, paper: number, positive: number): Uint8ClampedArray<ArrayBuffer> => {
   const sums = Float32Array.from({ length: w * h }, (_, p) => field[p * 3] + field[p * 3 + 1] + field[p * 3 + 2]);
-  const top = max(0, ...sums.map(abs)) || 1;
+  const top = Math.max(0, ...sums.map(Math.abs)) || 1;
   const out = new Uint8ClampedArray(w * h * 4);
   sums.forEach((s, p) => {
-    const f = abs(s) / top, end = s < 0 ? negative : positive;
+    const f = Math.abs(s) / top, end = s < 0 ? negative : positive;
     for (let c = 0; c < 3; c++) {
       const a = (paper >> (16 - 8 * c)) & 255, b = (end >> (16 - 8 * c)) & 255;
-      out[p * 4 + c] = round(a + (b - a) * f);
+      out[p * 4 + c] = Math.round(a + (b - a) * f);
     }
     out[p * 4 + 3] = 255;
   });

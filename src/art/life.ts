@@ -11,11 +11,10 @@
 // passes t (P makes g = 0.8 at x = 0.4, as the original). In decay (x linear 0..1) it dies at D = 1 - t (last born,
 // first to go: the wave runs back toward the input); a brain's neuron_order, when given, decides which neuron takes which
 // of these birth times. Each connection out of a hidden neuron dies before both its ends,
-// at min(D_a, D_b) * (0.5 + 0.5v), v seeded: a neuron loses its links one by one, then dies. Dead and rebirth: nothing lives.
+// at Math.min(D_a, D_b) * (0.5 + 0.5v), v seeded: a neuron loses its links one by one, then dies. Dead and rebirth: nothing lives.
 import type { AliveMask } from '../nn/model';
 import type { Genome } from './traits';
-import { seedState, stream } from './prng';
-import { floor, max, min, round } from './layout';
+import { seedState, stream, SUBSTREAMS } from './prng';
 
 export type Stage = 'growing' | 'stable' | 'decaying' | 'dead' | 'rebirth';
 export const STAGES: readonly Stage[] = ['growing', 'stable', 'decaying', 'dead', 'rebirth'];
@@ -39,7 +38,7 @@ const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const mask = (lv: Float32Array) => Uint8Array.from(lv, (v) => +(v > 0));
 
 /** Blocks the birth year adds to the clock: (2023.5 - year) Perceptron years (exact for lives divisible by 120). */
-export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
+export const birthOffsetBlocks = (birthYear: number, lifeBlocks: number): number => Math.round(((4047 - 2 * birthYear) * lifeBlocks) / 120);
 
 /** The stage (index into STAGES) at step k (0..1440) of a life, and how far through it (0..1). */
 const stageAt = (k: number): [number, number] => {
@@ -67,13 +66,13 @@ export function lifeAt(
   if (!(Number.isFinite(height) && Number.isFinite(birthHeight) && hidden.every(int) && (outputs === undefined || int(outputs))))
     throw new Error(`lifeAt: height ${height}, birthHeight ${birthHeight} (finite), hidden widths [${hidden}], outputs ${outputs} (positive integers)`);
   const span = genome.lifeBlocks, unit = span / 1440;
-  const total = max(0, floor(height) - floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
-  const life = floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
+  const total = Math.max(0, Math.floor(height) - Math.floor(birthHeight)) + birthOffsetBlocks(genome.birthYear, span);
+  const life = Math.floor(total / span) + 1, pos = total - (life - 1) * span, k = pos / unit;
   const [s, x] = stageAt(k), stage = STAGES[s];
 
   const st = seedState(genome.seed), L = hidden.length;
   const born: Float32Array[] = hidden.map((w, i) => {
-    const r = stream(st, 3, life, i), t = new Float32Array(w);
+    const r = stream(st, SUBSTREAMS.births, life, i), t = new Float32Array(w);
     for (let j = 0; j < w; j++) t[j] = (i + 2 * r()) / (L + 1);
     // A given order takes the same birth times, sorted: order[0] is born first and dies last. A typed array ignores
     // writes at non-integer or out-of-range indices, so a slot left at -1 means the order is no permutation: keep t.
@@ -88,12 +87,12 @@ export function lifeAt(
   for (let i = 1; i <= L; i++) {
     const units = i < L ? hidden[i] : outputs;
     const a = born[i - 1], la = neuronLevel[i - 1], b = born[i], lb = neuronLevel[i];
-    const r = s === 2 ? stream(st, 4, life, i) : null, lv = units === undefined ? null : new Float32Array(a.length * units);
+    const r = s === 2 ? stream(st, SUBSTREAMS.linkDeaths, life, i) : null, lv = units === undefined ? null : new Float32Array(a.length * units);
     if (lv && s < 3)
       for (let p = 0; p < a.length; p++)
         for (let q = 0; q < units!; q++) {
-          let c = min(la[p], b ? lb[q] : 1);
-          if (r) c = min(c, clamp(((1 - max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * r()) - x) / FADE));
+          let c = Math.min(la[p], b ? lb[q] : 1);
+          if (r) c = Math.min(c, clamp(((1 - Math.max(a[p], b ? b[q] : 0)) * (0.5 + 0.5 * r()) - x) / FADE));
           lv[p * units! + q] = c;
         }
     connectionLevel.push(lv);

@@ -1,13 +1,14 @@
 // The portrait of a Perceptron on a canvas: the thin DOM shell around the pure layout, graph, still and motion parts.
 // The still image (paper, links, nodes, caption) is drawn once per scene and size onto an offscreen canvas; each frame
-// copies it and draws only what moves. drawFrame(t) depends only on (scene, replay, t, canvas size).
+// copies it and draws only what moves. drawFrame(t) depends only on (scene, replay, t, canvas size): a frame that
+// follows one of pulses alone copies back only where those pulses were, which gives the same pixels as a whole copy.
 import type { Model } from '../nn/model';
 import { probabilities } from '../nn/engine';
 import type { Genome } from './traits';
 import type { Life } from './life';
 import { HISTORY } from './history';
 import { hash01 } from './prng';
-import { layout, floor, max, min, round } from './layout';
+import { layout } from './layout';
 import { buildGraph, type Graph } from './wiring';
 import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
 import { drawPulses, drawReplay, type Replay } from './motion';
@@ -46,6 +47,10 @@ export interface Portrait {
   resize(): void;
   start(): void;
   stop(): void;
+  /** Out of view: no frame drawn (a change is drawn once back in view) and none requested. */
+  setVisible(on: boolean): void;
+  /** Whether the still image has its caption (a thumbnail's 6 px text is left out: the nodes take its room). */
+  setCaption(on: boolean): void;
   drawFrame(timeMs: number): void;
 }
 
@@ -54,7 +59,7 @@ export const captionOf = (s: Scene): string[] => {
   const { genome: g, life, model } = s;
   const [n, unit] = g.lifeCycle.split(' ');
   return [
-    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${floor(s.height).toLocaleString('en')}${model ? ' · ' + model.name : ''}`,
+    `${life.stage.toUpperCase()} · age ${(life.age * +n).toFixed(1)}/${n} ${unit.toLowerCase()} · life ${life.life} · block ${Math.floor(s.height).toLocaleString('en')}${model ? ' · ' + model.name : ''}`,
     `${g.birthYear} · ${HISTORY[g.birthYear]}`,
   ];
 };
@@ -66,7 +71,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   let w = 0;
   let h = 0;
   let dpr = 1;
-  let G: Graph | null = null;
+  let graph: Graph | null = null;
   let A: Art | null = null;
   let rp: Replay | null = null;
   let lastT = 0;
@@ -74,6 +79,13 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   let raf = 0;
   let settle = 0;
   let focused: { layer: number; index: number } | null = null;
+  let visible = true;
+  /** a change not drawn yet because the canvas was out of view */
+  let stale = false;
+  let withCaption = true;
+  /** the last frame drew the still image and pulses alone, within these canvas-pixel rectangles: the next frame copies
+   * back only these (null: anything may have been drawn, copy it all) */
+  let drawn: number[][] | null = null;
 
   /** CSS pixels, rotated about the centre like the hand-placed sheet; round line caps, text centred on its y. */
   const place = (c: CanvasRenderingContext2D, a: number) => {
@@ -87,13 +99,13 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
 
   const rebuild = (s: Scene): Art => {
     const { genome: g, life } = s;
-    G ??= buildGraph(g.hidden, s.model, life, g.seed);
+    graph ??= buildGraph(g.hidden, s.model, life, g.seed);
     // rebirth gathers the next life, in its own form (form.ts): node order, spacing, curvature, paper, palette variation
     const n = life.life + +(life.stage === 'rebirth');
-    const { v, p, slots, bow, spread } = formOf(g, n, G.counts);
+    const { visual, palette, slots, bow, spread } = formOf(g, n, graph.counts);
     const seed = (g.visual.noise ^ Math.imul(n, 0x9e3779b1)) | 0; // a new life, a new pattern
-    const chars = max(...G.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
-    const L = layout(w, h, G.counts, chars, v, (k, j) => hash01(seed, k, j));
+    const chars = Math.max(...graph.labels.map((l) => l.length)) + 2; // the replay's " 100%" may spill into the sheet's pad
+    const L = layout(w, h, graph.counts, chars, { ...visual, caption: withCaption }, (k, j) => hash01(seed, k, j));
     // a hidden column's node j takes place slots[k][j] down its column, squeezed by spread and bowed (q: -1..1 down it)
     const gap = L.cols.length > 1 ? L.cols[1].x - L.cols[0].x : 0, mid = L.input.y + L.input.h / 2;
     slots.forEach((order, k) => {
@@ -101,42 +113,67 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       const q = (j: number) => (n > 1 ? (2 * order[j]) / (n - 1) - 1 : 0);
       L.cols[k] = { ...L.cols[k], xs: order.map((o, j) => xs[o] + bow * gap * (1 - q(j) ** 2)), ys: order.map((o) => mid + (ys[o] - mid) * spread) };
     });
-    A = { ...life, L, G, v, p, input: s.input, caption: captionOf(s), seed };
+    A = { ...life, layout: L, graph, visual, palette, input: s.input, caption: withCaption ? captionOf(s) : [], seed };
+    drawn = null;
     const c = (still = newCanvas(canvas.width, canvas.height)).getContext('2d')!;
-    place(c, v.tilt);
+    place(c, visual.tilt);
     drawStill(c, w, h, A);
-    if (life.stage === 'dead' || life.stage === 'rebirth') drawRemains(c, A, min(w, h));
+    if (life.stage === 'dead' || life.stage === 'rebirth') drawRemains(c, A, Math.min(w, h));
     if (rp) rp = { acts: rp.acts, probs: rp.probs, t0: rp.t0 }; // drop its layer and levels: they were of the old scene or size
     return A;
   };
 
   const drawFrame = (t: number): void => {
     lastT = t;
+    stale = false;
     if (!scene || !w) return;
     const a = A ?? rebuild(scene);
     ctx.resetTransform();
     pen(ctx, 1);
-    ctx.drawImage(still, 0, 0);
+    if (drawn) for (const [x, y, dw, dh] of drawn) ctx.drawImage(still, x, y, dw, dh, x, y, dw, dh);
+    else ctx.drawImage(still, 0, 0);
+    drawn = [];
     if (a.stage === 'dead') return;
-    place(ctx, a.v.tilt);
-    drawPulses(ctx, t, a, scene.feeRate);
-    if (rp) drawReplay(ctx, t, a, rp);
-    if (focused) drawFocus(ctx, a, focused.layer, floor(focused.index / a.G.sizes[focused.layer]));
+    place(ctx, a.visual.tilt);
+    const boxes: number[][] = [];
+    drawPulses(ctx, t, a, scene.feeRate, boxes);
+    drawn = boxes.map((b) => onPixels(ctx.getTransform(), b));
+    if (rp && drawReplay(ctx, t, a, rp)) drawn = null;
+    if (focused) {
+      drawFocus(ctx, a, focused.layer, Math.floor(focused.index / a.graph.sizes[focused.layer]));
+      drawn = null;
+    }
+  };
+
+  /** A box of the layout [left, top, right, bottom] as the whole canvas pixels it may touch under transform m (the
+   * sheet's tilt and dpr), with 2 pixels of antialiasing around it: [x, y, width, height] within the canvas. */
+  const onPixels = (m: DOMMatrix, [x0, y0, x1, y1]: number[]): number[] => {
+    const xs = [x0, x1].flatMap((x) => [m.a * x + m.c * y0 + m.e, m.a * x + m.c * y1 + m.e]);
+    const ys = [x0, x1].flatMap((x) => [m.b * x + m.d * y0 + m.f, m.b * x + m.d * y1 + m.f]);
+    const left = Math.max(0, Math.floor(Math.min(...xs)) - 2), top = Math.max(0, Math.floor(Math.min(...ys)) - 2);
+    const right = Math.min(canvas.width, Math.ceil(Math.max(...xs)) + 2), bottom = Math.min(canvas.height, Math.ceil(Math.max(...ys)) + 2);
+    return [left, top, Math.max(0, right - left), Math.max(0, bottom - top)];
+  };
+
+  /** A change while not animating: drawn now if in view, else once back in view. */
+  const redraw = (): void => {
+    if (visible) drawFrame(lastT);
+    else stale = true;
   };
 
   /** A point of the (unrotated) layout as it lands on the canvas: turned by the sheet's tilt about the centre. */
   const onCanvas = (a: Art, [x, y]: [number, number]): [number, number] => {
-    const cos = Math.cos(a.v.tilt), sin = Math.sin(a.v.tilt), dx = x - w / 2, dy = y - h / 2;
+    const cos = Math.cos(a.visual.tilt), sin = Math.sin(a.visual.tilt), dx = x - w / 2, dy = y - h / 2;
     return [w / 2 + dx * cos - dy * sin, h / 2 + dx * sin + dy * cos];
   };
 
   const resize = (): void => {
     const b = canvas.getBoundingClientRect();
-    dpr = max(1, min(4, devicePixelRatio || 1));
+    dpr = Math.max(1, Math.min(4, devicePixelRatio || 1));
     const cw = b.width || canvas.width;
     const ch = b.height || canvas.height;
-    const pw = round(cw * dpr);
-    const ph = round(ch * dpr);
+    const pw = Math.round(cw * dpr);
+    const ph = Math.round(ch * dpr);
     if (pw === canvas.width && ph === canvas.height && w) return;
     canvas.width = pw;
     canvas.height = ph;
@@ -149,7 +186,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     w = cw;
     h = ch;
     A = null;
-    if (!running) drawFrame(lastT);
+    if (!running) redraw();
   };
 
   const loop = (t: number) => {
@@ -158,7 +195,11 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     wake();
   };
   const wake = () => {
-    if (running && !document.hidden && !raf) raf = requestAnimationFrame(loop);
+    if (running && visible && !document.hidden && !raf) raf = requestAnimationFrame(loop);
+  };
+  const sleep = () => {
+    cancelAnimationFrame(raf);
+    raf = 0;
   };
   document.addEventListener('visibilitychange', wake);
   // while a window is being dragged the browser stretches the last frame; the still is redrawn once it rests
@@ -173,24 +214,25 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       // a replay survives unless the brain changed
       if (scene?.model !== s.model) rp = null;
       scene = s;
-      G = A = null;
+      graph = null;
+      A = null;
       if (!w) resize();
-      else if (!running) drawFrame(lastT);
+      else if (!running) redraw();
     },
     neurons() {
       if (!scene || !w) return [];
       const a = A ?? rebuild(scene);
       const mask = scene.life.alive.neurons;
-      return a.L.cols.slice(0, -1).flatMap((_, k) =>
+      return a.layout.cols.slice(0, -1).flatMap((_, k) =>
         Array.from({ length: scene!.model?.layers[k].units ?? scene!.genome.hidden[k] }, (_, index) => {
-          const [x, y] = onCanvas(a, placeOf(a, k, floor(index / a.G.sizes[k])));
-          return { layer: k, index, x, y, r: a.L.r, alive: !mask[k] || !!mask[k]![index] };
+          const [x, y] = onCanvas(a, placeOf(a, k, Math.floor(index / a.graph.sizes[k])));
+          return { layer: k, index, x, y, r: a.layout.r, alive: !mask[k] || !!mask[k]![index] };
         }),
       );
     },
     focus(n) {
       focused = n;
-      if (!running) drawFrame(lastT);
+      if (!running) redraw();
     },
     replay(acts) {
       // the scene's model is the one that produced acts (a new brain drops the replay)
@@ -203,8 +245,19 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     },
     stop() {
       running = false;
-      cancelAnimationFrame(raf);
-      raf = 0;
+      sleep();
+    },
+    setVisible(on) {
+      visible = on;
+      if (!on) sleep();
+      else if (running) wake();
+      else if (stale) drawFrame(lastT);
+    },
+    setCaption(on) {
+      if (on === withCaption) return;
+      withCaption = on;
+      A = null;
+      if (!running) redraw();
     },
     drawFrame,
   };

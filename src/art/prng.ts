@@ -7,6 +7,21 @@
 
 export type Rng = () => number; // uniform in [0, 1)
 
+/** Every sub-stream of a seed, by its first salt (0 is the main stream). Each draw that must not shift another has its
+ * own: a number used twice would silently tie two traits together (test/art/traits.test.ts checks they differ). */
+export const SUBSTREAMS = {
+  /** the hidden layers' widths (traits.ts) */
+  hiddenWidths: 1,
+  /** the genome's visual numbers (traits.ts) */
+  visual: 2,
+  /** each life's neuron birth times, per layer (life.ts) */
+  births: 3,
+  /** each life's connection deaths in decay, per layer (life.ts) */
+  linkDeaths: 4,
+  /** each later life's form (form.ts) */
+  form: 5,
+} as const;
+
 const HEX64 = /^(?:0x)?([0-9a-fA-F]{64})$/;
 
 /** The seed as 64 lowercase hex digits; throws naming the bad seed. */
@@ -57,8 +72,8 @@ export function hash01(a: number, b: number, c = 0): number {
 /** Integer in [lo, hi] inclusive. */
 export const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
-/** Weighted choice: the value of one row, each row as likely as its weight (any positive numbers). */
-export function pick<T>(r: Rng, rows: readonly { value: T; weight: number }[]): T {
+/** Weighted choice of a row, each row as likely as its weight (any positive numbers). */
+export function pick<R extends { weight: number }>(r: Rng, rows: readonly R[]): R {
   let x = r() * rows.reduce((sum, row) => sum + row.weight, 0);
-  return (rows.find((row) => (x -= row.weight) < 0) ?? rows[rows.length - 1]).value;
+  return rows.find((row) => (x -= row.weight) < 0) ?? rows[rows.length - 1];
 }

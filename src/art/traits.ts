@@ -1,18 +1,19 @@
 // The genome: every trait of the whitepaper's section 11 (same values, same weights), the architecture shapes,
 // and the visual details, all drawn from one seed. Draw order of the main stream (never reorder: it would change
 // every token): activation, hidden layers, max neurons, architecture, epochs, dataset, framework, hardware,
-// paper, palette, birth year, life cycle, pulse, links. Hidden widths come from sub-stream 1, visual numbers from 2.
-import { hash01, int, normalizeSeed, pick, seedState, stream, type Rng } from './prng';
+// paper, palette, birth year, life cycle, pulse, links. Hidden widths and visual numbers come from sub-streams of their
+// own (SUBSTREAMS in prng.ts). A trait that also sets how the portrait looks carries that look in its row.
+import { ACTIVATION_RULES, type Activation } from '../nn/activations';
+import { hash01, int, normalizeSeed, pick, seedState, stream, SUBSTREAMS, type Rng } from './prng';
 
 type Table<T = string> = readonly { value: T; weight: number }[];
 type Range = readonly [number, number];
+export interface VisualRange { lo: number; hi: number; whole?: boolean }
+/** A row of the activation table: the engine's activation and its name as the paper and a brain's activation_func
+ * write it (activations.ts). */
+const activationRow = (activation: Activation, weight: number) => ({ value: ACTIVATION_RULES[activation].paperName, weight, activation });
 // The paper's tables (section 11): each value with its weight in %.
-export const ACTIVATIONS: Table = [
-  { value: 'ReLU', weight: 50 },
-  { value: 'LeakyReLU', weight: 20 },
-  { value: 'tanh', weight: 20 },
-  { value: 'Sigmoid', weight: 10 },
-];
+export const ACTIVATIONS = [activationRow('relu', 50), activationRow('leaky_relu', 20), activationRow('tanh', 20), activationRow('sigmoid', 10)];
 export const ARCHITECTURES: Table = [
   { value: 'Random Triangle', weight: 50 },
   { value: 'Random', weight: 20 },
@@ -21,31 +22,37 @@ export const ARCHITECTURES: Table = [
   { value: 'Triangle', weight: 5 },
   { value: 'Rectangle', weight: 5 },
 ];
-export const DATASETS: Table = [
-  { value: 'MNIST', weight: 70 },
-  { value: 'CIFAR', weight: 25 },
-  { value: 'IMAGENET', weight: 5 },
+/** nodeFill: how the portrait fills a node (x-ray: translucent). */
+export const DATASETS: readonly { value: string; weight: number; nodeFill: Visual['nodeFill'] }[] = [
+  { value: 'MNIST', weight: 70, nodeFill: 'solid' },
+  { value: 'CIFAR', weight: 25, nodeFill: 'outline' },
+  { value: 'IMAGENET', weight: 5, nodeFill: 'xray' },
 ];
-export const FRAMEWORKS: Table = [
-  { value: 'Theano', weight: 60 },
-  { value: 'Torch', weight: 30 },
-  { value: 'TensorFlow', weight: 10 },
+/** nodeShape: the outline of a node. */
+export const FRAMEWORKS: readonly { value: string; weight: number; nodeShape: Visual['nodeShape'] }[] = [
+  { value: 'Theano', weight: 60, nodeShape: 'ellipse' },
+  { value: 'Torch', weight: 30, nodeShape: 'square' },
+  { value: 'TensorFlow', weight: 10, nodeShape: 'diamond' },
 ];
-export const HARDWARE: Table = [
-  { value: 'Basic', weight: 30 },
-  { value: 'Standard', weight: 60 },
-  { value: 'Advanced', weight: 10 },
+/** layerFrames: the frames a signal takes per layer. */
+export const HARDWARE: readonly { value: string; weight: number; layerFrames: number }[] = [
+  { value: 'Basic', weight: 30, layerFrames: 30 },
+  { value: 'Standard', weight: 60, layerFrames: 15 },
+  { value: 'Advanced', weight: 10, layerFrames: 2 },
 ];
-export const PAPERS: Table = [
-  { value: 'Plain', weight: 20 },
-  { value: 'Dotted', weight: 40 },
-  { value: 'Squared', weight: 40 },
+/** paper: the sheet's pattern. */
+export const PAPERS: readonly { value: string; weight: number; paper: Visual['paper'] }[] = [
+  { value: 'Plain', weight: 20, paper: 'plain' },
+  { value: 'Dotted', weight: 40, paper: 'dotted' },
+  { value: 'Squared', weight: 40, paper: 'squared' },
 ];
-export const LIFE_CYCLES: Table = [
-  { value: '60 Years', weight: 3 },
-  { value: '60 Months', weight: 40 },
-  { value: '60 Weeks', weight: 37 },
-  { value: '60 Days', weight: 20 },
+/** yearDays: days in one "Perceptron year" (a life is 60 of them): 365-day years, 30-day months; a day is 144 blocks
+ * of 10 minutes. */
+export const LIFE_CYCLES: readonly { value: string; weight: number; yearDays: number }[] = [
+  { value: '60 Years', weight: 3, yearDays: 365 },
+  { value: '60 Months', weight: 40, yearDays: 30 },
+  { value: '60 Weeks', weight: 37, yearDays: 7 },
+  { value: '60 Days', weight: 20, yearDays: 1 },
 ];
 /** The palettes' names, with their rarity in % (the weights sum to 100); their colours are in palettes.ts. */
 export const PALETTES: Table = [
@@ -85,43 +92,48 @@ export const BIRTH_YEARS: Table<number> = [
   { value: 2023, weight: 15 },
 ];
 /** Beyond the paper: the shape of the signal pulse and the drawing of the links. */
-export const PULSES: Table = [
-  { value: 'Sine', weight: 40 },
-  { value: 'Heartbeat', weight: 25 },
-  { value: 'Square', weight: 20 },
-  { value: 'Sawtooth', weight: 15 },
+export const PULSES: readonly { value: string; weight: number; pulse: Visual['pulse'] }[] = [
+  { value: 'Sine', weight: 40, pulse: 'sine' },
+  { value: 'Heartbeat', weight: 25, pulse: 'heartbeat' },
+  { value: 'Square', weight: 20, pulse: 'square' },
+  { value: 'Sawtooth', weight: 15, pulse: 'sawtooth' },
 ];
-export const LINKS: Table = [
-  { value: 'Straight', weight: 60 },
-  { value: 'Curved', weight: 30 },
-  { value: 'Stepped', weight: 10 },
+export const LINKS: readonly { value: string; weight: number; links: Visual['links'] }[] = [
+  { value: 'Straight', weight: 60, links: 'straight' },
+  { value: 'Curved', weight: 30, links: 'curved' },
+  { value: 'Stepped', weight: 10, links: 'stepped' },
 ];
 
-/** Days in one "Perceptron year" (a life is 60 of them), by LIFE_CYCLES row: 365-day years, 30-day months; a day is
- * 144 blocks of 10 minutes. */
-const YEAR_DAYS = [365, 30, 7, 1];
+/** The range of each visual number, in the order the genome draws them from its visual sub-stream (never reorder: it
+ * would change every token); whole: drawn as an integer, else to 3 decimals. A later life redraws some (form.ts). */
+export const VISUAL_RANGES = {
+  margin: { lo: 0.05, hi: 0.11 }, // sheet border, fraction of the short side
+  jitter: { lo: 0, hi: 0.22 }, // node offset from its grid place, fraction of node spacing
+  nodeScale: { lo: 0.75, hi: 1.25 }, // node size multiplier
+  stroke: { lo: 0.6, hi: 1.8 }, // line weight in px at a 1000 px sheet
+  linkAlpha: { lo: 0.18, hi: 0.5 }, // opacity of an idle connection
+  curvature: { lo: 0.1, hi: 0.45 }, // bow of curved links, fraction of layer gap
+  gridStep: { lo: 18, hi: 34, whole: true }, // paper pattern spacing in px at a 1000 px sheet
+  pulsePeriod: { lo: 900, hi: 2600, whole: true }, // ms per pulse
+  tilt: { lo: -0.02, hi: 0.02 }, // sheet rotation in radians (a hand-placed sheet)
+} as const satisfies Record<string, VisualRange>;
 export const LAYERS = { Sigmoid: [1, 4], other: [1, 10] } as const;
 export const EPOCHS = { Sigmoid: [8, 12], other: [4, 6] } as const;
 export const MAX_NEURONS = [5, 20] as const;
 export const MIN_WIDTH = 2;
 
 
-export interface Visual {
-  nodeShape: 'ellipse' | 'square' | 'diamond'; // Framework: Theano, Torch, TensorFlow
-  nodeFill: 'solid' | 'outline' | 'xray'; // Dataset: MNIST, CIFAR, IMAGENET (x-ray: translucent)
-  paper: 'plain' | 'dotted' | 'squared'; // Paper Pattern
-  layerFrames: number; // Hardware Acceleration: frames a signal takes per layer (Basic 30, Standard 15, Advanced 2)
+export type VisualNumber = keyof typeof VISUAL_RANGES;
+
+export interface Visual extends Record<VisualNumber, number> {
+  // set by a trait, from its row: Framework, Dataset, Paper Pattern, Hardware Acceleration, Pulse, Links
+  nodeShape: 'ellipse' | 'square' | 'diamond';
+  nodeFill: 'solid' | 'outline' | 'xray';
+  paper: 'plain' | 'dotted' | 'squared';
+  layerFrames: number;
   pulse: 'sine' | 'heartbeat' | 'square' | 'sawtooth'; // waveform of node pulses
   links: 'straight' | 'curved' | 'stepped'; // how a connection is drawn
-  margin: number; // sheet border, fraction of the short side, 0.05..0.11
-  jitter: number; // node offset from its grid place, fraction of node spacing, 0..0.22
-  nodeScale: number; // node size multiplier, 0.75..1.25
-  stroke: number; // line weight in px at a 1000 px sheet, 0.6..1.8
-  linkAlpha: number; // opacity of an idle connection, 0.18..0.5
-  curvature: number; // bow of curved links, fraction of layer gap, 0.1..0.45
-  gridStep: number; // paper pattern spacing in px at a 1000 px sheet, 18..34
-  pulsePeriod: number; // ms per pulse, 900..2600
-  tilt: number; // sheet rotation in radians, -0.02..0.02 (a hand-placed sheet)
+  // and every number of VISUAL_RANGES
   noise: number; // uint32 seed for per-node noise: hash01(noise, layer, index) in prng.ts
 }
 
@@ -129,7 +141,8 @@ export interface Genome {
   seed: string;
   features: Record<string, string | number>;
   hidden: number[];
-  activation: 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid';
+  /** the hidden layers' activation (its name in features.Activation and in the brain's activation_func) */
+  activation: Activation;
   epochs: number;
   birthYear: number;
   lifeCycle: string;
@@ -149,7 +162,7 @@ export interface Genome {
  */
 export function shapeWidths(architecture: string, layers: number, max: number, r: Rng): number[] {
   const L = layers, D = Math.floor((L - 1) / 2), half = Math.max(MIN_WIDTH, Math.round(max / 2));
-  if (nth(ARCHITECTURES, architecture) < 0) throw new Error(`unknown architecture "${architecture}"`);
+  if (!ARCHITECTURES.some((row) => row.value === architecture)) throw new Error(`unknown architecture "${architecture}"`);
   // Zig Zag draws its narrow width first; the two Random shapes draw one width per layer, in layer order.
   const narrow = architecture === 'Zig Zag' ? int(r, MIN_WIDTH, Math.ceil(max / 2)) : 0;
   const w = Array.from({ length: L }, (_, i) =>
@@ -164,62 +177,51 @@ export function shapeWidths(architecture: string, layers: number, max: number, r
   return w;
 }
 
-const lerp = (r: Rng, lo: number, hi: number) => Math.round((lo + (hi - lo) * r()) * 1000) / 1000;
-const lower = (s: string) => s.toLowerCase() as never;
-/** Which row of a table holds value v (the visual options are listed in the table's order). */
-const nth = (t: Table, v: string) => t.findIndex((row) => row.value === v);
+/** A number drawn within a visual range: an integer, or to 3 decimals (the genome's JSON stays short). */
+const drawWithin = (r: Rng, { lo, hi, whole }: VisualRange): number => (whole ? int(r, lo, hi) : Math.round((lo + (hi - lo) * r()) * 1000) / 1000);
 
 /** The whole genome of a seed (64 hex digits): a pure function of the seed. */
 export function generateGenome(seed: string): Genome {
   const hex = normalizeSeed(seed), state = seedState(hex), r = stream(state);
-  const activation = pick(r, ACTIVATIONS), sig = activation === 'Sigmoid';
+  const { activation, value: activationName } = pick(r, ACTIVATIONS), sig = activation === 'sigmoid';
   const layers = int(r, ...(sig ? LAYERS.Sigmoid : LAYERS.other) as Range), maxNeurons = int(r, ...MAX_NEURONS);
-  const architecture = pick(r, ARCHITECTURES);
+  const architecture = pick(r, ARCHITECTURES).value;
   const epochs = int(r, ...(sig ? EPOCHS.Sigmoid : EPOCHS.other) as Range);
   const dataset = pick(r, DATASETS), framework = pick(r, FRAMEWORKS), hardware = pick(r, HARDWARE);
-  const paper = pick(r, PAPERS), palette = pick(r, PALETTES);
-  const birthYear = pick(r, BIRTH_YEARS);
+  const paper = pick(r, PAPERS), palette = pick(r, PALETTES).value;
+  const birthYear = pick(r, BIRTH_YEARS).value;
   const lifeCycle = pick(r, LIFE_CYCLES), pulse = pick(r, PULSES), links = pick(r, LINKS);
-  const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, 1));
-  const v = stream(state, 2), hw = nth(HARDWARE, hardware);
+  const hidden = shapeWidths(architecture, layers, maxNeurons, stream(state, SUBSTREAMS.hiddenWidths));
+  const v = stream(state, SUBSTREAMS.visual);
   const visual: Visual = {
-    nodeShape: (['ellipse', 'square', 'diamond'] as const)[nth(FRAMEWORKS, framework)],
-    nodeFill: (['solid', 'outline', 'xray'] as const)[nth(DATASETS, dataset)],
-    paper: lower(paper),
-    layerFrames: [30, 15, 2][hw],
-    pulse: lower(pulse),
-    links: lower(links),
-    margin: lerp(v, 0.05, 0.11),
-    jitter: lerp(v, 0, 0.22),
-    nodeScale: lerp(v, 0.75, 1.25),
-    stroke: lerp(v, 0.6, 1.8),
-    linkAlpha: lerp(v, 0.18, 0.5),
-    curvature: lerp(v, 0.1, 0.45),
-    gridStep: int(v, 18, 34),
-    pulsePeriod: int(v, 900, 2600),
-    tilt: lerp(v, -0.02, 0.02),
+    nodeShape: framework.nodeShape,
+    nodeFill: dataset.nodeFill,
+    paper: paper.paper,
+    layerFrames: hardware.layerFrames,
+    pulse: pulse.pulse,
+    links: links.links,
+    ...(Object.fromEntries(Object.entries(VISUAL_RANGES).map(([name, range]) => [name, drawWithin(v, range)])) as Record<VisualNumber, number>),
     noise: (hash01(state[0], state[1], state[2] ^ state[3]) * 4294967296) >>> 0, // floor: the product is in [0, 2^32)
   };
   const features: Record<string, string | number> = {
     'Hidden Layers': layers,
     'Max Neurons': maxNeurons,
     Architecture: architecture,
-    Activation: activation,
+    Activation: activationName,
     Epochs: epochs,
-    Dataset: dataset,
-    Framework: framework,
-    'Hardware Acceleration': hardware,
-    'Paper Pattern': paper,
+    Dataset: dataset.value,
+    Framework: framework.value,
+    'Hardware Acceleration': hardware.value,
+    'Paper Pattern': paper.value,
     Palette: palette,
     'Birth Year': birthYear,
-    'Life Cycle': lifeCycle,
-    Pulse: pulse,
-    Links: links,
+    'Life Cycle': lifeCycle.value,
+    Pulse: pulse.value,
+    Links: links.value,
     Neurons: hidden.reduce((a, b) => a + b, 0),
   };
-  // activation in Keras' spelling: relu, leaky_relu, tanh, sigmoid
   return {
-    seed: hex, features, hidden, activation: activation === 'LeakyReLU' ? 'leaky_relu' : lower(activation), epochs, birthYear, lifeCycle,
-    lifeBlocks: 8640 * YEAR_DAYS[nth(LIFE_CYCLES, lifeCycle)], palette, visual,
+    seed: hex, features, hidden, activation, epochs, birthYear, lifeCycle: lifeCycle.value,
+    lifeBlocks: 8640 * lifeCycle.yearDays, palette, visual,
   };
 }

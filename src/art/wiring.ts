@@ -1,7 +1,7 @@
 // The drawn graph: the brain's real layers folded into at most 24 nodes a column, with each drawn edge's signed weight
 // (block mean of the kernel, scaled to -1..1 per layer) and its life (0..1) from the life cycle. Pure, no DOM.
 import type { Model } from '../nn/model';
-import { abs, max, min, grouping } from './layout';
+import { grouping } from './layout';
 import { hash01 } from './prng';
 
 export interface Graph {
@@ -12,7 +12,7 @@ export interface Graph {
   /** presence 0..1 of every drawn node, per column (the output column is never masked) */
   level: Float32Array[];
   /** edges into column k, indexed [from * counts[k] + to]; from = input band for k = 0 */
-  w: Float32Array[];
+  weights: Float32Array[];
   live: Float32Array[];
   /** input image rows folded into this many bands, each one edge source */
   bands: number;
@@ -29,7 +29,7 @@ export interface LifeLevels {
 }
 
 /** a divided by top (by default its largest magnitude, so that it spans -1..1); all zeros stay as they are. */
-export const scaled = (a: Float32Array, top = max(...a.map(abs))): Float32Array => (top > 0 ? a.map((x) => x / top) : a);
+export const scaled = (a: Float32Array, top = Math.max(...a.map(Math.abs))): Float32Array => (top > 0 ? a.map((x) => x / top) : a);
 
 export const buildGraph = (hidden: number[], model: Model | null, life: LifeLevels, seedHex: string): Graph => {
   const units = model ? model.layers.map((l) => l.units) : [...hidden, 1];
@@ -38,9 +38,9 @@ export const buildGraph = (hidden: number[], model: Model | null, life: LifeLeve
   // index 0 is the input, as row bands of inW * 3 values; then the layers. Drawn node j of column k stands for [lo, hi).
   const U = [inH * inW * 3, ...units];
   const Z = groups.map((g, k) => g.size * (k ? 1 : inW * 3));
-  const N = groups.map((g) => g.n);
+  const N = groups.map((g) => g.count);
   const lo = (k: number, j: number) => j * Z[k];
-  const hi = (k: number, j: number) => min(U[k], (j + 1) * Z[k]);
+  const hi = (k: number, j: number) => Math.min(U[k], (j + 1) * Z[k]);
   // node presence: the mean level of its neurons (the input and the output are never masked)
   const level = N.map((n, k) =>
     Float32Array.from({ length: n }, (_, j) => {
@@ -51,7 +51,7 @@ export const buildGraph = (hidden: number[], model: Model | null, life: LifeLeve
     }),
   );
   const seed = parseInt(seedHex.slice(0, 8), 16) | 0;
-  const w: Float32Array[] = [];
+  const weights: Float32Array[] = [];
   const live: Float32Array[] = [];
   units.forEach((u, k) => {
     const layer = model?.layers[k];
@@ -70,16 +70,16 @@ export const buildGraph = (hidden: number[], model: Model | null, life: LifeLeve
           alive += k && cl?.length === U[k] * u ? cl[x * u + y] : 1;
         }
       wk[i] = layer ? s / n : hash01(seed, k, i) * 2 - 1; // no brain: seeded stand-in weights
-      return min(level[k][f], level[k + 1][t], alive / n);
+      return Math.min(level[k][f], level[k + 1][t], alive / n);
     });
-    w.push(scaled(wk));
+    weights.push(scaled(wk));
     live.push(lk);
   });
   return {
     counts: N.slice(1),
     sizes: Z.slice(1),
     level: level.slice(1),
-    w,
+    weights,
     live,
     bands: N[0],
     inH,
@@ -100,11 +100,11 @@ export const receptiveField = (model: Model, lv: Float32Array | undefined): Floa
     let full = 0;
     // the pixel's 3 channels are rows p * 3 .. p * 3 + 2 of the kernel
     for (let i = p * 3 * units; i < (p + 1) * 3 * units; i++) {
-      const a = abs(kernel[i]);
+      const a = Math.abs(kernel[i]);
       full += a;
       s += a * (lv?.length === units ? lv[i % units] : 1);
     }
-    top = max(top, full);
+    top = Math.max(top, full);
     return s;
   });
   return scaled(out, top);

@@ -7,3 +7,6 @@ export { fetchMetadata, inscriptionRecord, tokenMetadata, type InscriptionRecord
 export { ownIdentity, seedOf, type Identity } from './identity';
 export { safeStorage, createSafeStorage, type SafeStorage } from './storage';
 export type { ChainOptions, Timers } from './http';
+export { childrenPage, newestChildren, CHILDREN_PAGE_SIZE, type ChildrenPage, type NewestChildren } from './children';
+export { findUpgrade, MAX_UPGRADE_CANDIDATES, type SkippedChild, type UpgradeChild, type UpgradeSearch } from './upgrade';
+export { upgradeBatch, type UpgradeContent } from './upgrade-batch';

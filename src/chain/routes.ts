@@ -8,6 +8,7 @@ export const ROUTE = {
   rBlockinfo: '/r/blockinfo/{query}',
   rInscription: '/r/inscription/{inscription_id}',
   rMetadata: '/r/metadata/{inscription_id}',
+  rChildrenPage: '/r/children/{inscription_id}/{page}',
 } as const;
 
 /** A route's path with its one parameter filled in. */

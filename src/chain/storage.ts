@@ -18,7 +18,8 @@ export function createSafeStorage(open: () => Backing | null | undefined = () =>
   const write = (key: string, value: string | null): void => {
     memory.set(key, value);
     try {
-      value === null ? backing?.removeItem(key) : backing?.setItem(key, value);
+      if (value === null) backing?.removeItem(key);
+      else backing?.setItem(key, value);
     } catch {} // e.g. over quota: this value lives in memory only
   };
   return {

@@ -12,7 +12,7 @@ export interface ActivationRule {
   backward(y: Float32Array, delta: Float32Array): void;
   /** The largest |output| it gives for inputs of magnitude at most b (how the decoder bounds a brain's values). */
   bound(b: number): number;
-  /** How the paper's training_traits and the trait tables write it. */
+  /** How the paper writes it: the genome's Activation trait (src/art/traits.ts) and a brain's activation_func. */
   paperName: string;
 }
 
@@ -41,7 +41,7 @@ export const ACTIVATION_RULES = {
   linear: elementwise((v) => v, () => 1, (b) => b, 'Linear'),
   relu: elementwise((v) => (v > 0 ? v : 0), (y) => (y > 0 ? 1 : 0), (b) => b, 'ReLU'),
   leaky_relu: elementwise((v) => (v > 0 ? v : LEAKY_SLOPE * v), (y) => (y > 0 ? 1 : LEAKY_SLOPE), (b) => b, 'LeakyReLU'),
-  tanh: elementwise(Math.tanh, (y) => 1 - y * y, () => 1, 'Tanh'),
+  tanh: elementwise(Math.tanh, (y) => 1 - y * y, () => 1, 'tanh'),
   sigmoid: elementwise((v) => 1 / (1 + Math.exp(-v)), (y) => y * (1 - y), () => 1, 'Sigmoid'),
   softmax: {
     apply: (y) => softmax(y, y),

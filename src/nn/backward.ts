@@ -1,6 +1,8 @@
-// The backward pass of the dense engine, for training: given one input and the layer outputs that
+// The backward pass of the dense engine, one sample at a time: given one input and the layer outputs that
 // activations() returned for it, accumulates dLoss/dWeight into a Gradients buffer. Pure maths, no dependencies.
 // Derivatives are taken from each layer's output (after activation), which is all the forward pass keeps.
+// The trainer (tools/train/minibatch.ts) works on whole minibatches; this plain per-sample pass is the reference the
+// tests check it and every activation's derivative against.
 import type { AliveMask, Model } from './model';
 import { ACTIVATION_RULES } from './activations';
 
@@ -24,17 +26,6 @@ export function createGradients(model: Model): Gradients {
 export function zeroGradients(g: Gradients): void {
   for (const k of g.kernels) k.fill(0);
   for (const b of g.biases) b?.fill(0);
-}
-
-/** Softmax cross-entropy of logits against a class index; writes dLoss/dLogits into grad, returns the loss. */
-export function softmaxCrossEntropy(logits: Float32Array, label: number, grad: Float32Array): number {
-  let max = -Infinity, sum = 0;
-  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
-  for (let i = 0; i < logits.length; i++) sum += grad[i] = Math.exp(logits[i] - max);
-  for (let i = 0; i < logits.length; i++) grad[i] /= sum;
-  const loss = -Math.log(Math.max(grad[label], 1e-30));
-  grad[label] -= 1;
-  return loss;
 }
 
 /**

@@ -141,7 +141,7 @@ function decodePlain(doc: unknown): Model {
   const trainingTraits = obj(d.training_traits, 'training_traits');
 
   const dtype = d.weight_dtype ?? 'float32';
-  const type = (typeof dtype == 'string' && weightType(dtype)) || fail('weight_dtype', `must be one of ${WEIGHT_DTYPES}, got ${show(dtype)}`);
+  const type = weightType(dtype) ?? fail('weight_dtype', `must be one of ${WEIGHT_DTYPES}, got ${show(dtype)}`);
   const layers = type.layout == 'grid' ? gridLayers(d, dense, out) : valueLayers(d, dtype as string, type, dense, out, params);
   const model: Model = { name, inputShape: shape as Model['inputShape'], scale, offset, layers, classes, trainingTraits, dtype: dtype as WeightDtype };
   layerReach(model).forEach((reach, li) => {

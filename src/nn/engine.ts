@@ -1,7 +1,8 @@
 // The dense feed-forward engine. It reads every kernel as it is at the moment of the call (Keras' layout, no derived
 // copy kept between calls), so a kernel edited in place, as a trainer does, is always seen. Per model it keeps only
-// buffers (a plan): one per layer output and, with WebAssembly SIMD (simd.ts), one block of the kernel's memory the
-// weights are copied into on each call.
+// buffers (a plan): one per layer output and, with a kernel such as WebAssembly SIMD's (simd.ts), one block of the
+// kernel's memory the weights are copied into on each call. Which kernel runs is the caller's choice, call by call
+// (ForwardOptions.kernel): nothing global, and no import changes what the engine does.
 import type { AliveMask, Model } from './model';
 import { ACTIVATION_RULES, softmax } from './activations';
 import { InvalidOutputError } from './errors';
@@ -9,6 +10,9 @@ import { InvalidOutputError } from './errors';
 type Pixels = Uint8ClampedArray | Uint8Array | Float32Array;
 export interface ForwardOptions {
   alive?: AliveMask;
+  /** How the Dense layers multiply: a planner such as simd.ts's simdPlan (WebAssembly SIMD, where the platform has it;
+   * where it has not, the planner declines and the plain JS path runs). Without one: the plain JS path. */
+  kernel?: Planner;
 }
 
 /** Where a model's layer buffers live and how its Dense layers multiply: the plain JS path below, or a kernel's. */
@@ -23,27 +27,14 @@ export interface Plan {
 export type Planner = (sizes: number[]) => Plan | null;
 
 interface Buffers extends Plan {
-  /** what these buffers were made for: the layer sizes and useSimd's setting */
+  /** what these buffers were made for: the layer sizes and the kernel asked for */
   sizes: number[];
-  simd: boolean;
+  kernel: Planner | undefined;
 }
 
+// Each model's buffers, for the last kernel asked for. The engine does not import simd.ts: a bundle that never asks
+// for it (the library, src/lib.ts, which classifies one image at a time) leaves the WebAssembly module out.
 const buffers = new WeakMap<Model, Buffers>();
-let simd = true;
-/** simd.ts's planner, once given (nn/index.ts gives it). The engine does not import it, so a bundle of the engine alone
- * (the library, src/lib.ts, which classifies one image at a time) leaves the WebAssembly module out. */
-let simdPlan: Planner = () => null;
-
-/** Gives the engine its WebAssembly SIMD kernel (simd.ts's simdPlan); without it the plain JS path runs. */
-export function provideKernel(planner: Planner): void {
-  simdPlan = planner;
-}
-
-/** Turns the WebAssembly SIMD kernel on or off (on by default, once provided); returns whether it is in use. */
-export function useSimd(on: boolean): boolean {
-  simd = on;
-  return on && !!simdPlan([1, 1]);
-}
 
 export function parameterCount(model: Model): number {
   return model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
@@ -69,11 +60,11 @@ const jsPlan = (sizes: number[]): Plan => ({
   dense: (li, kernel, x, y, inputs, units) => denseJs(kernel, x, y, inputs, units),
 });
 
-/** The model's buffers, made anew when its shape or the kernel mode changed. */
-function buffersFor(m: Model): Buffers {
+/** The model's buffers, made anew when its shape or the kernel changed. */
+function buffersFor(m: Model, kernel: Planner | undefined): Buffers {
   const sizes = sizesOf(m), had = buffers.get(m);
-  if (had && had.simd === simd && had.sizes.length === sizes.length && had.sizes.every((n, i) => n === sizes[i])) return had;
-  const made: Buffers = { sizes, simd, ...((simd && simdPlan(sizes)) || jsPlan(sizes)) };
+  if (had && had.kernel === kernel && had.sizes.length === sizes.length && had.sizes.every((n, i) => n === sizes[i])) return had;
+  const made: Buffers = { sizes, kernel, ...(kernel?.(sizes) ?? jsPlan(sizes)) };
   buffers.set(m, made);
   return made;
 }
@@ -117,7 +108,7 @@ function sized(mask: Uint8Array | null | undefined, length: number, what: string
 
 /** The output layer's values (after its activation) for one HxWx3 image, 0..255 HWC. The returned buffer is reused. */
 export function forward(model: Model, pixels: Pixels, opts?: ForwardOptions): Float32Array {
-  const b = buffersFor(model), { scale, offset, layers } = model, alive = opts?.alive, last = layers.length - 1;
+  const b = buffersFor(model, opts?.kernel), { scale, offset, layers } = model, alive = opts?.alive, last = layers.length - 1;
   let x = b.input;
   if (pixels.length !== x.length) {
     throw new RangeError(`pixels: must be ${model.inputShape.join('x')} = ${x.length} values, got ${pixels.length}`);

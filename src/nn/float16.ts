@@ -9,7 +9,10 @@ export function halfToFloat(h: number): number {
 /** The IEEE bits of Math.fround(v). (Pure, so bundles that only decode drop it.) */
 const bitsOf = /* @__PURE__ */ (() => {
   const f = new Float32Array(1), u = new Uint32Array(f.buffer);
-  return (v: number) => ((f[0] = v), u[0]);
+  return (v: number) => {
+    f[0] = v;
+    return u[0];
+  };
 })();
 
 /** Nearest half (ties to even) of Math.fround(v); overflow gives ±Infinity. */

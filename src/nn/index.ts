@@ -5,10 +5,6 @@ export { decodeDataInscription } from './decode';
 export { encodeDataInscription } from './encode';
 export { WEIGHT_DTYPES, WEIGHT_TYPES, weightType, type WeightDtype, type WeightType } from './weight-types';
 export type { Int4Grid } from './int4';
-export { forward, classify, activations, probabilities, parameterCount, useSimd, type ForwardOptions } from './engine';
+export { forward, classify, activations, probabilities, parameterCount, type ForwardOptions, type Planner } from './engine';
+export { simdAvailable, simdPlan } from './simd';
 export { ACTIVATIONS, ACTIVATION_RULES, LEAKY_SLOPE, activationNamed, softmax } from './activations';
-import { provideKernel } from './engine';
-import { simdPlan } from './simd';
-// Every user of this surface (the page, the tools, the tests) runs the WebAssembly SIMD kernel where there is one; the
-// library imports the engine alone and runs the plain JS path.
-provideKernel(simdPlan);

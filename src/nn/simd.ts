@@ -3,10 +3,11 @@
 // "memory", four units at a time: per block, four f32x4 accumulators each take every fourth input (x[i] splatted times
 // K's row i, four lanes wide), then are summed. y is written in whole blocks of four (up to 3 floats past units), and
 // the last block reads up to 3 floats past a row: simdPlan leaves room. Compiled once; every engine plan gets its own
-// instance and memory. Anything unsupported -> null (the plain JS path is used).
+// instance and memory. Anything unsupported -> null (the plain JS path is used). The kernel's source, in readable
+// instructions, is simd-source.ts beside this file; test/nn/simd.test.ts checks that it assembles to these bytes.
 import type { Plan } from './engine';
 
-// The module's bytes in hex (assembled from readable instructions in test/nn/simd.test.ts); its memory starts empty.
+// The module's bytes in hex (assembled from simd-source.ts); its memory starts empty.
 const WASM =
   '0061736d0100000001090160057f7f7f7f7f00030201000503010000071202066d656d6f727902000564656e736500000af70201f40202047b057f20044102742109200220096a210d024003402002200d4f0d01fd0c000000000000000000000000000000002105fd0c000000000000000000000000000000002106fd0c000000000000000000000000000000002107fd0c0000000000000000000000000000000021082000210a2001210b20012003417c714102746a210c02400340200b200c4f0d012005200bfd090200200afd000200fde601fde4012105200a20096a210a2006200bfd090204200afd000200fde601fde4012106200a20096a210a2007200bfd090208200afd000200fde601fde4012107200a20096a210a2008200bfd09020c200afd000200fde601fde4012108200a20096a210a200b41106a210b0c000b0b200120034102746a210c02400340200b200c4f0d012005200bfd090200200afd000200fde601fde4012105200a20096a210a200b41046a210b0c000b0b200220052006fde40120072008fde401fde401fd0b0200200241106a2102200041106a21000c000b0b0b';
 
@@ -30,8 +31,11 @@ export function createKernel(bytes: number): Kernel | null {
   }
 }
 
+/** Whether this platform runs the WebAssembly SIMD kernel (simdPlan would otherwise decline). */
+export const simdAvailable = (): boolean => simdPlan([1, 1]) !== null;
+
 /**
- * The engine's plan on this kernel (nn/index.ts gives it to the engine): the model's buffers in one instance's memory,
+ * The engine's plan on this kernel (forward(model, pixels, { kernel: simdPlan })): the model's buffers in one instance's memory,
  * each layer's weights copied in on every call (a plain memory copy), so a kernel edited in place is always seen. null
  * when WebAssembly SIMD is unavailable.
  */

@@ -45,6 +45,6 @@ export type ValuesDtype = { [K in WeightDtype]: (typeof WEIGHT_TYPES)[K] extends
 /** Every weight_dtype, in the table's order. */
 export const WEIGHT_DTYPES = Object.keys(WEIGHT_TYPES) as WeightDtype[];
 
-/** The row of a weight_dtype, or undefined for a name the table does not hold. */
-export const weightType = (dtype: string): WeightType | undefined =>
-  Object.hasOwn(WEIGHT_TYPES, dtype) ? WEIGHT_TYPES[dtype as WeightDtype] : undefined;
+/** The row of a weight_dtype, or undefined for anything the table does not hold. */
+export const weightType = (dtype: unknown): WeightType | undefined =>
+  typeof dtype == 'string' && Object.hasOwn(WEIGHT_TYPES, dtype) ? WEIGHT_TYPES[dtype as WeightDtype] : undefined;

@@ -26,7 +26,10 @@ export const neuronAt = (ns: readonly Neuron[], x: number, y: number): Neuron | 
   let best: Neuron | null = null, d = Infinity;
   for (const n of ns) {
     const e = Math.hypot(n.x - x, n.y - y);
-    if (e <= n.r * 1.5 && e < d) (best = n), (d = e);
+    if (e <= n.r * 1.5 && e < d) {
+      best = n;
+      d = e;
+    }
   }
   return best;
 };

@@ -10,6 +10,8 @@ export interface InfoInput {
   genome: { features: Record<string, string | number>; birthYear: number };
   state: { brain: { parameters: number }; stage: string; age: number; life: number; height: number; feeRate: number | null };
   offline: boolean;
+  /** Where the brain comes from (brain-source.ts), shown under its ID. */
+  source?: InfoRow[];
 }
 
 /** The held-out accuracy recorded in training_traits, as a percentage string, or '' when there is none. */
@@ -31,11 +33,12 @@ function classList(classes: readonly string[]): string[] {
   return classes.length > MAX_CLASSES_SHOWN ? [...shown, `${classes.length - MAX_CLASSES_SHOWN} more`] : shown;
 }
 
-export function infoRows({ brain, genome: g, state: s, offline }: InfoInput): InfoRow[] {
+export function infoRows({ brain, genome: g, state: s, offline, source = [] }: InfoInput): InfoRow[] {
   const m = brain.model;
   const rows: [string, string | string[] | false | null][] = [
     ['brain', m ? cap(m.name, 60) : 'none: no brain could be loaded'],
     ['brain ID', brain.id],
+    ...source,
     ['classes', m && m.classes.length > 0 && classList(m.classes)],
     ['parameters', m && s.brain.parameters.toLocaleString('en-US')],
     ['held-out accuracy', m && heldOutAccuracy(m.trainingTraits)],

@@ -1,14 +1,15 @@
 // Page entry (bundled into inscription.html): wires the brain (nn), the portrait (art) and the chain client together,
 // and handles the viewer's input: drop/paste/open an image, U to upgrade the brain, H/I/S/Esc panels.
-import { activations, classify, decodeDataInscription, parameterCount } from '../nn/index';
+import { activations, classify, decodeDataInscription, parameterCount, simdPlan } from '../nn/index';
 import type { Model } from '../nn/model';
-import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, inscriptionRecord, ownIdentity, safeStorage } from '../chain/index';
+import { blockHeight, createChainWatcher, feeRate, fetchBrain, fetchMetadata, findUpgrade, inscriptionRecord, ownIdentity, safeStorage, upgradeBatch, type UpgradeSearch } from '../chain/index';
 import { maxPlausibleHeight } from '../chain/block';
 import { generateGenome } from '../art/traits';
 import { lifeAt, type Life } from '../art/life';
 import { createPortrait, type Scene } from '../art/portrait';
 import { paletteNamed } from '../art/palettes';
-import { explain, pastedId, resolveBrain, type Resolved } from './brain';
+import { brainCandidates, explain, pastedId, resolveBrain, type Resolved } from './brain';
+import { sourceRows } from './brain-source';
 import { config } from './config';
 import { button, h } from './dom';
 import { readPixels } from './image';
@@ -21,6 +22,7 @@ import { helpView, infoView, isolated, resultView, upgradeView, type Say } from 
 import CSS from './style.css';
 import { explainNeuron } from '../art/explain';
 import { createExplorer } from './explore-mode';
+import { showPortrait } from './shown';
 
 /** ?still=1: no animation loop and no chain polling; one deterministic frame per change (screenshot tests). */
 const still = /[?&]still=1\b/.test(location.search);
@@ -30,8 +32,10 @@ document.head.append(h('style', {}, CSS));
 
 const ident = ownIdentity(location, config.seed);
 let genome = generateGenome(ident.seed);
-// A collection token's metadata replaces these at startup (its seed and brain); ord's record, the birth height.
-let defaultBrainId = config.brainId;
+// A collection token's metadata names its seed and brain at startup; ord's record gives the birth height; the newest
+// upgrade child on chain (a child of this inscription holding a brain) comes before the metadata's brain.
+let metadataBrainId: string | null = null;
+let upgradeSearch: UpgradeSearch = { child: null, skipped: [] };
 let birthHeight = config.birthHeight;
 const storeKey = 'perceptron.brain.' + (ident.id || ident.seed);
 /** window.perceptron.brain for a brain ID and its model (null: none loaded). */
@@ -39,7 +43,7 @@ const brainInfo = (id: string, m: Model | null) =>
   frozen({ id, name: m?.name ?? '', classes: [...(m?.classes ?? [])], parameters: m ? parameterCount(m) : 0 });
 const s: PageState = {
   seed: ident.seed, features: genome.features, stage: 'growing', age: 0, life: 1, height: config.fallbackHeight,
-  feeRate: null, brain: brainInfo(defaultBrainId, null), prediction: null, ready: false,
+  feeRate: null, brain: brainInfo(config.brainId, null), brainSource: 'default', brainChild: null, prediction: null, ready: false,
   get neurons() {
     return frozen(portrait.neurons());
   },
@@ -51,11 +55,13 @@ const s: PageState = {
 // _debug: a non-enumerable test hook outside the fixed shape: the exact pixels the network last saw (HxWx3).
 expose(window, s, () => ({ birthHeight, pixels: scene?.input }), answerFor);
 
-let brain: Resolved = { id: defaultBrainId, model: null, problem: '' };
+let brain: Resolved = { id: config.brainId, model: null, problem: '', source: 'default', child: null };
 let offline = false;
 let life: Life;
 let scene: Scene;
 const portrait = createPortrait(canvas);
+// out of view: nothing drawn; a thumbnail: one still frame and no controls until touched; else the animation
+const view = showPortrait(canvas, ui, portrait, still);
 /** Still mode draws one frame per change; otherwise the animation loop draws. */
 function draw(t = 0): void {
   if (still) portrait.drawFrame(t);
@@ -65,7 +71,7 @@ function draw(t = 0): void {
 function askNeuron(layer: number, index: number) {
   const m = brain.model;
   if (!m) throw new Error(s.ready ? 'No brain: no neurons to ask.' : LOADING);
-  const acts = scene.input && activations(m, scene.input, { alive: life.alive });
+  const acts = scene.input && activations(m, scene.input, { alive: life.alive, kernel: simdPlan });
   return explainNeuron(m, genome, life, s.height, acts, layer, index);
 }
 
@@ -90,6 +96,8 @@ function refresh(input = scene?.input ?? null): void {
 
 function useBrain(r: Resolved): void {
   s.brain = brainInfo(r.id, (brain = r).model);
+  s.brainSource = r.source;
+  s.brainChild = r.child && frozen({ ...r.child });
   s.prediction = null;
   refresh(null);
 }
@@ -102,8 +110,12 @@ const embedded = (): Model | null => {
   }
 };
 
-/** The wanted brain (a remembered upgrade), else the default, else the embedded copy. */
-const pickBrain = (wanted?: string | null): Promise<Resolved> => resolveBrain(wanted, defaultBrainId, fetchBrain, embedded);
+/** The brain plugged in here (local), else the newest upgrade child, else the token's own, else the art's default,
+ * else the embedded copy. */
+const pickBrain = (local?: string | null): Promise<Resolved> => {
+  const child = upgradeSearch.child && { ...upgradeSearch.child, source: 'child' as const };
+  return resolveBrain(brainCandidates({ local, child, metadata: metadataBrainId, artDefault: config.brainId }), fetchBrain, embedded);
+};
 
 // ---- messages and panels
 const LOADING = 'Loading the brain…';
@@ -174,7 +186,7 @@ async function answerFor(file: Blob): Promise<{ name: string; p: number }[]> {
   const { pixels } = await readPixels(file, w, ht);
   const why = silence(life.stage, life.alive.neurons);
   if (why) throw new Error(why);
-  return classify(m, pixels, { alive: life.alive }).map(({ name, p }) => ({ name, p }));
+  return classify(m, pixels, { alive: life.alive, kernel: simdPlan }).map(({ name, p }) => ({ name, p }));
 }
 
 // ---- classify
@@ -193,10 +205,10 @@ async function classifyFile(file: Blob): Promise<void> {
     if (brain.model !== m) return toast('The brain changed: drop the image again.');
     const { alive, stage } = life;
     const why = silence(stage, alive.neurons);
-    const ranked = why ? null : classify(m, got.pixels, { alive }).map(({ name, p }) => ({ name, p }));
+    const ranked = why ? null : classify(m, got.pixels, { alive, kernel: simdPlan }).map(({ name, p }) => ({ name, p }));
     s.prediction = ranked && frozen({ classes: ranked });
     refresh(got.pixels);
-    if (ranked) portrait.replay(activations(m, got.pixels, { alive }));
+    if (ranked) portrait.replay(activations(m, got.pixels, { alive, kernel: simdPlan }));
     draw(why ? 0 : 3000); // still mode: the moment the replay has reached the output
     toast('');
     overlay.open('result', why ? 'No answer' : 'What it sees', resultView(ranked, got.rgba, w, ht, why || got.note));
@@ -217,7 +229,7 @@ async function upgrade(raw: string, say: Say): Promise<void> {
   const r = await fetchBrain(id); // a malformed ID: a 'bad-id' error, no request
   fetching = false;
   if (!r.ok) return say(explain(r.error) + ' Kept the current brain.');
-  useBrain({ id, model: r.model, problem: '' });
+  useBrain({ id, model: r.model, problem: '', source: 'local', child: null });
   safeStorage.set(storeKey, id);
   say('Plugged in: ', r.model.name.slice(0, 60), ` (${r.model.classes.length} classes).`);
 }
@@ -226,8 +238,12 @@ async function restore(say: Say): Promise<void> {
   safeStorage.remove(storeKey);
   const r = await pickBrain();
   useBrain(r);
-  say(r.model ? 'Restored the default brain.' : r.problem);
+  say(r.model ? `Restored ${r.source == 'child' ? 'the upgrade on chain' : 'the default brain'}.` : r.problem);
 }
+
+/** The batch file that makes a brain plugged in here permanent for everyone (its holder inscribes it as a child of
+ * this inscription); '' while no brain is plugged in or the page does not know its own ID. */
+const permanentBatch = (): string => (brain.source == 'local' && ident.id ? upgradeBatch(ident.id, { delegate: brain.id }) : '');
 
 // ---- input
 /** The brain in use, as the upgrade panel names it. */
@@ -244,8 +260,8 @@ const actions: Record<Action, (key: string) => void> = {
   move: (key) => explorer.move(key),
   ask: () => explorer.open(),
   help: () => overlay.open('help', 'Keys', helpView()),
-  upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore })),
-  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline }), () => save())),
+  upgrade: () => overlay.open('upgrade', 'Upgrade the brain', upgradeView(inUse, { submit: upgrade, restore, batch: permanentBatch })),
+  info: () => overlay.open('info', 'Perceptron', infoView(infoRows({ brain, genome, state: s, offline, source: sourceRows(brain, upgradeSearch.skipped) }), () => save())),
 };
 
 function run(a: Action, key = ''): void {
@@ -271,6 +287,7 @@ canvas.onpointerdown = (e) => (downAt = e.timeStamp);
 canvas.onpointerup = (e) => {
   const b = canvas.getBoundingClientRect();
   hint.hidden = true;
+  if (view.waking) return; // a thumbnail's first tap only wakes it (its controls show)
   if (e.timeStamp - downAt > 500) run('open');
   else if (!explorer.tap(e.clientX - b.left, e.clientY - b.top)) {
     explorer.leave();
@@ -296,8 +313,10 @@ setTimeout(() => s.ready || toast(LOADING), 1500); // a slow explorer: say why n
 async function start(): Promise<void> {
   // Who this inscription is: ord's record of it gives its birth height; a collection token (it delegates its content
   // to the art) has metadata naming its seed and brain. Bad metadata: the default brain, and the viewer is told why.
-  const record = ident.id ? await inscriptionRecord(ident.id) : null;
+  // Its children are listed at the same time: an upgrade child is known before any brain is shown.
+  const [record, found] = await Promise.all([ident.id ? inscriptionRecord(ident.id) : null, ident.id ? findUpgrade(ident.id) : null]);
   const meta = record?.delegate ? await fetchMetadata(ident.id!) : null;
+  if (found) upgradeSearch = found;
   birthHeight = record?.height ?? birthHeight;
   // Heights beyond a few centuries of blocks past the birth height are nonsense, not the chain.
   const chainOptions = { maxHeight: maxPlausibleHeight(birthHeight) };
@@ -305,8 +324,8 @@ async function start(): Promise<void> {
     s.seed = meta.metadata.seed;
     genome = generateGenome(s.seed);
     s.features = genome.features;
-    defaultBrainId = meta.metadata.brain;
-    s.brain = brainInfo(defaultBrainId, null);
+    metadataBrainId = meta.metadata.brain;
+    s.brain = brainInfo(metadataBrainId, null);
   }
   const [r, height] = await Promise.all([pickBrain(safeStorage.get(storeKey)), blockHeight(chainOptions)]);
   s.height = height ?? config.fallbackHeight;
@@ -316,11 +335,11 @@ async function start(): Promise<void> {
   if (brain.model) refresh(); // the viewer plugged in a brain while this one loaded: theirs wins
   else useBrain(r);
   if (meta?.kind === 'bad') toast(`This token's ${meta.message.slice(0, 160)} Using the default brain.`);
-  else if (r.problem) toast(r.problem + (r.model ? ' Using the default brain.' : ''));
+  else if (r.problem) toast(r.problem + (r.model ? ` Using ${r.source == 'child' ? 'the upgrade on chain' : 'the default brain'}.` : ''));
+  else if (upgradeSearch.skipped.length && r.source != 'local') toast('An upgrade on chain could not be used: see the info panel (I).');
   else if (toastEl.textContent === LOADING) toast('');
+  view.start();
   if (!still) {
-    portrait.drawFrame(performance.now());
-    portrait.start();
     createChainWatcher({
       ...chainOptions, height, fee,
       onBlock(h, f) {
@@ -339,12 +358,12 @@ function startFailed(e: unknown): void {
   try {
     if (!scene) refresh();
   } catch {
-    brain = { id: config.brainId, model: null, problem: '' }; // the brain itself was the trouble: draw without it
+    brain = { id: config.brainId, model: null, problem: '', source: 'default', child: null }; // the brain itself was the trouble: draw without it
     try {
       refresh();
     } catch {} // nothing left to draw with; the message stays
   }
-  if (!still) portrait.start(); // (again, if start() got that far: start() only sets a flag and wakes the loop)
+  view.start(); // (again, if start() got that far: it only sets a flag and wakes the loop)
 }
 
 start()

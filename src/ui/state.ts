@@ -35,6 +35,11 @@ export interface PageState {
   height: number;
   feeRate: number | null;
   brain: BrainInfo;
+  /** Where the brain comes from: an upgrade child on chain, the token's metadata, the art's default, the copy inside
+   * the art, or plugged in here with U (this browser only). */
+  brainSource: 'child' | 'metadata' | 'default' | 'embedded' | 'local';
+  /** The upgrade child whose brain runs: its ID and the block it was inscribed in (null when the brain is no child's). */
+  brainChild: { id: string; height: number | null } | null;
   prediction: Prediction | null;
   ready: boolean;
   /** read through a getter: the hidden neurons where they are drawn now */

@@ -1,6 +1,7 @@
 // Panel bodies. Pure builders from data to DOM; every piece of untrusted text goes through h() (text nodes) and cap().
 import { button, cap, h, type Child } from './dom';
-import { KEYS } from './keys';
+import { KEYS, keysShown } from './keys';
+import { permanentView } from './permanent-view';
 
 export interface Ranked {
   name: string;
@@ -15,7 +16,7 @@ const list = (rows: [string, ...Child[]][], attrs: Record<string, string> = {}):
   h('dl', attrs, ...rows.flatMap(([k, ...v]) => [h('dt', {}, isolated(k)), h('dd', {}, ...v.map(isolated))]));
 
 export const helpView = (): Node[] =>
-  [list(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`])), h('p', {}, 'Drop or paste an image to classify it.')];
+  [list(KEYS.map((binding) => [keysShown(binding), `${binding.does} · touch: ${binding.touch}`])), h('p', {}, 'Drop or paste an image to classify it.')];
 
 /** Info rows: a value is text, or a list of names (each isolated, comma-separated). */
 export const infoView = (rows: [string, string | readonly string[]][], onSave: () => void): Node[] => [
@@ -40,6 +41,8 @@ export type Say = (...parts: string[]) => void;
 export interface UpgradeHandlers {
   submit(id: string, say: Say): void;
   restore(say: Say): void;
+  /** The batch file that makes the brain plugged in here permanent ('' when none): permanent-view.ts. */
+  batch?: () => string;
 }
 
 /** current() names the brain in use (parts as for Say); it is read again after every message (a successful upgrade
@@ -49,13 +52,17 @@ export function upgradeView(current: () => string[], on: UpgradeHandlers): Node[
   const input = h('input', { name: 'id', autocomplete: 'off', spellcheck: 'false', placeholder: '<64 hex>i0' });
   const msg = h('p', { role: 'status', class: 'msg' });
   const now = h('code', {}, ...current().map(isolated));
+  const permanent = permanentView(on.batch ?? (() => ''));
   const say: Say = (...parts) => {
     msg.replaceChildren(...(parts.map(isolated).filter(Boolean) as Node[]));
     now.replaceChildren(...(current().map(isolated).filter(Boolean) as Node[]));
+    permanent.update();
   };
   // No <form>: the explorers' sandbox (no allow-forms) blocks and logs even a cancelled submission.
   const submit = () => on.submit(input.value.trim(), say);
-  input.onkeydown = (e) => void (e.key === 'Enter' && submit());
+  input.onkeydown = (e) => {
+    if (e.key === 'Enter') submit();
+  };
   return [h('p', {}, 'In use: ', now), h('label', {}, 'Data inscription ID', input), button('plug in', submit),
-    button('restore default (Shift+U)', () => on.restore(say)), msg];
+    button('restore default (Shift+U)', () => on.restore(say)), msg, permanent.el];
 }

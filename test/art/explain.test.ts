@@ -4,7 +4,7 @@ import { decodeDataInscription, activations, type Model } from '../../src/nn/ind
 import { generateGenome, type Genome } from '../../src/art/traits';
 import { lifeAt, birthOffsetBlocks } from '../../src/art/life';
 import { contributionsOf, explainNeuron, fieldOf, fieldPixels, lifespan, rankOf } from '../../src/art/explain';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 
 const model: Model = decodeDataInscription(readFileSync('fixtures/brains/pfp_classifier_0000.json', 'utf8'));
 const hidden = model.layers.slice(0, -1).map((l) => l.units);

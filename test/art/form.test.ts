@@ -3,7 +3,7 @@ import { generateGenome } from '../../src/art/traits';
 import { formOf, mix } from '../../src/art/form';
 import { paletteNamed } from '../../src/art/palettes';
 import { drift, scatterOf } from '../../src/art/death';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 
 const g = generateGenome(tokenSeed('form', 1));
 const counts = [10, 8, 10, 4];
@@ -11,23 +11,23 @@ const counts = [10, 8, 10, 4];
 describe('each life a different form', () => {
   it('life 1 is the genome own form, nodes in order', () => {
     const f = formOf(g, 1, counts);
-    expect(f.v).toBe(g.visual);
-    expect(f.p).toBe(paletteNamed(g.palette));
+    expect(f.visual).toBe(g.visual);
+    expect(f.palette).toBe(paletteNamed(g.palette));
     expect(f.slots).toEqual([10, 8, 10].map((n) => [...Array(n).keys()]));
   });
   it('later lives reseed the layout, the paper and the palette variation, not the traits', () => {
     const [a, b] = [2, 3].map((l) => formOf(g, l, counts));
     for (const f of [a, b]) {
       expect(f.slots.map((s) => [...s].sort((x, y) => x - y))).toEqual([10, 8, 10].map((n) => [...Array(n).keys()]));
-      for (const k of ['nodeShape', 'nodeFill', 'paper', 'links', 'pulse', 'stroke'] as const) expect(f.v[k]).toBe(g.visual[k]);
-      expect(f.p.name).toBe(g.palette);
-      expect([...f.p.nodes].sort()).toEqual([...paletteNamed(g.palette).nodes].sort());
-      expect(f.v.margin).toBeGreaterThanOrEqual(0.05);
-      expect(f.v.margin).toBeLessThanOrEqual(0.11);
+      for (const k of ['nodeShape', 'nodeFill', 'paper', 'links', 'pulse', 'stroke'] as const) expect(f.visual[k]).toBe(g.visual[k]);
+      expect(f.palette.name).toBe(g.palette);
+      expect([...f.palette.nodes].sort()).toEqual([...paletteNamed(g.palette).nodes].sort());
+      expect(f.visual.margin).toBeGreaterThanOrEqual(0.05);
+      expect(f.visual.margin).toBeLessThanOrEqual(0.11);
     }
     expect(a.slots).not.toEqual(b.slots);
-    expect(a.v.margin).not.toBe(b.v.margin);
-    expect(a.p.paper).not.toBe(paletteNamed(g.palette).paper);
+    expect(a.visual.margin).not.toBe(b.visual.margin);
+    expect(a.palette.paper).not.toBe(paletteNamed(g.palette).paper);
     expect(formOf(g, 2, counts)).toEqual(a); // same seed and life, same form
   });
   it('mixes colours', () => {

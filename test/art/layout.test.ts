@@ -39,7 +39,7 @@ function build(p: Params): Layout {
 describe('grouping', () => {
   it('folds wide layers into at most 24 drawn nodes that cover every neuron', () => {
     for (const units of [1, 5, 20, 24, 25, 100, 128, 1000]) {
-      const { n, size } = grouping(units);
+      const { count: n, size } = grouping(units);
       expect(n).toBeLessThanOrEqual(24);
       expect(n * size).toBeGreaterThanOrEqual(units);
       expect((n - 1) * size).toBeLessThan(units);

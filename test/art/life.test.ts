@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { generateGenome, type Genome } from '../../src/art/traits';
 import { STAGE_ENDS, birthOffsetBlocks, lifeAt, type Life } from '../../src/art/life';
 import { decodeDataInscription, forward } from '../../src/nn/index';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 
 const BIRTH = 800_000;
 const SPANS: Record<string, number> = { '60 Days': 8640, '60 Weeks': 60480, '60 Months': 259200, '60 Years': 3153600 };

@@ -39,8 +39,8 @@ describe('buildGraph', () => {
     const G = buildGraph([3, 2], m, full([3, 2]), SEED);
     expect(G.counts).toEqual([3, 2, 2]);
     // layer 1: w[x][y] = (x - 1)(y + 1), strongest |w| = 2
-    expect(Array.from(G.w[1])).toEqual([-0.5, -1, 0, 0, 0.5, 1]);
-    expect(Array.from(G.w[2])).toEqual([0.5, -1, 0.5, -1]);
+    expect(Array.from(G.weights[1])).toEqual([-0.5, -1, 0, 0, 0.5, 1]);
+    expect(Array.from(G.weights[2])).toEqual([0.5, -1, 0.5, -1]);
     expect(G.labels).toEqual(['c0', 'c1']);
     expect(G.sizes).toEqual([1, 1, 1]);
   });
@@ -52,8 +52,8 @@ describe('buildGraph', () => {
     expect(G.bands).toBe(4);
     expect(G.counts).toEqual([20, 3]);
     expect(G.sizes).toEqual([3, 1]);
-    expect(Array.from(G.w[0].subarray(0, 20)).every((v) => v === 1)).toBe(true); // band 0, every group
-    expect(Array.from(G.w[0].subarray(60, 80)).every((v) => v === -1)).toBe(true); // band 3
+    expect(Array.from(G.weights[0].subarray(0, 20)).every((v) => v === 1)).toBe(true); // band 0, every group
+    expect(Array.from(G.weights[0].subarray(60, 80)).every((v) => v === -1)).toBe(true); // band 3
   });
 
   it('follows the life: dead neurons take their links with them, living ones keep them', () => {
@@ -76,8 +76,8 @@ describe('buildGraph', () => {
     for (const l of G.live) expect(Math.max(...l)).toBe(0);
     // stand-in weights are a pure function of the seed, and vary
     const again = buildGraph(g.hidden, null, dead, SEED);
-    expect(again.w).toEqual(buildGraph(g.hidden, null, dead, SEED).w);
-    expect(new Set(again.w[1]).size).toBeGreaterThan(1);
+    expect(again.weights).toEqual(buildGraph(g.hidden, null, dead, SEED).weights);
+    expect(new Set(again.weights[1]).size).toBeGreaterThan(1);
   });
 
   it('ignores life arrays of the wrong shape rather than misdrawing (treated as fully alive)', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, tokenSeed } from '../../tools/commands/generate';
+import { run } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 import { generateGenome } from '../../src/art/traits';
 
 describe('perceptrons generate', () => {

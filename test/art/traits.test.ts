@@ -5,7 +5,9 @@ import { ACTIVATIONS, ARCHITECTURES, BIRTH_YEARS, DATASETS, EPOCHS, FRAMEWORKS, 
 import { PALETTE_COLOURS, paletteNamed } from '../../src/art/palettes';
 import { HISTORY } from '../../src/art/history';
 import { stream, seedState } from '../../src/art/prng';
-import { chiSquare, expectedDistribution, gammaQ, tally, tokenSeed } from '../../tools/commands/generate';
+import { chiSquare, gammaQ } from '../../tools/stats/chi-square';
+import { expectedDistribution, tally } from '../../tools/collection/rarity';
+import { tokenSeed } from '../../tools/collection/token-seed';
 
 const SEED = '0x' + '3f'.repeat(32);
 const collection = (name: string, n: number): Genome[] => Array.from({ length: n }, (_, i) => generateGenome(tokenSeed(name, i)));

@@ -2,7 +2,8 @@
 // own forward pass, for every activation, with and without output bias, with dead neurons and connections.
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, activations, type Activation, type AliveMask, type Model } from '../../src/nn/index';
-import { backward, createGradients, softmaxCrossEntropy } from '../../src/nn/backward';
+import { backward, createGradients } from '../../src/nn/backward';
+import { softmaxCrossEntropy } from '../../tools/train/loss';
 import { rngFrom } from '../../tools/dataset/prng';
 
 function randomModel(seed: string, hidden: number[], activation: Activation, outBias: boolean, output: Activation = 'linear'): Model {

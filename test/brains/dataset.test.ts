@@ -1,7 +1,7 @@
 // The PFP dataset: Nouns decoded exactly as the descriptor does, deterministic from a seed whatever the chunking,
 // written and read back losslessly; and the trainer is deterministic for a seed.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ import { PFP_CLASSES } from '../../tools/dataset/classes';
 import { rngFrom } from '../../tools/dataset/prng';
 import { readDataset, writeDataset } from '../../tools/dataset/store';
 import { createModel } from '../../tools/train/init';
+import { loadPfp } from '../../tools/train/data';
+import { run as datasetCommand } from '../../tools/commands/dataset';
+import { run as collectionCommand } from '../../tools/commands/collection';
 import { train } from '../../tools/train/loop';
 
 describe('Nouns RLE decoding', () => {
@@ -81,6 +84,44 @@ describe('PFP dataset', () => {
       expect(() => readDataset(join(dir, 'nothing'))).toThrow(/manifest.json is missing/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('where the dataset goes', () => {
+  /** Runs a command in a fresh working directory, its output captured. */
+  async function inTempDir(run: (dir: string) => Promise<number>): Promise<{ code: number; out: string; dir: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'pfp-cwd-')), cwd = process.cwd(), out: string[] = [], [log, error] = [console.log, console.error];
+    console.log = console.error = (...a: unknown[]) => void out.push(a.join(' '));
+    process.chdir(dir);
+    try {
+      return { code: await run(dir), out: out.join('\n'), dir };
+    } finally {
+      process.chdir(cwd);
+      [console.log, console.error] = [log, error];
+    }
+  }
+
+  it('perceptrons dataset without --out writes data/pfp-seed<S>-<N>x<M>, where the trainers look', async () => {
+    const r = await inTempDir(() => datasetCommand(['--seed', 'w', '--per-class', '2', '--test-per-class', '1', '--workers', '1']));
+    try {
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toMatch(/data\/pfp-seedw-2x1: 8 train \+ 4 held-out images/);
+      expect(existsSync(join(r.dir, 'data/pfp-seedw-2x1/manifest.json'))).toBe(true);
+      const read = await loadPfp({ seed: 'w', trainPerClass: 2, testPerClass: 1, cacheRoot: join(r.dir, 'data') });
+      expect(Buffer.from(read.train.images).equals(Buffer.from((await generateDataset('w', 2, 1)).train.images))).toBe(true);
+    } finally {
+      rmSync(r.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('perceptrons collection without its dataset prints the command that makes it (exit 2)', async () => {
+    const r = await inTempDir(() => collectionCommand(['--count', '1', '--out', 'c', '--data', 'elsewhere']));
+    try {
+      expect(r.code).toBe(2);
+      expect(r.out).toMatch(/no PFP dataset at .*elsewhere: make it with `npx perceptrons dataset --out elsewhere`/);
+    } finally {
+      rmSync(r.dir, { recursive: true, force: true });
     }
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { decodeDataInscription, forward } from '../../src/nn/index';
-import { run as pack, packTfjs } from '../../tools/commands/pack';
+import { run as pack } from '../../tools/commands/pack';
+import { readTfjsExport as packTfjs } from '../../tools/train/tfjs-export';
 import { rngFrom } from '../../tools/dataset/prng';
 
 let dir: string;

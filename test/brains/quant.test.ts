@@ -1,5 +1,6 @@
-// int4 brains from the tools: quantization-aware fine-tuning keeps every kernel on its grid and brings the rounded
-// brain's outputs closer to the float brain's than plain rounding does; `perceptrons pack --dtype int4|int3` writes
+// int4 brains from the tools: both fine-tunings through the rounding (tools/quant/tune.ts) keep every kernel on its grid;
+// distillation brings the rounded brain's outputs closer to the float brain's than plain rounding does, cross-entropy
+// its accuracy on the labels; `perceptrons pack --dtype int4|int3` writes
 // documents the decoder accepts (fine-tuned and measured with --data), and refuses what makes no sense.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
 import { generateSplit } from '../../tools/dataset/generate';
 import { maxGrid, mseGrid, rounded } from '../../tools/quant/grid';
-import { quantizationAwareTuning } from '../../tools/train/qat';
+import { fineTuneOnGrid } from '../../tools/quant/tune';
+import { accuracy } from '../../tools/train/evaluate';
 import { run as pack } from '../../tools/commands/pack';
 
 const BRAIN = 'fixtures/brains/pfp_classifier_0000.json';
@@ -27,13 +29,14 @@ function distance(a: Model, b: Model, images: Uint8Array, count: number): number
   return sum / count;
 }
 
-describe('quantization-aware fine-tuning', async () => {
+describe('fine-tuning through the rounding', async () => {
   const train = await generateSplit('qat-test', 'train', 100); // 400 images
   const check = await generateSplit('qat-test-check', 'test', 50); // 200 others
+  const copy = (m: Model): Model => ({ ...m, layers: m.layers.map((l) => ({ ...l, kernel: l.kernel.slice(), bias: l.bias && l.bias.slice() })) });
 
-  it.each([[4, maxGrid], [3, mseGrid]] as const)('%i bits: kernels stay on the grid and the outputs move towards the float brain', (bits, gridOf) => {
-    const grid = gridOf(brain, bits), plain = rounded(brain, grid);
-    const tuned = quantizationAwareTuning(brain, train, { grid, seed: 't', epochs: 2, learningRate: 3e-4 });
+  it.each([[4, maxGrid, 'distillation'], [3, mseGrid, 'distillation'], [3, mseGrid, 'cross-entropy']] as const)('%i bits, %s: kernels stay on the grid and the brain moves towards its goal', (bits, gridOf, method) => {
+    const grid = gridOf(brain, bits), plain = rounded(brain, grid), tuned = copy(brain);
+    fineTuneOnGrid(tuned, train, { method, grid, seed: 't', epochs: 2, learningRate: method === 'distillation' ? 3e-4 : 1e-3 });
     let off = 0, moved = 0; // the largest distance of a weight from its level, and how many levels changed
     tuned.layers.forEach((l, li) => l.kernel.forEach((w, i) => {
       const q = w / grid.scales[li][i % l.units];
@@ -44,8 +47,10 @@ describe('quantization-aware fine-tuning', async () => {
     expect(moved).toBeGreaterThan(100);
     // the teacher is untouched
     expect(distance(brain, decodeDataInscription(readFileSync(BRAIN, 'utf8')), check.images, check.count)).toBe(0);
-    expect(distance(brain, tuned, train.images, train.count)).toBeLessThan(distance(brain, plain, train.images, train.count) * 0.8);
-    expect(distance(brain, tuned, check.images, check.count)).toBeLessThan(distance(brain, plain, check.images, check.count));
+    if (method === 'distillation') {
+      expect(distance(brain, tuned, train.images, train.count)).toBeLessThan(distance(brain, plain, train.images, train.count) * 0.8);
+      expect(distance(brain, tuned, check.images, check.count)).toBeLessThan(distance(brain, plain, check.images, check.count));
+    } else expect(accuracy(tuned, train)).toBeGreaterThan(accuracy(plain, train));
     // and the grid's document stores exactly these weights
     const back = decodeDataInscription(JSON.stringify(encodeDataInscription(tuned, { dtype: 'int4', grid })));
     back.layers.forEach((l, li) => expect(Array.from(l.kernel)).toEqual(Array.from(tuned.layers[li].kernel)));

@@ -3,7 +3,8 @@
 // the same bytes for the same seed, and a short run on real digits that learns.
 import { describe, expect, it } from 'vitest';
 import { activations, type Activation, type AliveMask, type Model } from '../../src/nn/index';
-import { backward, createGradients, softmaxCrossEntropy } from '../../src/nn/backward';
+import { backward, createGradients } from '../../src/nn/backward';
+import { crossEntropy, distillation, softmaxCrossEntropy, type SampleLoss } from '../../tools/train/loss';
 import { rngFrom } from '../../tools/dataset/prng';
 import { createKernels, simdAvailable } from '../../tools/train/kernels';
 import { MinibatchTrainer } from '../../tools/train/minibatch';
@@ -34,22 +35,27 @@ const masks = (m: Model, seed: string, n: number): (AliveMask | undefined)[] => 
 };
 
 /** The batch's summed loss and gradients from the minibatch trainer. */
-function batchGradients(m: Model, data: ReturnType<typeof images>, alive: (AliveMask | undefined)[], simd: boolean, weights?: number[]) {
+function batchGradients(m: Model, data: ReturnType<typeof images>, alive: (AliveMask | undefined)[], simd: boolean, loss: SampleLoss = crossEntropy(data.labels)) {
   const t = new MinibatchTrainer(m, data.images, data.labels.length, { batchSize: alive.length, simd });
   alive.forEach((a, s) => t.setSample(s, s, a));
-  const r = t.forwardBackward(alive.length, data.labels, weights);
+  const r = t.forwardBackward(alive.length, data.labels, loss);
   return { loss: r.loss, trainer: t, kernels: m.layers.map((_, i) => t.kernelGradient(i)), biases: m.layers.map((_, i) => t.biasGradient(i)) };
 }
 
-/** The same from the per-sample reference: the engine's activations() and src/nn/backward.ts, summed. */
-function referenceGradients(m: Model, data: ReturnType<typeof images>, alive: (AliveMask | undefined)[], weights?: number[]) {
+/** The same from the per-sample reference: the engine's activations() and src/nn/backward.ts, summed; the loss written
+ * out here (cross-entropy with class weights, or half the squared distance to targets). */
+function referenceGradients(m: Model, data: ReturnType<typeof images>, alive: (AliveMask | undefined)[], o: { weights?: number[]; targets?: Float32Array }) {
   const g = createGradients(m);
   let loss = 0;
   alive.forEach((a, s) => {
-    const pixels = data.images.subarray(s * PIXELS, (s + 1) * PIXELS), outs = activations(m, pixels, { alive: a });
-    const d = new Float32Array(3), w = weights?.[data.labels[s]] ?? 1;
-    loss += w * softmaxCrossEntropy(outs[outs.length - 1], data.labels[s], d);
-    d.forEach((_, i) => (d[i] *= w));
+    const pixels = data.images.subarray(s * PIXELS, (s + 1) * PIXELS), outs = activations(m, pixels, { alive: a }), y = outs[outs.length - 1];
+    const d = new Float32Array(3), w = o.weights?.[data.labels[s]] ?? 1;
+    if (o.targets) {
+      for (let c = 0; c < 3; c++) { d[c] = y[c] - o.targets[s * 3 + c]; loss += d[c] ** 2 / 2; }
+    } else {
+      loss += w * softmaxCrossEntropy(y, data.labels[s], d);
+      d.forEach((_, i) => (d[i] *= w));
+    }
     backward(m, pixels, outs, d, g, a);
   });
   return { loss, kernels: g.kernels, biases: g.biases };
@@ -69,14 +75,14 @@ describe('minibatch gradients', () => {
   for (const act of ['linear', 'relu', 'leaky_relu', 'tanh', 'sigmoid'] as Activation[]) {
     it(`match finite differences of the batch loss (${act}, dead neurons, class weights)`, () => {
       const m = randomModel(`fd/${act}`, [5, 4], act), data = images(`fd/${act}`, 7), alive = masks(m, act, 7), weights = [1, 2.5, 0.5];
-      const g = batchGradients(m, data, alive, false, weights);
+      const g = batchGradients(m, data, alive, false, crossEntropy(data.labels, weights));
       const eps = 1e-2;
       let checked = 0;
       m.layers.forEach((layer, li) => {
         const params: [Float32Array, Float32Array][] = [[layer.kernel, g.kernels[li]], [layer.bias!, g.biases[li]!]];
         for (const [w, gw] of params) {
           for (let i = 0; i < w.length; i += 3) {
-            const keep = w[i], at = (v: number): number => { w[i] = v; g.trainer.load(m); return g.trainer.forwardBackward(7, data.labels, weights).loss; };
+            const keep = w[i], at = (v: number): number => { w[i] = v; g.trainer.load(m); return g.trainer.forwardBackward(7, data.labels, crossEntropy(data.labels, weights)).loss; };
             const numeric = (at(keep + eps) - at(keep - eps)) / (2 * eps);
             w[i] = keep;
             expect(Math.abs(gw[i] - numeric), `layer ${li} param ${i}: analytic ${gw[i]} numeric ${numeric}`).toBeLessThan(3e-3 + 2e-2 * Math.abs(numeric));
@@ -88,12 +94,14 @@ describe('minibatch gradients', () => {
     });
   }
 
-  it('equal the per-sample reference (src/nn/backward.ts) summed, in plain JS and in WebAssembly SIMD', () => {
-    for (const [act, out] of [['leaky_relu', 'linear'], ['sigmoid', 'softmax'], ['tanh', 'linear']] as [Activation, Activation][]) {
+  it('equal the per-sample reference (src/nn/backward.ts) summed, in plain JS and in WebAssembly SIMD, for both losses', () => {
+    const cases = [['leaky_relu', 'linear', 'cross-entropy'], ['sigmoid', 'softmax', 'cross-entropy'], ['tanh', 'linear', 'cross-entropy'], ['relu', 'linear', 'distillation']] as const;
+    for (const [act, out, lossKind] of cases) {
       const m = randomModel(`ref/${act}`, [6, 5, 4], act, out), data = images(`ref/${act}`, 9), alive = masks(m, `ref/${act}`, 9);
-      const ref = referenceGradients(m, data, alive, [1, 3, 1]);
+      const rng = rngFrom(`ref/${act}/targets`), targets = Float32Array.from({ length: 27 }, () => rng() * 4 - 2);
+      const ref = referenceGradients(m, data, alive, lossKind === 'distillation' ? { targets } : { weights: [1, 3, 1] });
       for (const simd of [false, true]) {
-        const g = batchGradients(m, data, alive, simd, [1, 3, 1]);
+        const g = batchGradients(m, data, alive, simd, lossKind === 'distillation' ? distillation(targets) : crossEntropy(data.labels, [1, 3, 1]));
         expect(Math.abs(g.loss - ref.loss)).toBeLessThan(1e-5 * ref.loss);
         m.layers.forEach((_, i) => {
           expectClose(g.kernels[i], ref.kernels[i], 2e-5, `${act} simd=${simd} kernel ${i}`);
@@ -115,15 +123,26 @@ describe('minibatch gradients', () => {
     expect(() => t.setSample(0, 0, { neurons: [null], connections: [new Uint8Array(PIXELS * 4).fill(1), null] })).toThrow(/connections/);
   });
 
-  it('a newer trainer on the same images takes over the heap, and the older one says so', () => {
+  it("a trainer's heap is its own until it releases it: a second trainer on the same images never takes it over", () => {
     const m = randomModel('two', [4], 'relu'), data = images('two', 4);
     const a = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
     a.setSample(0, 0);
-    expect(a.forwardBackward(1, data.labels).loss).toBeGreaterThan(0);
+    const first = a.forwardBackward(1, data.labels).loss;
+    expect(first).toBeGreaterThan(0);
+    // a is still running: b gets a heap of its own, and both go on giving the same answers
     const b = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
-    expect(() => a.forwardBackward(1, data.labels)).toThrow(/newer trainer/);
+    expect(b.kernels.memory).not.toBe(a.kernels.memory);
     b.setSample(0, 0);
-    expect(b.forwardBackward(1, data.labels).loss).toBeGreaterThan(0);
+    expect(b.forwardBackward(1, data.labels).loss).toBe(first);
+    expect(a.forwardBackward(1, data.labels).loss).toBe(first);
+    // released, a's heap serves the next trainer on these images (a collection's next brain), zeroed; a may not use it
+    a.release();
+    const c = new MinibatchTrainer(m, data.images, 4, { batchSize: 4 });
+    expect(c.kernels.memory).toBe(a.kernels.memory);
+    c.setSample(0, 0);
+    expect(c.forwardBackward(1, data.labels).loss).toBe(first);
+    expect(() => a.forwardBackward(1, data.labels)).toThrow(/released its heap/);
+    expect(() => a.step(1e-3, 1)).toThrow(/released its heap/);
   });
 
   it('refuses images of the wrong size and a hidden softmax layer', () => {

@@ -8,7 +8,7 @@ import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { classify, decodeDataInscription } from '../../src/nn/index';
 import { contentId } from '../../tools/build/ids';
-import type { Manifest } from '../../tools/collection/run';
+import type { Manifest } from '../../tools/collection/manifest';
 import { startServer, type PreviewServer } from '../../tools/server/server';
 import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from '../collection/helpers';

@@ -11,7 +11,7 @@ import { startServer } from '../../tools/server/server';
 import { decodeDataInscription } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 import {
   buildTestPage, closeBrowser, openFramed, ROOT, sharedBrowser, TEST_BIRTH_HEIGHT, TEST_BRAIN, TEST_BRAINS_DIR, waitForPerceptron, type Framed,
 } from './harness';
@@ -20,7 +20,7 @@ import { panel, waitPanel } from './ui-setup';
 type Server = Awaited<ReturnType<typeof startServer>>;
 interface N { layer: number; index: number; x: number; y: number; r: number; alive: boolean }
 
-/** Solid square nodes, a 60-day life: a seed whose nodes a pixel check can find (tools/commands/generate tokenSeed). */
+/** Solid square nodes, a 60-day life: a seed whose nodes a pixel check can find (tools/collection/token-seed.ts). */
 const SEED = tokenSeed('explain', 8);
 const genome = generateGenome(SEED);
 const model = decodeDataInscription(readFileSync(TEST_BRAIN, 'utf8'));

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pixelmatch from 'pixelmatch';
 import { readFileSync } from 'node:fs';
-import { decodePng, openLab, type Lab, type Spec } from './portrait-harness';
-import { lifeMoments } from '../../tools/commands/gallery';
+import { decodePng, openLab, type Lab, type Spec } from '../../tools/gallery/lab';
+import { lifeMoments } from '../../tools/gallery/moments';
 import { generateGenome } from '../../src/art/traits';
 import { PALETTE_COLOURS } from '../../src/art/palettes';
 

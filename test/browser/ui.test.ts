@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
-import { KEYS } from '../../src/ui/keys';
+import { KEYS, keysShown } from '../../src/ui/keys';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ function reference(pixels: number[], height: number, birthHeight: number) {
 describe('the page', () => {
   it('starts ready, with the fixed state shape, the default brain and no errors', async () => {
     const p = (await readPerceptron(f))!;
-    expect(Object.keys(p)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready', 'neurons']);
+    expect(Object.keys(p)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'brainSource', 'brainChild', 'prediction', 'ready', 'neurons']);
     expect(p.ready).toBe(true);
     expect(p.seed).toBe(seed);
     expect(p.height).toBe(heights.partial);
@@ -267,7 +267,7 @@ describe('keys and pointer', () => {
     await waitPanel(f.frame, 'help');
     expect(await f.frame.locator('.hint').isVisible()).toBe(false);
     const rows = await f.frame.evaluate(() => Array.from(document.querySelectorAll('[role=dialog] dt'), (dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
-    expect(rows).toEqual(KEYS.map(([k, what, , touch]) => [k, `${what} · touch: ${touch}`]));
+    expect(rows).toEqual(KEYS.map((b) => [keysShown(b), `${b.does} · touch: ${b.touch}`]));
     await press(f, 'Escape');
     expect((await panel(f.frame)).name).toBe('');
     await press(f, 'Shift+Slash');

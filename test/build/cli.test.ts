@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { choiceOption, defineCommand, intOption, numberOption, parseCommand, usage, type CommandSpec } from '../../tools/args';
-import { runBuild } from '../../tools/build/cli';
+import { run as runBuild } from '../../tools/commands/build';
 import { contentId } from '../../tools/build/ids';
 import { ROOT, STANDIN_ENTRY, TEST_BRAIN, tempDir } from './helpers';
 

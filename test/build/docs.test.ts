@@ -1,8 +1,10 @@
 // The documentation stays a newcomer's: README.md within 20 KiB, and every relative link or image in README.md and
-// docs/**/*.md points to a file that exists (a moved or deleted file must take its links with it).
+// docs/**/*.md points to a file that exists (a moved or deleted file must take its links with it); the README's key table
+// and command list name every key and command there is.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KEYS } from '../../src/ui/keys';
 import { ROOT } from './helpers';
 
 export const README_MAX_BYTES = 20_480;
@@ -65,5 +67,21 @@ describe('the documentation', () => {
     const broken = markdownFiles().flatMap((file) =>
       missingTargets(readFileSync(file, 'utf8'), dirname(file)).map((t) => `${relative(ROOT, file)}: ${t}`));
     expect(broken).toEqual([]);
+  });
+
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it("README.md's key table has a row for every key of the page's key map (src/ui/keys.ts)", () => {
+    const table = readme.slice(readme.indexOf('| key | does |'), readme.indexOf('\n\n', readme.indexOf('| key | does |')));
+    const rows = table.split('\n').map((row) => row.split('|')[1] ?? '');
+    const missing = KEYS.flatMap((binding) => binding.keys).filter((k) => !rows.some((cell) => cell.includes(`\`${k}\``)));
+    expect(missing).toEqual([]);
+  });
+
+  it("README.md's command list names every command of tools/cli.ts", () => {
+    const commands = [...readFileSync(join(ROOT, 'tools/cli.ts'), 'utf8').matchAll(/^\s+(\w+): '\.\/commands\//gm)].map((m) => m[1]);
+    const list = /lists the commands \(([^)]*)\)/.exec(readme.replace(/\s+/g, ' '))?.[1].split(', ') ?? [];
+    expect(commands.length).toBeGreaterThan(5);
+    expect(list.sort()).toEqual(commands.sort());
   });
 });

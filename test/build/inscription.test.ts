@@ -12,7 +12,8 @@ afterAll(tmp.cleanup);
 const base = { root: ROOT, entry: STANDIN_ENTRY, brain: TEST_BRAIN };
 const brainId = contentId(readFileSync(join(ROOT, TEST_BRAIN)));
 
-/** The rules, checked directly on the output (independent of references.ts). */
+/** An inscription's rules (no network but same-origin relative paths), checked directly on the output (independent of
+ * references.ts). */
 function externalRefs(html: string): string[] {
   const bad: string[] = [];
   if (/https?:\/\//i.test(html)) bad.push('absolute URL');

@@ -1,18 +1,19 @@
 // perceptrons collection end to end on a tiny dataset: the files it writes, the same bytes whatever --workers, and a run
 // killed mid-brain (kill -9) that resumes to the same bytes as an uninterrupted one.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeDataInscription } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../../tools/commands/generate';
+import { tokenSeed } from '../../tools/collection/token-seed';
 import { BATCH_WEIGHT_LIMIT, parseBatchYaml } from '../../tools/collection/batches';
 import { decodeCborHex } from '../../src/chain/cbor';
 import { encodeCborHex } from '../../tools/collection/cbor';
 import { contentId } from '../../tools/build/ids';
 import { tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset } from './helpers';
+import { encodeProperties, tokenAttributes } from '../../tools/collection/properties';
 import { repoRoot } from '../../tools/build/inscription';
 
 const tmp = tempDir('perceptrons-collection-');
@@ -50,7 +51,9 @@ describe('perceptrons collection', () => {
     expect(manifest.art.id).toBe(contentId(readFileSync(join(one, 'art.html'))));
     expect(manifest.tokens).toHaveLength(3);
     manifest.tokens.forEach((t: any, i: number) => {
-      expect(Object.keys(t)).toEqual(['index', 'id', 'seed', 'features', 'hidden', 'activation', 'brain']);
+      expect(Object.keys(t)).toEqual(['index', 'id', 'seed', 'features', 'hidden', 'activation', 'brain', 'properties']);
+      const props = encodeProperties(tokenAttributes(i, t.features, t.brain.heldoutAccuracy))!;
+      expect(t.properties).toEqual({ bytes: props.bytes.length, encoding: props.encoding });
       expect(Object.keys(t.brain)).toEqual(['file', 'id', 'bytes', 'brotliBytes', 'parameters', 'heldoutAccuracy']);
       const g = generateGenome(tokenSeed('tiny', i));
       expect([t.seed, t.hidden, t.activation]).toEqual([g.seed, g.hidden, g.activation]);
@@ -72,6 +75,10 @@ describe('perceptrons collection', () => {
     });
     expect(manifest.totals.bytes).toBeGreaterThan(manifest.art.bytes + manifest.tokens.reduce((n: number, t: any) => n + t.brain.bytes, 0));
     expect(manifest.totals.feeSat).toBeGreaterThan(manifest.totals.brotliBytes * 10 / 4);
+    // what the properties add: their bytes, and at 10 sat/vB at least a quarter of a sat a byte (witness discount)
+    expect(manifest.totals.propertiesBytes).toBe(manifest.tokens.reduce((n: number, t: any) => n + t.properties.bytes, 0));
+    expect(manifest.totals.propertiesFeeSat).toBeGreaterThanOrEqual(Math.floor((manifest.totals.propertiesBytes * 10) / 4));
+    expect(manifest.totals.propertiesFeeSat).toBeLessThan(manifest.totals.propertiesBytes * 10);
   });
 
   it('writes the batches in dependency order, each under the weight limit, tokens naming the art and their brains', () => {
@@ -79,16 +86,43 @@ describe('perceptrons collection', () => {
     expect(files).toEqual(['00-parent.yaml', '01-art-brains.yaml', '02-tokens.yaml']);
     const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
     const [parent, files1, tokens] = files.map((f) => parseBatchYaml(readFileSync(join(dir, f), 'utf8'), f));
-    expect(parent.entries).toEqual([{ file: '../parent.txt' }]);
-    expect(files1.entries).toEqual([{ file: '../art.html' }, ...[0, 1, 2].map((i) => ({ file: `../brains/${i}.json` }))]);
+    expect(parent.entries).toEqual([{ file: 'parent.txt' }]);
+    expect(files1.entries).toEqual([{ file: 'art.html' }, ...[0, 1, 2].map((i) => ({ file: `brains/${i}.json` }))]);
     expect(tokens.parents).toEqual([contentId(readFileSync(join(one, 'parent.txt')))]);
     tokens.entries.forEach((e: any, i) => {
       expect(e.delegate).toBe(manifest.art.id);
       expect(e.metadata).toEqual({ name: `Perceptron #${i}`, seed: manifest.tokens[i].seed, brain: manifest.tokens[i].brain.id,
         accuracy: Math.round(manifest.tokens[i].brain.heldoutAccuracy * 10000) / 100 });
       expect(decodeCborHex(encodeCborHex(e.metadata))).toEqual(e.metadata);
+      // ord properties: the title, every genome feature and the held-out accuracy
+      expect(e.title).toBe(`Perceptron #${i}`);
+      expect(e.traits).toEqual([...Object.entries(manifest.tokens[i].features), ['Held-out Accuracy', `${(manifest.tokens[i].brain.heldoutAccuracy * 100).toFixed(2)}%`]]);
     });
     for (const f of files) expect(Number(/about ([\d,]+) WU/.exec(readFileSync(join(dir, f), 'utf8'))![1].replace(/,/g, ''))).toBeLessThan(BATCH_WEIGHT_LIMIT);
+  });
+
+  it('names every file: as ord reads it, from the collection directory, with the bytes the manifest lists', () => {
+    const manifest = JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8'));
+    const want: Record<string, { id: string; bytes?: number }> = {
+      // the parent's ID is the one the token batches name as their parent
+      'parent.txt': { id: parseBatchYaml(readFileSync(join(one, 'batches', '02-tokens.yaml'), 'utf8'), '02-tokens').parents[0] },
+      'art.html': { id: manifest.art.id, bytes: manifest.art.bytes },
+      ...Object.fromEntries(manifest.tokens.map((t: any) => [t.brain.file, { id: t.brain.id, bytes: t.brain.bytes }])),
+    };
+    const seen: string[] = [];
+    for (const f of readdirSync(join(one, 'batches')).filter((x) => x.endsWith('.yaml'))) {
+      const text = readFileSync(join(one, 'batches', f), 'utf8');
+      expect(text).toContain(`# cd DIR && ord wallet batch --compress --fee-rate <sat/vB> --batch batches/${f} > batches/${f.replace('.yaml', '.json')}`);
+      for (const e of parseBatchYaml(text, f).entries) {
+        if (!('file' in e)) continue;
+        seen.push(e.file);
+        const bytes = readFileSync(join(one, e.file)); // fs::read(path) against the directory ord runs in: DIR
+        expect(contentId(bytes), e.file).toBe(want[e.file].id);
+        if (want[e.file].bytes !== undefined) expect(bytes.length, e.file).toBe(want[e.file].bytes);
+        expect(existsSync(join(one, 'batches', e.file)), `${e.file} must not resolve from batches/`).toBe(false);
+      }
+    }
+    expect(seen.sort()).toEqual(Object.keys(want).sort());
   });
 
   it('writes the same bytes with --workers 2', async () => {
@@ -104,7 +138,8 @@ describe('perceptrons collection', () => {
   });
 
   it('resumes a run killed with kill -9 mid-brain to the same bytes, retraining a damaged brain', async () => {
-    // 60 epochs: a brain takes about a second, so the kill lands while one trains
+    // 60 epochs: long brains, so the kill most likely lands while one trains; wherever it lands, what it leaves is made
+    // into the state of a kill before the last brain (below), so the test does not depend on the machine's speed
     const reference = join(tmp.dir, 'reference');
     await tinyCollection(data, reference, { workers: 2, epochs: 60, art });
     const cli = (epochs: number) => spawn('npx', ['tsx', 'tools/cli.ts', 'collection', '--count', '3', '--seed', 'tiny', '--out', killed,
@@ -119,8 +154,7 @@ describe('perceptrons collection', () => {
     await expect.poll(() => existsSync(join(brains, '0.json')), { timeout: 90_000, interval: 20 }).toBe(true);
     process.kill(-first.pid!, 'SIGKILL');
     await exit(first);
-    expect(existsSync(join(brains, '2.json'))).toBe(false); // killed before the last brain was done
-    expect(existsSync(join(killed, 'manifest.json'))).toBe(false);
+    for (const f of [join(brains, '2.json'), join(killed, 'manifest.json')]) rmSync(f, { force: true }); // killed before the last brain
     // other options than the interrupted run's: refused, nothing lost
     const other = await exit(cli(1));
     expect(other.code).toBe(2);

@@ -31,7 +31,10 @@ async function runInPage(csp: string | null, brain: string, pixels: number[][]) 
   await page.goto('https://nn.test/');
   const result = await page.evaluate(({ brain, pixels }) => {
     const nn = (globalThis as any).nn, m = nn.decodeDataInscription(brain);
-    const run = (simd: boolean) => ({ simd: nn.useSimd(simd), logits: pixels.map((p: number[]) => Array.from(nn.forward(m, Uint8ClampedArray.from(p)) as Float32Array)) });
+    const run = (simd: boolean) => ({
+      simd: simd && nn.simdAvailable(),
+      logits: pixels.map((p: number[]) => Array.from(nn.forward(m, Uint8ClampedArray.from(p), { kernel: simd ? nn.simdPlan : undefined }) as Float32Array)),
+    });
     return { on: run(true), off: run(false), top: nn.classify(m, Uint8ClampedArray.from(pixels[0]))[0].name };
   }, { brain, pixels });
   await page.close();

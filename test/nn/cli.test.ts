@@ -8,7 +8,7 @@ import jpeg from 'jpeg-js';
 import { run as validate } from '../../tools/commands/validate';
 import { run as classifyCmd } from '../../tools/commands/classify';
 import { ImageError, decodeImage, loadImageRGB, resizeArea } from '../../tools/image';
-import { classify, decodeDataInscription, encodeDataInscription } from '../../src/nn/index';
+import { classify, decodeDataInscription, encodeDataInscription, simdPlan } from '../../src/nn/index';
 import { originalBrain } from './helpers';
 import { tinyDocument } from './docs';
 
@@ -109,7 +109,7 @@ describe('perceptrons classify', () => {
     expect(report.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false, true]);
     expect(report.results[1].error).toMatch(/notes.txt: not a PNG or JPEG image/);
     const model = decodeDataInscription(originalBrain('pfp_classifier_15'));
-    const want = classify(model, (await loadImageRGB(join(dir, 'stripes.png'), 28, 28)).rgb);
+    const want = classify(model, (await loadImageRGB(join(dir, 'stripes.png'), 28, 28)).rgb, { kernel: simdPlan });
     expect(report.results[0].classes).toEqual(want.map(({ name, index, p }) => ({ name, index, p })));
   });
 

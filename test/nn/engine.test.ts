@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidOutputError, activations, classify, forward, parameterCount, softmax, useSimd, type Activation, type Model } from '../../src/nn/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InvalidOutputError, activations, classify, forward, forward as forwardWith, parameterCount, simdAvailable, simdPlan, softmax, type Activation, type Model } from '../../src/nn/index';
 import { randomModel, randomPixels } from './helpers';
 
 // Straightforward reference: Keras layout, no transposition, doubles throughout.
@@ -29,8 +29,18 @@ function reference(m: Model, px: ArrayLike<number>, neurons?: (Uint8Array | null
 const ACTS: Activation[] = ['linear', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softmax'];
 
 for (const simd of [true, false]) describe(`forward (${simd ? 'WebAssembly SIMD' : 'plain JS'} kernel)`, () => {
-  beforeAll(() => expect(useSimd(simd)).toBe(simd)); // Node 20 has WebAssembly SIMD
-  afterAll(() => useSimd(true));
+  beforeAll(() => expect(simdAvailable()).toBe(true)); // Node 20 has WebAssembly SIMD
+  // the kernel is the caller's choice, call by call
+  const forward: typeof forwardWith = (m, px, opts) => forwardWith(m, px, { ...opts, kernel: simd ? simdPlan : undefined });
+  it('runs the kernel asked for, and only that: without one the plain JS path, whatever was imported', () => {
+    const m = randomModel({ shape: [2, 2], hidden: [3], activations: ['relu', 'linear'], outputBias: true }, 4), px = randomPixels(12, 1);
+    // the plain JS path's output is a buffer of its own; the SIMD kernel's a view on its WebAssembly memory
+    const onWasm = (y: Float32Array) => y.buffer.byteLength >= 65536;
+    expect(onWasm(forwardWith(m, px))).toBe(false);
+    expect(onWasm(forward(m, px))).toBe(simd);
+    expect(onWasm(forwardWith(m, px))).toBe(false);
+    expect(Array.from(forwardWith(m, px))).toEqual(Array.from(forward(m, px)).map((v) => expect.closeTo(v, 5)));
+  });
 
   it('matches a plain reference for every activation, odd sizes, with and without output bias', () => {
     ACTS.forEach((act, k) => {

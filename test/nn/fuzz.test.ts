@@ -78,7 +78,7 @@ function checkHostile(doc: unknown): DataInscriptionError | Model {
 }
 
 const json = fc.jsonValue({ maxDepth: 3 });
-/** Finite numbers that overflow float32 on their own or once multiplied (the values issue 18 found accepted). */
+/** Finite numbers that overflow float32 on their own or once multiplied (values the decoder once accepted). */
 const HUGE = fc.constantFrom(3e36, -1e38, 1e20, 3.4e38, -3.4e38, 1e30, 1e308, -1e308, 65504, 10_000, 10_001, 1, -1, 0.5, 255, 256);
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), value: json }),
@@ -183,7 +183,7 @@ describe('hostile documents: 0 crashes, 0 accepted-but-wrong', () => {
     }), { numRuns: 1500, seed: 9 });
   });
 
-  it('sparse arrays and arrays with other properties (1,000 cases)', () => {
+  it('sparse arrays refused, and named properties on arrays left out of the copy (1,000 cases)', () => {
     fc.assert(fc.property(arrayTarget, fc.nat(8), fc.boolean(), ([b, p], at, extra) => {
       const doc = replaced(base[b], p, (a: unknown[]) => {
         const sparse = [...a];
@@ -193,8 +193,9 @@ describe('hostile documents: 0 crashes, 0 accepted-but-wrong', () => {
         return sparse;
       });
       const e = checkHostile(doc);
-      expect(e).toBeInstanceOf(DataInscriptionError);
-      expect((e as DataInscriptionError).message).toMatch(/plain JSON data/);
+      // a named property on an array is left out of the copy (never read), so the document decodes as the original
+      if (extra) expect(e instanceof DataInscriptionError ? e.message : '').toBe(errorOf(base[b]));
+      else expect((e as DataInscriptionError).message).toMatch(/plain JSON data/);
     }), { numRuns: 1000, seed: 10 });
   });
 

@@ -4,7 +4,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCborHex } from '../../src/chain/cbor';
-import { DEFAULT_BIRTH_HEIGHT, startServer, type PreviewServer } from '../../tools/server/server';
+import { startServer, type PreviewServer } from '../../tools/server/server';
+import { DEFAULT_BIRTH_HEIGHT } from '../../tools/build/inscription';
 import { COLLECTION_TOKENS, hit, idOf, makeFixture } from './helpers';
 
 const fx = makeFixture();

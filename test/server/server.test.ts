@@ -81,7 +81,8 @@ describe('/content and /preview', () => {
   it('404s an unknown ID and 400s a malformed one', async () => {
     expect((await hit(s.url, `/content/${'0'.repeat(64)}i0`)).status).toBe(404);
     expect((await hit(s.url, `/content/${artId.replace('i0', 'i1')}`)).status).toBe(404);
-    for (const bad of ['abc', artId.slice(2), `${artId.slice(0, 64)}i`, `${artId.slice(0, 64)}i4294967296`, `${artId}x`, '%00']) {
+    const upperI = `${artId.slice(0, 64)}I0`; // ord: InscriptionId::from_str refuses any separator but "i"
+    for (const bad of ['abc', artId.slice(2), `${artId.slice(0, 64)}i`, `${artId.slice(0, 64)}i4294967296`, `${artId}x`, '%00', upperI]) {
       const r = await hit(s.url, `/content/${bad}`);
       expect(r.status, bad).toBe(400);
       expect((await hit(s.url, `/preview/${bad}`)).status).toBe(400);
@@ -368,7 +369,8 @@ describe('brotli (--compress)', () => {
   });
 
   it('sends Content-Encoding: br to clients that accept it', async () => {
-    for (const ae of ['br', 'gzip, deflate, br', 'gzip, br;q=0.5', '*', 'BR']) {
+    // ord matches the literal token: q-values are not read, so even br;q=0 admits it (accept_encoding.rs)
+    for (const ae of ['br', 'gzip, deflate, br', 'gzip, br;q=0.5', ' br ;q=0', '*, br;q=0']) {
       const r = await hit(c.url, `/content/${brainA}`, { headers: { 'Accept-Encoding': ae } });
       expect(r.status, ae).toBe(200);
       expect(r.headers['content-encoding']).toBe('br');
@@ -381,8 +383,15 @@ describe('brotli (--compress)', () => {
     expect(headerValues(p, 'content-security-policy')).toEqual([CSP_SELF, CSP_RECURSIVE]);
   });
 
+  it('reads only the first Accept-Encoding header, as ord does', async () => {
+    const first = await rawHit(c.url, `GET /content/${brainA} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`);
+    expect(first).toMatch(/^HTTP\/1\.1 200 /);
+    const second = await rawHit(c.url, `GET /content/${brainA} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n`);
+    expect(second).toMatch(/^HTTP\/1\.1 406 /);
+  });
+
   it('answers 406 to clients that do not', async () => {
-    for (const ae of [undefined, 'gzip, deflate', 'br;q=0', 'identity', '*, br;q=0']) {
+    for (const ae of [undefined, 'gzip, deflate', '*', 'BR', 'identity', 'brotli']) {
       const r = await hit(c.url, `/content/${brainA}`, { headers: ae === undefined ? {} : { 'Accept-Encoding': ae } });
       expect(r.status, String(ae)).toBe(406);
       expect(r.headers['access-control-allow-origin']).toBe('*');

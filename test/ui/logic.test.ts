@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, KEYS } from '../../src/ui/keys';
 import { heldOutAccuracy, infoRows, type InfoInput, type InfoRow } from '../../src/ui/info';
-import { explain, pastedId, resolveBrain, type BrainResult } from '../../src/ui/brain';
+import { brainCandidates, explain, pastedId, resolveBrain, type BrainResult } from '../../src/ui/brain';
+import { sourceRows, sourceText } from '../../src/ui/brain-source';
 import { silence } from '../../src/ui/verdict';
 import { sniff } from '../../src/ui/image';
 import { readOnlyView, type PageState } from '../../src/ui/state';
@@ -23,7 +24,7 @@ describe('keys', () => {
   });
 
   it('the help table covers every action', () => {
-    const acts = new Set(KEYS.map((k) => k[2]));
+    const acts = new Set(KEYS.map((k) => k.action));
     expect([...acts].sort()).toEqual(['ask', 'border', 'close', 'explore', 'help', 'info', 'move', 'open', 'restore', 'save', 'save4k', 'upgrade']);
     expect([actionFor({ key: 'b' }), actionFor({ key: 'K' }), actionFor({ key: 'k', ctrlKey: true })]).toEqual(['border', 'save4k', null]);
   });
@@ -90,19 +91,55 @@ describe('brain resolution', () => {
   const fetcher = (good: string[]) => async (id: string): Promise<BrainResult> =>
     good.includes(id) ? { ok: true, id, model: fakeModel(id), bytes: 1 } : { ok: false, id, error: { kind: 'http', status: 404, message: '404' } };
 
-  it('uses the remembered upgrade when it loads', async () => {
-    const r = await resolveBrain(B, A, fetcher([A, B]), () => null);
-    expect([r.id, r.model?.name, r.problem]).toEqual([B, B, '']);
+  const C = 'c'.repeat(64) + 'i1';
+  const D = 'd'.repeat(64) + 'i0';
+  const child = { id: C, source: 'child' as const, model: fakeModel('child'), height: 880_123 };
+
+  it('tries, in order: plugged in here, the newest upgrade child, the token\'s metadata brain, the art\'s default', () => {
+    expect(brainCandidates({ local: B, child, metadata: D, artDefault: A }).map((c) => [c.id, c.source]))
+      .toEqual([[B, 'local'], [C, 'child'], [D, 'metadata'], [A, 'default']]);
+    expect(brainCandidates({ artDefault: A }).map((c) => c.source)).toEqual(['default']);
+    // an ID given twice is tried once, where it first comes
+    expect(brainCandidates({ local: A, metadata: A, artDefault: A }).map((c) => c.source)).toEqual(['local']);
   });
 
-  it('falls back to the default, then the embedded brain, then none, saying why', async () => {
-    const r1 = await resolveBrain(B, A, fetcher([A]), () => null);
-    expect([r1.id, r1.model?.name]).toEqual([A, A]);
-    expect(r1.problem).toContain('404');
-    const r2 = await resolveBrain('', A, fetcher([]), () => fakeModel('embedded'));
-    expect([r2.id, r2.model?.name]).toEqual([A, 'embedded']);
-    const r3 = await resolveBrain('', A, fetcher([]), () => null);
+  it('uses the brain plugged in here when it loads, and says it is local', async () => {
+    const r = await resolveBrain(brainCandidates({ local: B, child, artDefault: A }), fetcher([A, B]), () => null);
+    expect([r.id, r.model?.name, r.problem, r.source, r.child]).toEqual([B, B, '', 'local', null]);
+  });
+
+  it('runs an upgrade child without fetching it again, with its ID and height', async () => {
+    const fetched: string[] = [];
+    const r = await resolveBrain(brainCandidates({ child, metadata: D, artDefault: A }), (id) => {
+      fetched.push(id);
+      return fetcher([A, D])(id);
+    }, () => null);
+    expect([r.id, r.model?.name, r.source, r.child]).toEqual([C, 'child', 'child', { id: C, height: 880_123 }]);
+    expect(fetched).toEqual([]);
+  });
+
+  it('falls back to the metadata brain, the default, then the embedded brain, then none, saying why', async () => {
+    const r0 = await resolveBrain(brainCandidates({ local: B, metadata: D, artDefault: A }), fetcher([A, D]), () => null);
+    expect([r0.id, r0.source]).toEqual([D, 'metadata']);
+    expect(r0.problem).toContain('404');
+    const r1 = await resolveBrain(brainCandidates({ local: B, metadata: D, artDefault: A }), fetcher([A]), () => null);
+    expect([r1.id, r1.model?.name, r1.source]).toEqual([A, A, 'default']);
+    const r2 = await resolveBrain(brainCandidates({ artDefault: A }), fetcher([]), () => fakeModel('embedded'));
+    expect([r2.id, r2.model?.name, r2.source]).toEqual([A, 'embedded', 'embedded']);
+    const r3 = await resolveBrain(brainCandidates({ artDefault: A }), fetcher([]), () => null);
     expect([r3.id, r3.model]).toEqual([A, null]);
+  });
+
+  it('says where the brain comes from, and which newer children were skipped and why', () => {
+    const none = { model: fakeModel('x'), child: null };
+    expect(sourceText({ ...none, source: 'metadata' })).toBe('its own brain');
+    expect(sourceText({ ...none, source: 'default' })).toBe("the art's default");
+    expect(sourceText({ ...none, source: 'local' })).toBe('plugged in here with U: only in this browser');
+    expect(sourceText({ model: null, child: null, source: 'embedded' })).toBe('');
+    expect(sourceText({ ...none, source: 'child', child: { id: C, height: 880_123 } })).toBe('upgraded on chain by child cccccccc… at block 880123');
+    expect(sourceText({ ...none, source: 'child', child: { id: C, height: null } })).toBe('upgraded on chain by child cccccccc…');
+    const rows = sourceRows({ ...none, source: 'metadata' }, [{ id: D, error: { kind: 'invalid-brain', message: 'classes_name: must be an array' } }]);
+    expect(rows).toEqual([['brain source', 'its own brain'], ['skipped upgrade', 'child dddddddd…: Not a valid brain: classes_name: must be an array']]);
   });
 
   it('reads a pasted ID, bare or at the end of a /content/ URL, in either case; leaves anything else to be refused', () => {
@@ -152,7 +189,7 @@ describe('image sniffing', () => {
 describe('window.perceptron view', () => {
   const state = (): PageState => ({
     seed: 'ab', features: { a: 1 }, stage: 'growing', age: 0, life: 1, height: 5, feeRate: null,
-    brain: { id: 'x', name: 'n', classes: [], parameters: 0 }, prediction: null, ready: false,
+    brain: { id: 'x', name: 'n', classes: [], parameters: 0 }, brainSource: 'child', brainChild: { id: 'c', height: 4 }, prediction: null, ready: false,
     neurons: [{ layer: 0, index: 0, x: 1, y: 2, r: 3, alive: true }],
     explain: (layer, index) => ({ field: [layer], activation: null, rank: null, contributions: [], alive: true, bornAt: index, diesAt: 9 }),
   });
@@ -160,7 +197,7 @@ describe('window.perceptron view', () => {
   it('has exactly the contract keys, follows the live state and cannot be written', () => {
     const s = state();
     const v = readOnlyView(s, () => 7);
-    expect(Object.keys(v)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'prediction', 'ready', 'neurons', 'explain']);
+    expect(Object.keys(v)).toEqual(['seed', 'features', 'stage', 'age', 'life', 'height', 'feeRate', 'brain', 'brainSource', 'brainChild', 'prediction', 'ready', 'neurons', 'explain']);
     s.ready = true;
     s.height = 6;
     expect([v.ready, v.height]).toEqual([true, 6]);

@@ -17,7 +17,8 @@ import type { PerceptronConfig } from '../../src/ui/config';
 
 /** The default genome seed baked into inscription.html. */
 export const DEFAULT_SEED = 'c40ef5131cac06898087c14e33b6111013c1652384c7e58fd60b4c0ed94e187c';
-export const DEFAULT_BIRTH_HEIGHT = 870000;
+/** The default block height of birth baked into inscription.html; the preview server falls back to it too. */
+export const DEFAULT_BIRTH_HEIGHT = 870_000;
 /** The default brain, whose preview-server ID (sha256 + i0) becomes the default --brain-id. */
 export const DEFAULT_BRAIN = 'fixtures/brains/pfp_classifier_0000.json';
 export const SCRIPT_MARKER = '/*@SCRIPT@*/';

@@ -5,7 +5,7 @@
 export type Metadata = string | number | boolean | null | Metadata[] | { [key: string]: Metadata };
 
 /** Major type + argument in the shortest form (RFC 8949 §3). */
-function head(major: number, n: number): number[] {
+export function head(major: number, n: number): number[] {
   const m = major << 5;
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`CBOR argument ${n} is not a non-negative safe integer`);
   if (n < 24) return [m | n];

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { expectedDistribution, tally } from '../commands/generate';
+import { expectedDistribution, tally } from './rarity';
 import type { Batch } from './batches';
 import { writeAtomic } from './files';
-import type { Manifest } from './run';
+import type { Manifest } from './manifest';
 
 /** The 2023 collection: 580 pieces, each a full HTML page of about 92 KB with a brain of about 200 KB inline. */
 export const ORIGINAL = { pieces: 580, bytes: 170_000_000 };
@@ -115,13 +115,20 @@ export function writeReport(out: string, r: { manifest: Manifest; batches: Batch
   L.push('| part | count | bytes | after brotli |', '|---|---:|---:|---:|');
   L.push(`| art (art.html, inscribed once) | 1 | ${kb(m.art.bytes)} | ${kb(m.art.brotliBytes)} |`);
   L.push(`| brains (${brains[0]?.dtype ?? ''}, ${brains[0]?.input ?? ''} input; ${params.toLocaleString('en-US')} parameters) | ${n} | ${mb(brainBytes)} | ${mb(brainBr)} |`);
-  L.push(`| tokens (delegate + metadata + parent, no body) | ${n} | ${kb(r.tokenBytes)} | ${kb(r.tokenBytes)} |`);
+  L.push(`| tokens (delegate + metadata + properties + parent, no body) | ${n} | ${kb(r.tokenBytes)} | ${kb(r.tokenBytes)} |`);
   L.push(`| **total** | | **${mb(m.totals.bytes)}** | **${mb(m.totals.brotliBytes)}** |`);
   L.push(`| the parent inscription (parent.txt) | 1 | ${r.parentBytes} B | |`, '');
   L.push(`Fees at ${RATE} sat/vB: ${sat(m.totals.feeSat)} for ${batches.length} batches (each a commit and a reveal transaction; ` +
     `postage, the 10,000 sat ord leaves in each inscription's output, is not a fee and is not counted). ` +
     `The 2023 collection: ${ORIGINAL.pieces} pieces, each a full HTML page of about 92 KB with a brain of about 200 KB inline, about ${mb(ORIGINAL.bytes)}: ` +
     `about ${sat(originalFee)} at the same rate, ${(ORIGINAL.bytes / m.totals.brotliBytes).toFixed(1)}x the bytes of this one after brotli.`, '');
+  const props = m.tokens.map((t) => t.properties.bytes), brCount = m.tokens.filter((t) => t.properties.encoding === 'br').length;
+  L.push('### What the ord properties add', '', `Every token carries its title (\`Perceptron #N\`) and its traits (every genome feature and the held-out ` +
+    `accuracy) as ord properties (tag 17, ${brCount} of ${n} brotli'd under tag 19 because that is smaller): ` +
+    `${props.length ? `${Math.min(...props)} to ${Math.max(...props)} bytes a token (median ${median(props)})` : 'none'}, ` +
+    `${kb(m.totals.propertiesBytes)} in all, counted in the tokens' bytes above. At ${RATE} sat/vB they add ${sat(m.totals.propertiesFeeSat)} to the ` +
+    `token batches' fees (${(m.totals.propertiesFeeSat / n).toFixed(0)} sat a token; the same batches planned without them, beside), ` +
+    `${((100 * m.totals.propertiesFeeSat) / (m.totals.feeSat - m.totals.propertiesFeeSat)).toFixed(2)}% on top of the rest.`, '');
   L.push('| batch | inscriptions | reveal weight | fee |', '|---|---:|---:|---:|');
   for (const b of batches) L.push(`| ${b.name} | ${b.entries.length} | ${b.weight.toLocaleString('en-US')} WU | ${Math.ceil((Math.ceil(b.weight / 4) + 154) * RATE).toLocaleString('en-US')} sat |`);
   L.push('', '## Traits beside the paper', '', '| trait | value | tokens | share | paper |', '|---|---|---:|---:|---:|');

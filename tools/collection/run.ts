@@ -5,13 +5,17 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeDataInscription, type WeightDtype } from '../../src/nn/index';
 import { generateGenome } from '../../src/art/traits';
-import { tokenSeed } from '../commands/generate';
+import { tokenSeed } from './token-seed';
 import { repoRoot } from '../build/inscription';
 import { contentId } from '../build/ids';
 import { brotli } from '../build/sizes';
 import { createProgress, progressBar } from '../train/progress';
-import { planBatches, batchYaml, type Batch } from './batches';
+import { pfpCacheDir } from '../train/data';
+import { planBatches, planGalleries, batchYaml, type Batch, type DelegateEntry } from './batches';
+import { encodeProperties, tokenAttributes } from './properties';
+import { marketplaceFile } from './marketplace';
 import type { GenomeDoc } from './config';
+import type { Manifest } from './manifest';
 import { CollectionError, removeLeftovers, writeAtomic } from './files';
 import { trainAll } from './pool';
 import { downsampleFactor } from '../dataset/downsample';
@@ -42,7 +46,7 @@ export interface CollectionOptions {
 /** The brains' input side by default: 16x16x3, a quarter of the 32x32x3 first layer (docs/collection.md's levers). */
 export const COLLECTION_INPUT = 16;
 
-export const FEE_RATE = 10; // sat/vB, the issue's reference rate
+export const FEE_RATE = 10; // sat/vB: the rate the report (and the README) quote fees at
 /** What a commit transaction costs in vbytes (one key-path input, the reveal output and change). */
 export const COMMIT_VBYTES = 154;
 
@@ -63,7 +67,13 @@ export interface RunResult {
 export async function runCollection(o: CollectionOptions): Promise<RunResult> {
   const out = resolve(o.out), started = Date.now(), cpu0 = process.cpuUsage();
   const dataDir = resolve(o.dataDir);
-  if (!existsSync(join(dataDir, 'manifest.json'))) throw new CollectionError(`no PFP dataset at ${dataDir}: make it with \`perceptrons dataset\` first`);
+  if (!existsSync(join(dataDir, 'manifest.json'))) {
+    // the default dataset is rendered here; another directory's seed and sizes are its maker's to say
+    if (dataDir !== resolve(pfpCacheDir({}))) throw new CollectionError(`no PFP dataset at ${dataDir}: make it with \`npx perceptrons dataset --out ${o.dataDir}\` (add the --seed and sizes it should have)`);
+    o.log(`no PFP dataset in ${o.dataDir} yet: rendering it first (about 90 s on 2 cores; \`npx perceptrons dataset\` makes the same)`);
+    const { makePfpDataset } = await import('../dataset/make'); // the renderers take a second to load: only when needed
+    await makePfpDataset(dataDir, { seed: '0', trainPerClass: 6000, testPerClass: 1000, workers: Math.min(16, o.workers) });
+  }
   const side = (JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as { inputShape: number[] }).inputShape[0];
   try {
     downsampleFactor(side, o.input);
@@ -150,15 +160,6 @@ export function readIdMap(out: string): Record<string, string> {
   return existsSync(idsFile(out)) ? (JSON.parse(readFileSync(idsFile(out), 'utf8')) as Record<string, string>) : {};
 }
 
-export interface Manifest {
-  art: { file: string; id: string; bytes: number; brotliBytes: number };
-  tokens: {
-    index: number; id: string; seed: string; features: Record<string, string | number>; hidden: number[]; activation: string;
-    brain: { file: string; id: string; bytes: number; brotliBytes: number; parameters: number; heldoutAccuracy: number };
-  }[];
-  totals: { bytes: number; brotliBytes: number; feeSat: number };
-}
-
 /** Batch fees at a rate: each batch is a commit and a reveal transaction. */
 export const batchFees = (batches: Batch[], rate = FEE_RATE): number =>
   batches.reduce((sat, b) => sat + Math.ceil((Math.ceil(b.weight / 4) + COMMIT_VBYTES) * rate), 0);
@@ -180,9 +181,10 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
   const parentId = real(contentId(parent)), artId = real(contentId(art));
 
   const tokens: Manifest['tokens'] = [];
-  const tokenEntries: { delegate: string; metadata: ReturnType<typeof tokenMetadata> }[] = [];
-  let tokenBytes = 0;
+  const tokenEntries: DelegateEntry[] = [];
+  let tokenBytes = 0, propertiesBytes = 0;
   const brainFiles: { file: string; bytes: number }[] = [];
+  const linkedTokens: string[] = [];
   genomes.forEach((g, index) => {
     const file = `brains/${index}.json`, raw = readFileSync(join(out, file));
     const model = decodeDataInscription(raw.toString('utf8'));
@@ -190,21 +192,38 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     const brainId = real(contentId(raw));
     const metadata = tokenMetadata(index, g.seed, brainId, heldout);
     const envelope = { parent: parentId, delegate: artId, metadata };
-    tokenBytes += envelopeBytes(envelope).length;
-    tokenEntries.push({ delegate: artId, metadata });
+    const attributes = tokenAttributes(index, g.features, heldout);
+    const properties = encodeProperties(attributes)!;
+    tokenBytes += envelopeBytes(envelope).length + properties.bytes.length;
+    propertiesBytes += properties.bytes.length;
+    tokenEntries.push({ delegate: artId, ...attributes, metadata });
     const size = sized(raw);
-    brainFiles.push({ file: `../${file}`, bytes: size.brotliBytes });
+    brainFiles.push({ file, bytes: size.brotliBytes });
+    const preview = tokenPreviewId(envelope);
+    if (ids[preview]) linkedTokens.push(ids[preview]);
     tokens.push({
-      index, id: real(tokenPreviewId(envelope)), seed: g.seed, features: g.features, hidden: g.hidden,
+      index, id: real(preview), seed: g.seed, features: g.features, hidden: g.hidden,
       activation: generateGenome(g.seed).activation,
       brain: { file, id: brainId, ...size, parameters: model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0), heldoutAccuracy: heldout },
+      properties: { bytes: properties.bytes.length, encoding: properties.encoding },
     });
   });
-  const batches = planBatches({
-    parent: { file: '../parent.txt', bytes: parent.length }, parentId,
-    art: { file: '../art.html', bytes: sized(art).brotliBytes },
+  const plan = {
+    parent: { file: 'parent.txt', bytes: parent.length }, parentId,
+    art: { file: 'art.html', bytes: sized(art).brotliBytes },
     brains: brainFiles, tokens: tokenEntries,
-  });
+  };
+  const batches = planBatches(plan);
+  const withProperties = batchFees(batches);
+  // the same collection without properties: what they add to the fees
+  const bare = planBatches({ ...plan, tokens: tokenEntries.map(({ delegate, metadata }) => ({ delegate, metadata })) });
+  // once every token is inscribed and linked: the galleries that list them, and the marketplace file
+  const allLinked = linkedTokens.length === tokens.length;
+  if (allLinked) {
+    const items = tokens.map((t) => ({ id: t.id, ...tokenAttributes(t.index, t.features, t.brain.heldoutAccuracy) }));
+    batches.push(...planGalleries(items, parentId, batches.length, `Perceptrons: ${c.count} living neural networks`));
+    writeAtomic(join(out, 'marketplace.json'), marketplaceFile(items));
+  }
   const artSize = sized(art);
   const manifest: Manifest = {
     art: { file: 'art.html', id: artId, ...artSize },
@@ -213,6 +232,8 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
       bytes: artSize.bytes + tokens.reduce((n, t) => n + t.brain.bytes, 0) + tokenBytes,
       brotliBytes: artSize.brotliBytes + tokens.reduce((n, t) => n + t.brain.brotliBytes, 0) + tokenBytes,
       feeSat: batchFees(batches),
+      propertiesBytes,
+      propertiesFeeSat: withProperties - batchFees(bare),
     },
   };
   writeAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');

@@ -7,8 +7,9 @@ import type { TrainingData } from '../train/data';
 import { accuracy, aliveCurve } from '../train/evaluate';
 import { createModel } from '../train/init';
 import { train, type TrainResult } from '../train/loop';
-import type { LabelledImages } from '../dataset/generate';
+import type { LabelledImages } from '../train/images';
 import { maxGrid, mseGrid } from '../quant/grid';
+import { fineTuneOnGrid } from '../quant/tune';
 import { trainingConfig, type GenomeDoc, type TokenTraining } from './config';
 
 export interface TokenJob {
@@ -79,6 +80,7 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
     });
     // a grid type (int4): a last epoch through the rounding onto the grid of the trained kernels (each unit's largest
     // weight on the top level, ±7 for int4), so the brain learns to answer with the weights it will be inscribed with
+    // (the 'cross-entropy' fine-tuning, at the token's own batch size and share of whole samples)
     const int4Start = performance.now();
     // lever (bench): 3 bits in the int4 format, each unit's clip the one of least squared error
     const grid = type.bits ? (cfg.gridBits === 3 ? mseGrid(model, 3) : maxGrid(model, type.bits)) : undefined;
@@ -90,8 +92,8 @@ export function trainToken(data: TrainingData, job: TokenJob): TokenBrain {
       });
     }
     if (grid) {
-      train(model, data.train, null, {
-        seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS, dropout: 'ordered', grid,
+      fineTuneOnGrid(model, data.train, {
+        method: 'cross-entropy', grid, seed: `${seed}/int4`, order: result.order, epochs: INT4_EPOCHS,
         learningRate: cfg.learningRate * INT4_LR, batchSize: cfg.batchSize, pFull: cfg.pFull,
       });
     }

@@ -1,7 +1,7 @@
 // perceptrons classify --model FILE.json [--json] [--top N] IMAGE...: ranks a brain's classes for each PNG/JPEG image,
 // resized to the brain's input by area averaging. A bad image gets its own error; the others still run.
 import { readFile } from 'node:fs/promises';
-import { classify, decodeDataInscription, type Model } from '../../src/nn/index';
+import { classify, decodeDataInscription, simdPlan, type Model } from '../../src/nn/index';
 import { loadImageRGB } from '../image';
 import { defineCommand, intOption, runCommand, UsageError } from '../args';
 
@@ -40,7 +40,7 @@ async function classifyImages(modelFile: string, images: string[], json: boolean
   for (const file of images) {
     try {
       const { rgb } = await loadImageRGB(file, w, h);
-      const classes = classify(model, rgb).slice(0, top).map(({ name, index, p }) => ({ name, index, p }));
+      const classes = classify(model, rgb, { kernel: simdPlan }).slice(0, top).map(({ name, index, p }) => ({ name, index, p }));
       results.push({ file, ok: true as const, classes });
       if (!json) console.log(`${file}\n${classes.map((c) => `  ${(c.p * 100).toFixed(1).padStart(5)}%  ${c.name}`).join('\n')}`);
     } catch (e) {

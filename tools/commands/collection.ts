@@ -5,13 +5,14 @@ import { WEIGHT_DTYPES } from '../../src/nn/index';
 import { choiceOption, defineCommand, intOption, runCommand, UsageError } from '../args';
 import { CollectionError } from '../collection/files';
 import { linkCollection } from '../collection/link';
+import { collectionStatus } from '../collection/status';
 import { COLLECTION_INPUT, formatDuration, runCollection } from '../collection/run';
 import { pfpCacheDir } from '../train/data';
 
 export const command = defineCommand({
   name: 'collection',
   summary: 'a collection where every token has its own brain trained from its genome, with the ord batches to inscribe it',
-  synopsis: '--count N --out DIR [options]    (or: perceptrons collection link DIR --ids FILE...)',
+  synopsis: '--count N --out DIR [options]    (or: link DIR --ids FILE...; status DIR [--ord URL])',
   positionals: true,
   options: {
     count: { type: 'string', arg: 'N', help: 'tokens (1..10000)' },
@@ -25,12 +26,16 @@ export const command = defineCommand({
     epochs: { type: 'string', arg: 'N', help: "train every brain N epochs instead of its genome's (quick looks, tests)" },
     art: { type: 'string', arg: 'FILE', help: "the art page (default: the repository's built inscription.html)" },
     data: { type: 'string', arg: 'DIR', help: 'the PFP dataset, made by perceptrons dataset', default: pfpCacheDir({}) },
-    ids: { type: 'string', arg: 'FILE', multiple: true, help: "with link: ord wallet batch's JSON output of a batch, saved as batches/NN-<label>.json" },
+    ids: { type: 'string', arg: 'FILE', multiple: true, help: "with link: ord wallet batch's JSON output of a batch, saved as DIR/batches/NN-<label>.json" },
+    ord: { type: 'string', arg: 'URL', help: 'with status: an ord server to ask which linked inscriptions are confirmed, and at what height' },
   },
   notes: `Writes DIR/genomes/<i>.json, DIR/brains/<i>.json, DIR/art.html, DIR/parent.txt, DIR/manifest.json,
 DIR/batches/NN-*.yaml (for ord wallet batch) and DIR/report.md. Interrupted? Run the same command again: finished
-brains are kept. link: after \`ord wallet batch ... --batch DIR/batches/NN-x.yaml > DIR/batches/NN-x.json\`, records
-the real IDs of those inscriptions and rewrites manifest.json, the later batches and the report (docs/collection.md).`,
+brains are kept. Inscribe each batch from the collection directory (file: paths are relative to it), once the one
+before is confirmed: \`cd DIR && ord wallet batch --compress --fee-rate R --batch batches/NN-x.yaml > batches/NN-x.json\`.
+link: records the real IDs from that output (refusing a dry run, another batch's or another collection's output) and
+rewrites manifest.json, the later batches and the report; after the last token batch it writes the gallery batches
+and DIR/marketplace.json. status: which batch is next and what it waits for (docs/collection.md).`,
 });
 
 export function run(args: string[]): Promise<number> {
@@ -42,8 +47,16 @@ export function run(args: string[]): Promise<number> {
         const idFiles = [...(v.ids ?? []), ...rest]; // --ids a.json b.json: the shell gives the rest as positionals
         if (!idFiles.length) throw new UsageError("link needs --ids FILE (ord wallet batch's JSON output of a batch)");
         const r = await linkCollection(dir, idFiles);
-        console.log(`linked ${r.linked.join(', ')}; wrote ${dir}/ids.json, manifest.json and the batches`);
-        console.log(r.waiting.length ? `still waiting for brains or art: ${r.waiting.join(', ')}` : 'every token batch names real IDs: ready to inscribe');
+        console.log(`linked ${r.linked.join(', ')}; wrote ${dir}/ids.json, linked.json, manifest.json and the batches`);
+        console.log(r.unlinked.length ? `still unlinked: ${r.unlinked.join(', ')}` : 'every batch is linked');
+        if (r.waiting.length) console.log(`naming IDs not linked yet (inscribe and link the batches before them first): ${r.waiting.join(', ')}`);
+        return 0;
+      }
+      if (positionals[0] === 'status') {
+        const [, dir, extra] = positionals;
+        if (!dir) throw new UsageError('status needs the collection directory: perceptrons collection status DIR [--ord URL]');
+        if (extra) throw new UsageError(`unexpected argument "${extra}"`);
+        for (const line of (await collectionStatus(dir, v.ord)).lines) console.log(line);
         return 0;
       }
       if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);

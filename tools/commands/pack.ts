@@ -1,12 +1,13 @@
 // perceptrons pack: a TF.js Layers export (or an existing brain) → a data inscription, optionally float16, int8 or int4
 // (int3: the int4 format with 3-bit levels), int4 fine-tuned through the rounding when given the training data.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { decodeDataInscription, encodeDataInscription } from '../../src/nn/index';
 import { choiceOption, defineCommand, runCommand, UsageError, type Values } from '../args';
-import { tfjsToModel, type TfjsModelJson } from '../train/tfjs';
+import { readTfjsExport } from '../train/tfjs-export';
 import { loadDataset, DATASETS } from '../train/data';
 import { int4Document, STORAGE } from '../quant/pack';
+import { DEFAULT_INT4_TUNING, INT4_TUNINGS } from '../quant/tune';
 
 export const command = defineCommand({
   name: 'pack',
@@ -18,6 +19,7 @@ export const command = defineCommand({
     out: { type: 'string', arg: 'FILE', help: 'where the data inscription goes (required)' },
     dtype: { type: 'string', arg: Object.keys(STORAGE).join('|'), help: 'how the weights are stored (int3: the int4 format with levels -4..3)', default: 'float32' },
     data: { type: 'string', arg: 'pfp|mnist|fashion', help: 'int4/int3: fine-tune through the rounding on this data set\'s training split\nand measure the agreement with the float brain on its held-out split' },
+    'int4-tuning': { type: 'string', arg: INT4_TUNINGS.join('|'), help: `int4/int3: how to fine-tune through the rounding: distillation to the float\nbrain's outputs (keeps its answers) or cross-entropy to the labels (as collection does)`, default: DEFAULT_INT4_TUNING },
     classes: { type: 'string', arg: 'a,b,c', help: 'the class names, comma-separated (a brain keeps its own otherwise)' },
     name: { type: 'string', arg: 'NAME', help: "the brain's name (default: the --out file's name for --tfjs)" },
   },
@@ -34,17 +36,18 @@ async function pack(o: Values<typeof command>): Promise<number> {
   const dtype = choiceOption(o.dtype, 'dtype', Object.keys(STORAGE)), { bits } = STORAGE[dtype];
   const grids = Object.keys(STORAGE).filter((k) => STORAGE[k].bits).join(' or ');
   const data = o.data === undefined ? undefined : choiceOption(o.data, 'data', DATASETS);
+  const tuning = choiceOption(o['int4-tuning'], 'int4-tuning', INT4_TUNINGS);
   if (data && !bits) throw new UsageError(`--data fine-tunes a brain on a grid; it needs --dtype ${grids}`);
   const classes = o.classes?.split(',').map((s) => s.trim());
   try {
-    const model = tfjs ? packTfjs(tfjs, name ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
+    const model = tfjs ? readTfjsExport(tfjs, name ?? basename(out, '.json'), classes) : decodeDataInscription(readFileSync(brain!, 'utf8'));
     if (brain && classes) {
       if (classes.length !== model.classes.length) throw new Error(`--classes: ${classes.length} names for ${model.classes.length} classes`);
       model.classes = classes;
     }
     if (brain && name) model.name = name;
     const log = (line: string) => console.error(line), set = data ? await loadDataset(data, { log }) : undefined;
-    const doc = bits ? int4Document(model, { bits, data: set, log }) : encodeDataInscription(model, { dtype: STORAGE[dtype].dtype });
+    const doc = bits ? int4Document(model, { bits, data: set, log, tuning }) : encodeDataInscription(model, { dtype: STORAGE[dtype].dtype });
     decodeDataInscription(doc); // what we write must be accepted
     const text = JSON.stringify(doc);
     mkdirSync(dirname(out), { recursive: true });
@@ -55,24 +58,4 @@ async function pack(o: Values<typeof command>): Promise<number> {
     console.error(`perceptrons pack: ${(e as Error).message}`);
     return 1;
   }
-}
-
-export function packTfjs(modelJsonPath: string, name: string, classes?: string[]) {
-  let json: TfjsModelJson;
-  try {
-    json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as TfjsModelJson;
-  } catch (e) {
-    throw new Error(`${modelJsonPath}: cannot read it as JSON (${(e as Error).message})`);
-  }
-  if (!json || !Array.isArray(json.weightsManifest)) throw new Error(`${modelJsonPath}: not a TF.js Layers export (no weightsManifest)`);
-  const paths = json.weightsManifest.flatMap((g) => g.paths ?? []);
-  const parts = paths.map((p) => {
-    const file = join(dirname(modelJsonPath), p);
-    if (!existsSync(file)) throw new Error(`${modelJsonPath}: weight shard ${p} is missing (looked for ${file})`);
-    return new Uint8Array(readFileSync(file));
-  });
-  const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) { data.set(p, offset); offset += p.length; }
-  return tfjsToModel(json, data, name, classes);
 }

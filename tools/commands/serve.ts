@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildLibrary, DEFAULT_LIB_OUT } from '../build/lib';
-import { repoRoot } from '../build/inscription';
+import { DEFAULT_BIRTH_HEIGHT, repoRoot } from '../build/inscription';
 import { startServer, type ServerOptions } from '../server/server';
 import { defineCommand, intOption, numberOption, parseCommand, runCommand, UsageError, type Values } from '../args';
 
@@ -14,7 +14,7 @@ export const command = defineCommand({
     port: { type: 'string', arg: 'N', help: 'port (0 = any free port)', default: '8080' },
     host: { type: 'string', arg: 'ADDR', help: 'interface to listen on (default 127.0.0.1)' },
     height: { type: 'string', arg: 'N', help: 'simulated tip height (default: birth height + 2016)' },
-    'birth-height': { type: 'string', arg: 'N', help: "the art's birth height (default: read from the built art, else 870000)" },
+    'birth-height': { type: 'string', arg: 'N', help: `the art's birth height (default: read from the built art, else ${DEFAULT_BIRTH_HEIGHT})` },
     fee: { type: 'string', arg: 'SAT/VB', help: 'average fee rate of the latest blocks (default 10)' },
     'blocks-per-second': { type: 'string', arg: 'N', help: 'start the chain advancing at N blocks a second ("play"; default speed 10, paused)' },
     compress: { type: 'boolean', help: 'store inscriptions brotli-compressed as `ord wallet inscribe --compress` does\n(served with Content-Encoding: br; 406 to clients that do not accept br)' },
@@ -22,6 +22,7 @@ export const command = defineCommand({
     html: { type: 'string', arg: 'FILE', help: 'the art inscription (default inscription.html)' },
     brains: { type: 'string', arg: 'DIR', help: 'brains to serve (default fixtures/brains)' },
     inscriptions: { type: 'string', arg: 'DIR', help: 'also serve every file in DIR as an inscription (ID = sha256 + i0, content type\nfrom the extension as ord infers it, under ord\'s CSP): preview a derivative piece before inscribing it' },
+    upgrades: { type: 'string', arg: 'DIR', help: 'serve the upgrade batch files in DIR (perceptrons upgrade) as children inscribed at the starting tip\n(default with --collection: its upgrades/ folder)' },
     lib: { type: 'string', arg: 'FILE', help: `the library inscription to serve (default: built from src/lib.ts into ${DEFAULT_LIB_OUT} at start)` },
   },
 });
@@ -38,7 +39,7 @@ function serverOptions(v: Values<typeof command>): ServerOptions {
   const o: ServerOptions = {
     port: count('port'), host: v.host, height: count('height'), birthHeight: count('birth-height'),
     fee: numberOption(v.fee, 'fee', 0, true), compress: v.compress, collectionDir: v.collection, html: v.html, brainsDir: v.brains,
-    inscriptionsDir: v.inscriptions, libFile: v.lib,
+    inscriptionsDir: v.inscriptions, upgradesDir: v.upgrades, libFile: v.lib,
   };
   if (v['blocks-per-second'] !== undefined) {
     o.blocksPerSecond = numberOption(v['blocks-per-second'], 'blocks-per-second');

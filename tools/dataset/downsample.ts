@@ -1,7 +1,7 @@
 // A smaller input for a brain: every image of a set scaled down by a whole factor, each output pixel the rounded mean
 // of its factor x factor block (a box filter, what a browser's 'high' quality resize of a small image is close to).
 // A collection's brains see 16x16 instead of 32x32: the first layer, nearly all of a brain's parameters, is 4x smaller.
-import type { LabelledImages } from './generate';
+import type { LabelledImages } from '../train/images';
 
 /** The factor `from`-pixel-square images scale down by to `side`: a whole one, or an error naming the sides that are. */
 export function downsampleFactor(from: number, side: number): number {

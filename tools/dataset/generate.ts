@@ -4,17 +4,13 @@ import { Worker } from 'node:worker_threads';
 import { PFP_CLASSES, SIZE } from './classes';
 import { compose, randomAugmentation, NO_AUGMENTATION } from './augment';
 import { rngFrom } from './prng';
+import type { LabelledImages } from '../train/images';
 
 export type Split = 'train' | 'test' | 'valid' | 'fresh';
 export const PIXELS = SIZE * SIZE * 3;
 
 export interface Chunk { classIndex: number; split: Split; start: number; count: number }
 
-export interface LabelledImages {
-  count: number;
-  images: Uint8Array; // count x SIZE x SIZE x 3, HWC
-  labels: Uint8Array;
-}
 
 export interface PfpDataset {
   seed: string;

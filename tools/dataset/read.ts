@@ -2,7 +2,8 @@
 // trainer on a cached dataset loads no renderer (DiceBear, resvg, the Nouns art), and without copying the file.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabelledImages, PfpDataset } from './generate';
+import type { PfpDataset } from './generate';
+import type { LabelledImages } from '../train/images';
 
 export const MANIFEST = 'manifest.json';
 export const BINARY = 'dataset.bin';

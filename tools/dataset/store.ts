@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { PFP_CLASSES } from './classes';
-import type { LabelledImages, PfpDataset } from './generate';
+import type { PfpDataset } from './generate';
+import type { LabelledImages } from '../train/images';
 import { BINARY, FORMAT, MANIFEST, type Manifest } from './read';
 
 export const CONTACT_SHEET = 'contact-sheet.png';

@@ -7,8 +7,9 @@ import { readManifest } from '../build/manifest';
 import { brotli } from '../build/sizes';
 import { loadCollectionFiles, type CollectionFiles } from './collection';
 import { ordContentType } from './media';
+import { loadUpgrades } from './upgrades';
 
-export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription';
+export type Role = 'art' | 'brain' | 'token' | 'parent' | 'library' | 'inscription' | 'upgrade';
 
 export interface Inscription {
   id: string;
@@ -42,6 +43,9 @@ export interface Catalog {
   library: Inscription | null;
   /** Every file of --inscriptions DIR: other inscriptions (derivative pieces) to preview beside the art. */
   inscriptions: Inscription[];
+  /** Upgrade children from the batch files in the upgrades folder (upgrades.ts): inscribed at the tip the server
+   * starts with. */
+  upgrades: Inscription[];
   byId: Map<string, Inscription>;
   /** Children of each parent, in inscription order. */
   children: Map<string, string[]>;
@@ -93,7 +97,7 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; compress: boolean }): Catalog {
+export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?: string; libFile?: string; inscriptionsDir?: string; upgradesDir?: string; compress: boolean }): Catalog {
   const coll: CollectionFiles | null = o.collectionDir ? loadCollectionFiles(o.collectionDir) : null;
   const html = coll ? coll.art.file : o.html;
   if (!existsSync(html) || !statSync(html).isFile()) {
@@ -139,5 +143,15 @@ export function loadCatalog(o: { html: string; brainsDir: string; collectionDir?
     throw new Error(`--inscriptions ${o.inscriptionsDir}: no such directory`);
   }
   const inscriptions = fromDir(o.inscriptionsDir, 'inscription');
-  return { art, brains, tokens, library, inscriptions, byId, children };
+  // a collection's upgrades live in its upgrades/ folder; a single art's in --upgrades DIR
+  const upgradesDir = o.upgradesDir ?? (o.collectionDir && join(o.collectionDir, 'upgrades'));
+  const upgrades = (upgradesDir ? loadUpgrades(upgradesDir) : []).map((u) => {
+    const body = u.file ? readFileSync(u.file) : Buffer.alloc(0); // a delegating child has no body, as a token
+    return enter({
+      id: u.id, role: 'upgrade', name: u.name, file: u.file ?? '', contentType: u.file ? contentTypeOf(u.file) : '', body,
+      encoding: null, rawBytes: body.length, bakedBirthHeight: null, number: number++, delegate: u.delegate, metadata: null, parents: u.parents,
+    });
+  });
+  for (const u of upgrades) for (const p of u.parents) children.set(p, [...(children.get(p) ?? []), u.id]);
+  return { art, brains, tokens, library, inscriptions, upgrades, byId, children };
 }

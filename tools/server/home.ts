@@ -8,6 +8,8 @@ export interface HomeData {
   art: { id: string; name: string };
   brains: { id: string; name: string }[];
   tokens: { id: string; name: string }[];
+  /** The collection's parent, whose children page (/children/<id>) shows the tokens as an explorer's grid. */
+  parent?: string;
   birthHeight: number;
   state: { height: number; fee: number; blocksPerSecond: number; playing: boolean };
   sliderMax: number;
@@ -23,7 +25,8 @@ export function renderHome(d: HomeData): string {
   const first = d.tokens[0] ?? d.art;
   const json = JSON.stringify({ art: d.art.id, first: first.id, birth: d.birthHeight, state: d.state }).replace(/</g, '\\u003c');
   const tokens = d.tokens.length
-    ? `<details open><summary>Tokens (${d.tokens.length}): click to view</summary><ul class="ids">${d.tokens.map((t) => idButton(t, 'token')).join('')}</ul>
+    ? (d.parent ? `<p><a href="/children/${esc(d.parent)}" target="_blank" rel="noopener">the tokens as ord's grid (/children/&lt;parent&gt;)</a></p>` : '') +
+      `<details open><summary>Tokens (${d.tokens.length}): click to view</summary><ul class="ids">${d.tokens.map((t) => idButton(t, 'token')).join('')}</ul>
 <button class="token" data-id="${esc(d.art.id)}">the art itself (${esc(d.art.name)})</button></details>`
     : '';
   const brains = d.brains.length

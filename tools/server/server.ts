@@ -6,16 +6,15 @@ import { join, resolve } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { loadCatalog, type Inscription } from './catalog';
 import { blockHash, blockTime, createSimChain, heightOfHash, MAX_HEIGHT, type ChainSettings } from './chain';
-import { isInscriptionId } from '../../src/chain/ids';
 import { renderHome } from './home';
+import { GRID_CSP, renderChildren } from './grid';
 import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
 import { dispatch, type Request, type Route } from './routes';
 import { ROUTE } from '../../src/chain/routes';
+import { DEFAULT_BIRTH_HEIGHT } from '../build/inscription';
 export { CONTENT_CSP, PREVIEW_PAGE_CSP } from './csp';
 
 export const CONTENT_CACHE = 'public, max-age=1209600, immutable';
-/** build.ts's default birth height, used when neither the option nor the art's baked config gives one. */
-export const DEFAULT_BIRTH_HEIGHT = 870_000;
 /** Default tip: two weeks (one difficulty period) after birth, a young network. */
 export const DEFAULT_AGE_BLOCKS = 2016;
 export const DEFAULT_FEE = 10;
@@ -34,7 +33,11 @@ export interface ServerOptions {
   libFile?: string;
   /** Serve every file under this directory as an inscription too (ID sha256 + i0, content type as ord infers it). */
   inscriptionsDir?: string;
-  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else 870000. */
+  /** Upgrade batch files (perceptrons upgrade) to serve as children inscribed at the starting tip; default for a
+   * collection: its upgrades/ folder. */
+  upgradesDir?: string;
+  /** Birth height of the art (its /r/inscription height); default: the art's baked config, else the build's
+   * DEFAULT_BIRTH_HEIGHT. */
   birthHeight?: number;
   height?: number;
   fee?: number;
@@ -69,22 +72,20 @@ const HEIGHT_IN_PATH = /^\d{1,10}$/;
 /** ord's page size on /r/children and /r/parents. */
 export const PAGE_SIZE = 100;
 
-/** ord's InscriptionId: txid hex (any case), "i", a u32 index; IDs are compared lowercase. */
+/** ord's InscriptionId::from_str (ord: src/inscriptions/inscription_id.rs): 64 hex digits (either case), a lower-case
+ * "i" (an upper-case "I" is an invalid separator), a u32 as Rust parses it (leading zeros and "+" allowed). The ID in
+ * the form ord prints it, or null. */
 export function parseId(s: string): string | null {
-  const id = s.toLowerCase(), index = id.slice(65);
-  if (!isInscriptionId(id) || index.length > 10 || Number(index) > 0xffffffff) return null;
-  return `${id.slice(0, 64)}i${Number(index)}`;
+  const txid = s.slice(0, 64), index = s.slice(65);
+  if (s[64] !== 'i' || !/^[0-9a-fA-F]{64}$/.test(txid) || !/^\+?\d+$/.test(index) || Number(index) > 0xffffffff) return null;
+  return `${txid.toLowerCase()}i${Number(index)}`;
 }
 
-/** Whether an Accept-Encoding header admits br (an explicit br entry beats "*"; q=0 refuses). */
-export function acceptsBr(header: string | string[] | undefined): boolean {
-  const entries = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((part) => {
-    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return { name, q: q ? Number(q.slice(2)) : 1 };
-  });
-  const br = entries.find((e) => e.name === 'br') ?? entries.find((e) => e.name === '*');
-  return !!br && br.q > 0;
+/** Whether ord serves a br-encoded body for this Accept-Encoding (ord: src/subcommand/server/accept_encoding.rs): some
+ * comma-separated entry, cut at ";" and trimmed, is exactly `br`. q-values are not read (`br;q=0` admits br) and `*` is
+ * not `br`; ord reads only the first Accept-Encoding header. */
+export function acceptsBr(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((entry) => entry.split(';')[0].trim() === 'br');
 }
 
 const isIframeMedia = (type: string): boolean => type.startsWith('text/html') || type.startsWith('image/svg+xml');
@@ -109,6 +110,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     collectionDir: collection,
     libFile: opts.libFile && resolve(root, opts.libFile),
     inscriptionsDir: opts.inscriptionsDir && resolve(root, opts.inscriptionsDir),
+    upgradesDir: opts.upgradesDir && resolve(root, opts.upgradesDir),
     compress: !!opts.compress,
   });
   const birthHeight = opts.birthHeight ?? catalog.art.bakedBirthHeight ?? DEFAULT_BIRTH_HEIGHT;
@@ -118,7 +120,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     blocksPerSecond: opts.blocksPerSecond ?? DEFAULT_BLOCKS_PER_SECOND,
     playing: !!opts.playing,
   });
-  const birthOf = (_: Inscription): number => birthHeight;
+  // the upgrade children are inscribed at the tip the server starts with: the time slider hides them below it
+  const upgradeHeight = chain.tip();
+  const birthOf = (ins: Inscription): number => (ins.role === 'upgrade' ? upgradeHeight : birthHeight);
+  /** Inscribed by the simulated tip (ord knows nothing of an inscription before its block). */
+  const inscribed = (ins: Inscription): boolean => birthOf(ins) <= chain.tip();
   /** ord's delegation: a delegating inscription's content, content type and encoding are its delegate's. */
   const delegated = (ins: Inscription): Inscription | undefined => (ins.delegate ? catalog.byId.get(ins.delegate) : ins);
 
@@ -126,7 +132,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     if (ins.role === 'token' && !ins.delegate) return send(res, 404, `inscription ${ins.id} content not found`);
     const headers: Record<string, string | string[]> = { 'Content-Security-Policy': CONTENT_CSP, 'Cache-Control': CONTENT_CACHE };
     if (ins.encoding === 'br') {
-      if (!acceptsBr(req.headers['accept-encoding'])) {
+      if (!acceptsBr(req.headersDistinct['accept-encoding']?.[0])) {
         return send(res, 406, 'inscription content encoding `br` is not acceptable. `Accept-Encoding` header not present or does not include `br`');
       }
       headers['Content-Encoding'] = 'br';
@@ -151,7 +157,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     const txid = ins.id.slice(0, 64);
     const h = birthOf(ins);
     const vbytes = Math.ceil(ins.body.length / 4) + 150;
-    const bodyless = ins.role === 'token'; // a delegating token has no body: ord answers null for both
+    const bodyless = ins.role === 'token' || (ins.role === 'upgrade' && !ins.file); // a delegating one has no body: ord answers null for both
     return {
       charms: [],
       content_type: bodyless ? null : ins.contentType,
@@ -201,7 +207,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     const id = parseId(raw);
     if (!id) return send(res, 400, `invalid inscription ID: ${raw.slice(0, 100)}`), null;
     const ins = catalog.byId.get(id);
-    if (!ins) return send(res, 404, `inscription ${id} not found`), null;
+    if (!ins || !inscribed(ins)) return send(res, 404, `inscription ${id} not found`), null;
     return ins;
   }
 
@@ -210,6 +216,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       art: { id: catalog.art.id, name: catalog.art.name },
       brains: catalog.brains.map((i) => ({ id: i.id, name: i.name })),
       tokens: catalog.tokens.map((i) => ({ id: i.id, name: i.name })),
+      parent: catalog.tokens[0]?.parents[0],
       birthHeight,
       state: chain.settings(),
       sliderMax: Math.max(birthHeight + 210_000, chain.tip() + 1_000),
@@ -253,7 +260,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
   function undelegatedContent({ req, res, params }: Request): void {
     const ins = named(res, params.inscription_id);
     if (!ins) return;
-    if (ins.role === 'token') return send(res, 404, `inscription ${ins.id} content not found`);
+    if (ins.role === 'token' || (ins.role === 'upgrade' && !ins.file)) return send(res, 404, `inscription ${ins.id} content not found`);
     content(req, res, ins);
   }
 
@@ -264,11 +271,24 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
       if (!ins) return;
       const page = params.page === undefined ? 0 : HEIGHT_IN_PATH.test(params.page) ? Number(params.page) : null;
       if (page === null) return send(res, 400, `invalid page: ${params.page.slice(0, 100)}`);
-      const all = which === 'children' ? catalog.children.get(ins.id) ?? [] : ins.parents;
+      const all = (which === 'children' ? catalog.children.get(ins.id) ?? [] : ins.parents).filter((id) => {
+        const other = catalog.byId.get(id);
+        return !other || inscribed(other);
+      });
       const ids = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more = all.length > (page + 1) * PAGE_SIZE;
       // ord answers children as api::Children { page } and parents as api::Inscriptions { page_index } (ord: src/api.rs)
       json(res, which === 'children' ? { ids, more, page } : { ids, more, page_index: page });
     };
+  }
+
+  /** ord's children page: the children 100 a page as thumbnail iframes, as a collector sees a collection (grid.ts). */
+  function childrenPage({ res, params }: Request): void {
+    const ins = named(res, params.inscription_id);
+    if (!ins) return;
+    const page = params.page === undefined ? 0 : HEIGHT_IN_PATH.test(params.page) ? Number(params.page) : null;
+    if (page === null) return send(res, 400, `invalid page: ${params.page.slice(0, 100)}`);
+    const html = renderChildren({ parent: ins.id, parentNumber: ins.number, children: catalog.children.get(ins.id) ?? [], page });
+    send(res, 200, html, 'text/html; charset=utf-8', { 'Content-Security-Policy': GRID_CSP });
   }
 
   /** The one route table: docs/server.md lists it row for row. */
@@ -295,6 +315,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     { method: 'GET', pattern: '/r/children/{inscription_id}/{page}', handler: relatives('children') },
     { method: 'GET', pattern: '/r/parents/{inscription_id}', handler: relatives('parents') },
     { method: 'GET', pattern: '/r/parents/{inscription_id}/{page}', handler: relatives('parents') },
+    { method: 'GET', pattern: '/children/{inscription_id}', handler: childrenPage },
+    { method: 'GET', pattern: '/children/{inscription_id}/{page}', handler: childrenPage },
     { method: 'GET', pattern: '/-/state', handler: ({ res }) => sendState(res) },
     { method: 'POST', pattern: '/-/state', handler: changeState },
   ];
@@ -348,6 +370,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     for (const i of catalog.tokens.slice(0, 20)) console.log(`  token   ${i.name.padEnd(28)} ${url}preview/${i.id}`);
     if (catalog.tokens.length > 20) console.log(`  ...     ${catalog.tokens.length - 20} more tokens (listed on ${url})`);
     for (const i of catalog.brains.slice(0, 20)) console.log(`  brain   ${i.name.padEnd(28)} ${url}content/${i.id}${i.encoding ? ' (br)' : ''}`);
+    for (const u of catalog.upgrades) console.log(`  upgrade ${u.name.padEnd(28)} ${url}content/${u.id} (child of ${u.parents[0].slice(0, 8)}…, block ${upgradeHeight})`);
     if (catalog.library) console.log(`  library ${catalog.library.name.padEnd(28)} ${url}content/${catalog.library.id}`);
     for (const i of catalog.inscriptions) {
       console.log(`  inscr.  ${i.name.padEnd(28)} ${url}${i.contentType.startsWith('text/html') ? 'preview' : 'content'}/${i.id}  ${i.contentType}`);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { LabelledImages } from '../dataset/generate';
+import type { LabelledImages } from './images';
 import { readDataset } from '../dataset/read';
 import { rngFrom, shuffle } from '../dataset/prng';
 
@@ -31,13 +31,10 @@ export function pfpCacheDir(o: PfpOptions): string {
 export async function loadPfp(o: PfpOptions = {}): Promise<TrainingData> {
   const dir = pfpCacheDir(o);
   if (!existsSync(join(dir, 'manifest.json'))) {
-    o.log?.(`generating the PFP dataset into ${dir} ...`);
+    o.log?.(`no PFP dataset in ${dir} yet: rendering it (about 90 s on 2 cores)`);
     // loaded only here: the renderers (DiceBear, resvg, the Nouns art) take a second to import
-    const [{ generateDataset }, { writeDataset }] = await Promise.all([import('../dataset/generate'), import('../dataset/store')]);
-    const started = Date.now();
-    const data = await generateDataset(o.seed ?? '0', o.trainPerClass ?? 6000, o.testPerClass ?? 1000, o.workers ?? 2);
-    writeDataset(dir, data);
-    o.log?.(`generated ${data.train.count} + ${data.test.count} images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const { makePfpDataset } = await import('../dataset/make');
+    await makePfpDataset(dir, { seed: o.seed ?? '0', trainPerClass: o.trainPerClass ?? 6000, testPerClass: o.testPerClass ?? 1000, workers: o.workers ?? 2 });
   }
   const d = readDataset(dir);
   return { name: 'pfp', description: `PFP dataset (seed ${d.seed}, ${dir})`, classes: d.classes, inputShape: d.inputShape, train: d.train, test: d.test };

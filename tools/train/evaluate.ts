@@ -1,7 +1,7 @@
 // Accuracy of a model on labelled images, through the engine's own forward pass (src/nn), optionally with only
 // part of the network alive; and the curve of accuracy against the fraction of neurons alive.
-import { forward, type AliveMask, type Model } from '../../src/nn/index';
-import type { LabelledImages } from '../dataset/generate';
+import { forward, simdPlan, type AliveMask, type Model } from '../../src/nn/index';
+import type { LabelledImages } from './images';
 import { aliveFraction } from './dropout';
 
 export function argmax(v: ArrayLike<number>): number {
@@ -14,7 +14,7 @@ export function argmax(v: ArrayLike<number>): number {
 export function predictAll(model: Model, data: LabelledImages, alive?: AliveMask): Uint8Array {
   const pixels = model.inputShape[0] * model.inputShape[1] * model.inputShape[2];
   const out = new Uint8Array(data.count);
-  for (let i = 0; i < data.count; i++) out[i] = argmax(forward(model, data.images.subarray(i * pixels, (i + 1) * pixels), { alive }));
+  for (let i = 0; i < data.count; i++) out[i] = argmax(forward(model, data.images.subarray(i * pixels, (i + 1) * pixels), { alive, kernel: simdPlan }));
   return out;
 }
 

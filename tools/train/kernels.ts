@@ -1,5 +1,5 @@
 // The trainer's kernels: the first layer's matrix products (nearly all the work of training), the gather that scales
-// a minibatch's images to float32, and Adam, in WebAssembly SIMD (assembled below with tools/train/wasm.ts) and in plain JS, the reference and the fallback.
+// a minibatch's images to float32, and Adam, in WebAssembly SIMD (assembled below with src/nn/wasm.ts) and in plain JS, the reference and the fallback.
 // Both work on one heap of float32 (a WebAssembly memory, or an ArrayBuffer for plain JS) addressed in bytes.
 // The rows they read are whole multiples of 16 floats (64 bytes; the trainer pads them with zeros).
 //
@@ -13,7 +13,7 @@
 //     of images, rowBytes / 4 of them per row, taken from the training set kept as bytes.
 //   adam(p, g, m, v, count, gradScale, stepSize, beta1, beta2, eps): one Adam step over count floats (a multiple
 //     of 4), in float32, operation by operation the same in both (so both give the same bits).
-import { assemble, F32, I32, V128, op, type Func } from './wasm';
+import { assemble, F32, I32, V128, op, type Func } from '../../src/nn/wasm';
 
 export interface Kernels {
   simd: boolean;

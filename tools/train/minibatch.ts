@@ -9,15 +9,17 @@ import { ACTIVATION_RULES } from '../../src/nn/activations';
 import type { AliveMask, Int4Grid, Model } from '../../src/nn/index';
 import { levelOf } from '../../src/nn/int4';
 import { createKernels, type Kernels } from './kernels';
+import { crossEntropy, type SampleLoss } from './loss';
 
 const BLOCK = 64; // bytes: every region starts on a cache line; rows are whole multiples of 16 floats
 const aligned = (bytes: number): number => Math.ceil(bytes / BLOCK) * BLOCK;
 
-interface StoredImages { images: Uint8Array; count: number; pixels: number; rowBytes: number; kernels: Kernels; user: object | null }
+interface StoredImages { images: Uint8Array; count: number; pixels: number; rowBytes: number; kernels: Kernels }
 
-// The last training set stored, kept with its heap for the next run on the same images (a collection trains many
-// brains on one dataset). One at a time: a heap can grow but never shrink. The newest trainer on it owns its work area.
-let last: StoredImages | null = null;
+// A training set's heap once its trainer has released it, kept for the next run on the same images (a collection
+// trains many brains on one dataset; a heap can grow but never shrink). A trainer holds its heap until release(): one
+// made while the set's heap is held gets a heap of its own, so no trainer's heap is ever taken over by another.
+const freeHeaps = new WeakMap<Uint8Array, StoredImages>();
 
 /**
  * The images at the start of a heap, one row of rowBytes / 4 bytes each (zero-padded to a multiple of 16). They stay
@@ -25,14 +27,15 @@ let last: StoredImages | null = null;
  * where a float32 copy of the whole set would touch four times the memory).
  */
 function storedImages(images: Uint8Array, count: number, pixels: number, simd: boolean): StoredImages {
-  if (last && last.images === images && last.count === count && last.pixels === pixels && last.kernels.simd === simd) return last;
-  last = null;
+  const free = freeHeaps.get(images);
+  freeHeaps.delete(images);
+  if (free && free.count === count && free.pixels === pixels && free.kernels.simd === simd) return free;
   const rowBytes = aligned(pixels * 4), stride = rowBytes >> 2, kernels = createKernels(simd);
   kernels.reserve(count * stride);
   const heap = new Uint8Array(kernels.memory.buffer);
   if (stride === pixels) heap.set(images.subarray(0, count * pixels));
   else for (let r = 0; r < count; r++) heap.set(images.subarray(r * pixels, (r + 1) * pixels), r * stride);
-  return (last = { images, count, pixels, rowBytes, kernels, user: null });
+  return { images, count, pixels, rowBytes, kernels };
 }
 
 type Rule = (typeof ACTIVATION_RULES)[keyof typeof ACTIVATION_RULES];
@@ -47,8 +50,10 @@ interface LayerBuffers {
   out: Float32Array; outAt: number; // [batch x units]: pre-activations, then outputs
   delta: Float32Array; deltaAt: number; // [batch x units]: dLoss/dOutput, then dLoss/dPre-activation
   mask: Uint8Array | null; // [batch x units]: 1 alive, 0 dead (hidden layers only)
-  /** per-sample views of out and delta, for a softmax layer (applied to each sample's outputs as a whole) */
+  /** per-sample views of out and delta, for a softmax layer (applied to each sample's outputs as a whole) and the
+   * output layer (the loss reads each sample's outputs) */
   samples: { out: Float32Array; delta: Float32Array }[] | null;
+  softmax: boolean;
 }
 
 export interface BatchResult { loss: number; right: number; seen: number }
@@ -70,6 +75,7 @@ export class MinibatchTrainer {
   private readonly m: number;
   private readonly v: number;
   private t = 0;
+  private released = false;
   /** set by trainOnGrid(): the grid, and the float kernels Adam's updates accumulate in (the heap holds them rounded) */
   private rounding: { grid: Int4Grid; shadow: Float32Array[] } | null = null;
 
@@ -82,7 +88,6 @@ export class MinibatchTrainer {
     });
     this.batchSize = B;
     this.data = storedImages(images, count, pixels, opts.simd ?? true);
-    this.data.user = this;
     this.scale = model.scale;
     this.offset = model.offset;
     const k = (this.kernels = this.data.kernels), rowBytes = this.data.rowBytes;
@@ -116,14 +121,28 @@ export class MinibatchTrainer {
         kernelAt, gradKernelAt: kernelAt + G - P,
         out, outAt, delta, deltaAt,
         mask: i < last ? new Uint8Array(B * units) : null,
-        samples: l.activation === 'softmax' ? Array.from({ length: B }, (_, s) => ({ out: out.subarray(s * units, (s + 1) * units), delta: delta.subarray(s * units, (s + 1) * units) })) : null,
+        softmax: l.activation === 'softmax',
+        samples: l.activation === 'softmax' || i === last ? Array.from({ length: B }, (_, s) => ({ out: out.subarray(s * units, (s + 1) * units), delta: delta.subarray(s * units, (s + 1) * units) })) : null,
       };
     });
     this.load(model);
   }
 
+  /** Throws once the trainer has released its heap (which another trainer may hold by now). */
+  private holding(): void {
+    if (this.released) throw new Error('this trainer has released its heap (release() ends a run)');
+  }
+
+  /** Ends this trainer's run: its heap goes back to its training set, for the next trainer on the same images. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    freeHeaps.set(this.data.images, this.data);
+  }
+
   /** Copies the model's parameters into the heap (the first kernel transposed to one row per unit). */
   load(model: Model): void {
+    this.holding();
     const stride = this.data.rowBytes >> 2;
     model.layers.forEach((l, i) => {
       const L = this.layers[i];
@@ -159,6 +178,7 @@ export class MinibatchTrainer {
 
   /** Copies the trained parameters back into the model (Keras layout). */
   store(model: Model): void {
+    this.holding();
     model.layers.forEach((l, i) => {
       l.kernel.set(this.modelLayout(i, this.layers[i].kernel));
       if (l.bias) l.bias.set(this.layers[i].bias!);
@@ -194,14 +214,14 @@ export class MinibatchTrainer {
   }
 
   /**
-   * Forward and backward over the first n samples set: fills the gradients (summed over the samples, each weighted
-   * by classWeights[label]) and returns the summed loss and, over the samples with every neuron alive, how many
-   * were classified right.
+   * Forward and backward over the first n samples set: fills the gradients of `loss` (default: cross-entropy to the
+   * labels) summed over the samples, and returns the summed loss and, over the samples with every neuron alive, how
+   * many were classified right.
    */
-  forwardBackward(n: number, labels: ArrayLike<number>, classWeights?: ArrayLike<number>): BatchResult {
-    if (this.data.user !== this) throw new Error('a newer trainer on the same images has taken over this one\'s heap');
+  forwardBackward(n: number, labels: ArrayLike<number>, loss: SampleLoss = crossEntropy(labels)): BatchResult {
+    this.holding();
     this.forward(n);
-    const result = this.loss(n, labels, classWeights);
+    const result = this.loss(n, labels, loss);
     this.backward(n);
     return result;
   }
@@ -225,28 +245,24 @@ export class MinibatchTrainer {
       }
       // bias, activation, and the dropout mask (a dead neuron outputs 0)
       if (L.bias) for (let s = 0, b = L.bias; s < n; s++) for (let u = 0; u < U; u++) y[s * U + u] += b[u];
-      if (L.samples) for (let s = 0; s < n; s++) L.rule.apply(L.samples[s].out);
+      if (L.softmax) for (let s = 0; s < n; s++) L.rule.apply(L.samples![s].out);
       else L.rule.apply(n === this.batchSize ? y : y.subarray(0, n * U));
       if (L.mask) for (let i = 0, m = L.mask; i < n * U; i++) if (!m[i]) y[i] = 0;
     }
   }
 
-  /** Softmax cross-entropy of the output layer's outputs; dLoss/dOutput = (softmax - one-hot) x class weight. */
-  private loss(n: number, labels: ArrayLike<number>, classWeights?: ArrayLike<number>): BatchResult {
-    const out = this.layers[this.layers.length - 1], C = out.units, y = out.out, d = out.delta;
-    let loss = 0, right = 0, seen = 0;
+  /** The loss of each sample's outputs, its dLoss/dOutput in the output layer's delta; right answers by the labels. */
+  private loss(n: number, labels: ArrayLike<number>, loss: SampleLoss): BatchResult {
+    const out = this.layers[this.layers.length - 1], C = out.units;
+    let sum = 0, right = 0, seen = 0;
     for (let s = 0; s < n; s++) {
-      const base = s * C, label = labels[s], weight = classWeights ? classWeights[label] : 1;
-      let max = -Infinity, best = 0, sum = 0;
-      for (let c = 0; c < C; c++) if (y[base + c] > max) { max = y[base + c]; best = c; }
-      for (let c = 0; c < C; c++) sum += d[base + c] = Math.exp(y[base + c] - max);
-      for (let c = 0; c < C; c++) d[base + c] /= sum;
-      loss += weight * -Math.log(Math.max(d[base + label], 1e-30));
-      d[base + label] -= 1;
-      if (weight !== 1) for (let c = 0; c < C; c++) d[base + c] *= weight;
-      if (this.full[s]) { seen++; if (best === label) right++; }
+      const { out: y, delta } = out.samples![s];
+      let best = 0;
+      for (let c = 1; c < C; c++) if (y[c] > y[best]) best = c;
+      sum += loss(y, delta, s);
+      if (this.full[s]) { seen++; if (best === labels[s]) right++; }
     }
-    return { loss, right, seen };
+    return { loss: sum, right, seen };
   }
 
   private backward(n: number): void {
@@ -254,7 +270,7 @@ export class MinibatchTrainer {
     for (let li = layers.length - 1; li >= 0; li--) {
       const L = layers[li], U = L.units, delta = L.delta;
       // through the activation, then the mask (a dead neuron passes back nothing)
-      if (L.samples) for (let s = 0; s < n; s++) L.rule.backward(L.samples[s].out, L.samples[s].delta);
+      if (L.softmax) for (let s = 0; s < n; s++) L.rule.backward(L.samples![s].out, L.samples![s].delta);
       else if (n === this.batchSize) L.rule.backward(L.out, delta);
       else L.rule.backward(L.out.subarray(0, n * U), delta.subarray(0, n * U));
       if (L.mask) for (let i = 0, m = L.mask; i < n * U; i++) if (!m[i]) delta[i] = 0;
@@ -284,6 +300,7 @@ export class MinibatchTrainer {
 
   /** One Adam step (beta1 0.9, beta2 0.999, eps 1e-8) with learning rate lr on the gradients times gradScale. */
   step(lr: number, gradScale: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): void {
+    this.holding();
     this.t++;
     const stepSize = (lr * Math.sqrt(1 - beta2 ** this.t)) / (1 - beta1 ** this.t);
     this.kernels.adam(this.params.at, this.grads, this.m, this.v, this.params.count, gradScale, stepSize, beta1, beta2, eps);

@@ -1,10 +1,10 @@
-// Node side of the portrait lab: bundle portrait-page.ts with esbuild (in memory), open it in headless Chromium,
-// and call window.portraitLab. Shared by the browser tests, bench/render.bench.ts and `perceptrons gallery`.
+// Node side of the portrait lab: bundle lab-page.ts with esbuild (in memory), open it in headless Chromium, and call
+// window.portraitLab. Used by `perceptrons gallery`, the browser tests and bench/render.bench.ts.
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import type { Spec } from './portrait-page';
+import type { Spec } from './lab-page';
 
 export type { Spec };
 
@@ -20,7 +20,7 @@ export interface Lab {
 
 export async function bundlePage(): Promise<string> {
   const out = await build({
-    entryPoints: [fileURLToPath(new URL('./portrait-page.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('./lab-page.ts', import.meta.url))],
     bundle: true,
     write: false,
     format: 'iife',

@@ -1,6 +1,7 @@
-// A tiny WebAssembly encoder, just enough to write the trainer's kernels (tools/train/kernels.ts) as readable
-// instruction lists instead of a hex string: LEB128 numbers, the handful of opcodes they use, and a module with one
-// imported memory and a list of exported functions. No dependencies; the bytes are built once per process.
+// A tiny WebAssembly encoder, just enough to write WebAssembly as readable instruction lists instead of a hex string:
+// LEB128 numbers, the handful of opcodes the kernels use, and a module with one imported memory and a list of exported
+// functions. The trainer's kernels (tools/train/kernels.ts) are built with it once per process; the page's Dense
+// kernel (simd-source.ts, whose bytes simd.ts carries) with its numbers. No dependencies, no DOM, no Node.
 
 export const uleb = (v: number): number[] => {
   const out: number[] = [];
@@ -21,7 +22,7 @@ export const sleb = (v: number): number[] => {
 const f32bytes = (v: number): number[] => Array.from(new Uint8Array(Float32Array.of(v).buffer));
 
 export const I32 = 0x7f, F32 = 0x7d, V128 = 0x7b;
-type Code = number[];
+export type Code = number[];
 const simd = (op: number, ...imm: number[]): Code => [0xfd, ...uleb(op), ...imm];
 const mem = (align: number, offset: number): Code => [align, ...uleb(offset)];
 
@@ -60,9 +61,14 @@ export interface Func {
   code: Code;
 }
 
-const section = (id: number, bytes: Code): Code => [id, ...uleb(bytes.length), ...bytes];
+/** A module section: its id, then its length and bytes. */
+export const section = (id: number, bytes: Code): Code => [id, ...uleb(bytes.length), ...bytes];
 const vec = (items: Code[]): Code => [...uleb(items.length), ...items.flat()];
-const name = (s: string): Code => [...uleb(s.length), ...Array.from(Buffer.from(s, 'utf8'))];
+/** A name as WebAssembly stores it: its UTF-8 length, then its bytes. */
+export const name = (s: string): Code => {
+  const bytes = new TextEncoder().encode(s);
+  return [...uleb(bytes.length), ...bytes];
+};
 
 /** A module importing its memory as env.memory and exporting every function by name. */
 export function assemble(funcs: Func[]): Uint8Array<ArrayBuffer> {

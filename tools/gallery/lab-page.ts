@@ -1,11 +1,11 @@
-// Browser entry for the portrait tests, the render bench and the gallery: bundled by esbuild on the fly
-// (portrait-harness.ts) and driven from Node through window.portraitLab.
+// Browser entry of the portrait lab, for the gallery, the portrait tests and the render bench: bundled by esbuild on
+// the fly (lab.ts) and driven from Node through window.portraitLab.
 import { createPortrait, type Scene } from '../../src/art/portrait';
 import { generateGenome, type Genome, type Visual } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { paletteNamed } from '../../src/art/palettes';
 import { hash01 } from '../../src/art/prng';
-import { activations, decodeDataInscription } from '../../src/nn/index';
+import { activations, decodeDataInscription, simdPlan } from '../../src/nn/index';
 import type { Model } from '../../src/nn/model';
 
 export interface Spec {
@@ -104,7 +104,7 @@ function render(spec: Spec): string {
   const t = spec.t ?? 5000;
   if (s.model && spec.replayAgo !== undefined && s.input) {
     p.drawFrame(t - spec.replayAgo);
-    p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+    p.replay(activations(s.model, s.input, { alive: s.life.alive, kernel: simdPlan }));
   }
   p.drawFrame(t);
   const url = c.toDataURL('image/png');
@@ -125,7 +125,7 @@ function bench(spec: Spec, frames: number): { build: number; draw: number[] } {
   p.drawFrame(3000);
   ctx.getImageData(0, 0, 1, 1);
   const build = performance.now() - t0;
-  if (s.model && s.input) p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+  if (s.model && s.input) p.replay(activations(s.model, s.input, { alive: s.life.alive, kernel: simdPlan }));
   const draw: number[] = [];
   for (let i = 1; i <= frames; i++) {
     t0 = performance.now();
@@ -135,6 +135,26 @@ function bench(spec: Spec, frames: number): { build: number; draw: number[] } {
   }
   c.remove();
   return { build, draw };
+}
+
+/** One portrait drawing the frames at `times` in turn, as the animation does: each frame as a PNG data URL. With
+ * spec.input and spec.replayAgo, a replay of its activations starts replayAgo ms before times[0]. */
+function sequence(spec: Spec, times: number[]): string[] {
+  const c = canvasFor(spec);
+  const p = createPortrait(c);
+  const s = scene(spec);
+  p.setScene(s);
+  p.resize();
+  if (s.model && spec.replayAgo !== undefined && s.input) {
+    p.drawFrame(times[0] - spec.replayAgo);
+    p.replay(activations(s.model, s.input, { alive: s.life.alive }));
+  }
+  const frames = times.map((t) => {
+    p.drawFrame(t);
+    return c.toDataURL('image/png');
+  });
+  c.remove();
+  return frames;
 }
 
 /** Lay out rendered PNGs (data URLs) as a labelled contact sheet; returns a PNG data URL. */
@@ -165,12 +185,12 @@ async function sheet(urls: string[], labels: string[], cols: number, tile: numbe
 
 declare global {
   interface Window {
-    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }>;
+    portraitLab: { render: typeof render; bench: typeof bench; sheet: typeof sheet; sequence: typeof sequence; visibility?: (s: Spec) => Promise<{ visible: number; hidden: number; again: number }>;
       resizing?: (s: Spec) => Promise<{ before: number[]; after: number[]; unstyled: number[] }>;
     };
   }
 }
-window.portraitLab = { render, bench, sheet };
+window.portraitLab = { render, bench, sheet, sequence };
 
 /** Start a live portrait with requestAnimationFrame counted; toggle document.hidden; report frames drawn in each phase. */
 async function visibility(spec: Spec): Promise<{ visible: number; hidden: number; again: number }> {

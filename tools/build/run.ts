@@ -1,32 +1,14 @@
-// The build command line, shared by `npm run build` (build.ts) and `perceptrons build`.
+// What `perceptrons build` and `npm run build` do once their options are read (tools/commands/build.ts): build the
+// inscription or the library, print the size report, enforce the budgets, write the files or --check them.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { artOverBudget, readBudgets } from './budgets';
-import { BuildError, buildInscription, repoRoot, type BuildOptions } from './inscription';
+import { BuildError, buildInscription, type BuildOptions } from './inscription';
 import { buildLibrary, DEFAULT_LIB_OUT, EXAMPLES_DIR, LIB_ENTRY, libBudget, libOverBudget, staleExamples } from './lib';
 import { manifestJson, manifestPathOf } from './manifest';
 import { formatSizeTable } from './sizes';
-import { defineCommand, intOption, runCommand, UsageError, type Values } from '../args';
 
-export const command = defineCommand({
-  name: 'build',
-  summary: 'build inscription.html (size report, budgets) or the library; a collection is `perceptrons collection`',
-  synopsis: '[options]    (or: npm run build -- [options])',
-  options: {
-    'brain-id': { type: 'string', arg: 'ID', help: 'brain inscription ID baked in (default: ID of fixtures/brains/pfp_classifier_0000.json)' },
-    brain: { type: 'string', arg: 'FILE.json', help: 'brain whose ID is the default --brain-id (and which --standalone embeds)' },
-    seed: { type: 'string', arg: 'HEX64', help: 'genome seed of the art (default: a fixed seed)' },
-    'birth-height': { type: 'string', arg: 'N', help: 'block height of birth (default 870000)' },
-    'fallback-height': { type: 'string', arg: 'N', help: 'height assumed when no block height can be fetched (default: birth height)' },
-    standalone: { type: 'boolean', help: 'embed the brain for file:// demos; writes dist/inscription.standalone.html (no budgets)' },
-    out: { type: 'string', arg: 'PATH', help: 'output file (default inscription.html)' },
-    check: { type: 'boolean', help: 'build in memory and fail if the output file or its manifest (.json) differs from the fresh build' },
-    modules: { type: 'boolean', help: 'also list the bytes each source file adds to the script (esbuild-minified, before terser)' },
-    lib: { type: 'boolean', help: `build the library inscription instead: ${LIB_ENTRY} as one ES module (text/javascript) for\nderivative pieces (docs/library.md); --out defaults to ${DEFAULT_LIB_OUT}` },
-  },
-});
-
-interface Parsed {
+export interface BuildRequest {
   opts: BuildOptions;
   out?: string;
   check: boolean;
@@ -34,23 +16,8 @@ interface Parsed {
   lib: boolean;
 }
 
-function parse(v: Values<typeof command>): Parsed {
-  const p: Parsed = {
-    opts: {
-      brainId: v['brain-id'], brain: v.brain, seed: v.seed, standalone: v.standalone,
-      birthHeight: intOption(v['birth-height'], 'birth-height', 0), fallbackHeight: intOption(v['fallback-height'], 'fallback-height', 0),
-    },
-    out: v.out, check: v.check ?? false, modules: v.modules ?? false, lib: v.lib ?? false,
-  };
-  if (p.lib && p.opts.standalone) throw new UsageError('--lib builds the library alone: no --standalone');
-  return p;
-}
-
-export function runBuild(args: string[], root = repoRoot()): Promise<number> {
-  return runCommand(command, args, (v) => build(parse(v), root));
-}
-
-async function build(p: Parsed, root: string): Promise<number> {
+/** Builds what p asks for in the repository at root; the exit code (1: over budget, stale or a build error). */
+export async function build(p: BuildRequest, root: string): Promise<number> {
   try {
     const opts: BuildOptions = { ...p.opts, root };
     if (p.lib) return await library(root, p.out ?? DEFAULT_LIB_OUT, p.check);
