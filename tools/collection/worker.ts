@@ -14,9 +14,13 @@ const data: TrainingData = {
   train: downsample(stratified(d.train, perClass, pixels), d.inputShape, factor),
   test: downsample(stratified(d.test, testPerClass, pixels), d.inputShape, factor),
 };
+// and at the dataset's own size, for the few brains that stay weak on the smaller input (train-token.ts FULL_INPUT_BELOW)
+const fullInput: TrainingData | undefined = factor === 1 ? undefined : {
+  ...data, inputShape: d.inputShape, train: stratified(d.train, perClass, pixels), test: stratified(d.test, testPerClass, pixels),
+};
 parentPort!.on('message', (job: TokenJob) => {
   try {
-    parentPort!.postMessage({ ok: true, brain: trainToken(data, job) });
+    parentPort!.postMessage({ ok: true, brain: trainToken(data, job, fullInput) });
   } catch (e) {
     parentPort!.postMessage({ ok: false, index: job.index, error: (e as Error).message });
   }
