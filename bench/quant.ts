@@ -2,11 +2,13 @@
 // brotli (quality 11, window 24, text mode, as `ord wallet inscribe --compress`) and the top-1 agreement with the
 // float32 brain and the accuracy on the PFP held-out split, for float32, float16, int8, int4 (plain rounding and
 // fine-tuned through the rounding on the training split) and 3 bits in the int4 format (fine-tuned). A Markdown table.
+// A brain with a smaller input than the dataset's (a collection's 16x16) sees the images scaled down as it was trained.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { decodeDataInscription, encodeDataInscription, parameterCount, type Model } from '../src/nn/index';
 import { readDataset } from '../tools/dataset/store';
+import { downsample, downsampleFactor } from '../tools/dataset/downsample';
 import { predictAll } from '../tools/train/evaluate';
 import { tuneForInt4 } from '../tools/quant/tune';
 
@@ -16,7 +18,7 @@ export const ordBrotli = (text: string): number => brotliCompressSync(Buffer.fro
 
 const brains = process.argv.slice(2);
 if (!brains.length) brains.push('fixtures/brains/pfp_classifier_0000.json');
-const data = readDataset('data/pfp-seed0-6000x1000');
+const dataset = readDataset('data/pfp-seed0-6000x1000');
 const pct = (x: number) => (x * 100).toFixed(2) + '%';
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 
@@ -24,6 +26,9 @@ console.log('| brain | parameters | encoding | B/param (brotli) | agreement with
 console.log('|---|---:|---|---:|---:|---:|---:|');
 for (const path of brains) {
   const model = decodeDataInscription(readFileSync(path, 'utf8')), params = parameterCount(model);
+  // the images at the brain's input (a collection's brains see them scaled down to 16x16)
+  const factor = downsampleFactor(dataset.inputShape[0], model.inputShape[0]), scaled = (s: typeof dataset.test) => downsample(s, dataset.inputShape, factor);
+  const data = { train: scaled(dataset.train), test: scaled(dataset.test) };
   const reference = predictAll(model, data.test);
   const row = (encoding: string, doc: object, seconds = NaN) => {
     const text = JSON.stringify(doc), read = decodeDataInscription(text), p = predictAll(read, data.test);

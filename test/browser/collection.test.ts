@@ -1,6 +1,6 @@
 // A collection in the browser: three tokens of a tiny collection (each a delegate of the one art, with CBOR metadata),
 // framed as an explorer frames them, each run the genome of its own seed, draw and classify with their own trained
-// brain, and show its held-out accuracy; a token whose metadata is broken runs the default brain and says why.
+// brain (on its own 16x16 input, as Node does), and show its held-out accuracy; a token whose metadata is broken runs the default brain and says why.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,9 @@ describe('collection tokens', () => {
         await waitPanel(f.frame, 'result');
         const { birthHeight, input } = await seen(f.frame);
         const model = decodeDataInscription(readFileSync(join(out, t.brain.file), 'utf8'));
+        // a collection brain's own input (16x16x3): the page scaled the image to it, not to the default brain's 32x32
+        expect(model.inputShape).toEqual([16, 16, 3]);
+        expect(input!.pixels.length).toBe(16 * 16 * 3);
         const life = lifeAt(generateGenome(t.seed), p.height, birthHeight, t.hidden, 4, model.trainingTraits.neuron_order as number[][]);
         const ref = classify(model, Uint8ClampedArray.from(input!.pixels), { alive: life.alive });
         const got = (await readPerceptron(f))!.prediction!.classes;

@@ -13,7 +13,7 @@ export async function tinyDataset(dir: string, perClass = 8, testPerClass = 4): 
 
 export function tinyCollection(dataDir: string, out: string, o: Partial<CollectionOptions> = {}) {
   return runCollection({
-    count: 3, seed: 'tiny', out, workers: 1, dtype: 'int4', perClass: 6000, testPerClass: 1000, epochs: 1, dataDir,
+    count: 3, seed: 'tiny', out, workers: 1, dtype: 'int4', perClass: 6000, testPerClass: 1000, input: 16, epochs: 1, dataDir,
     log: () => {}, ...o,
   });
 }

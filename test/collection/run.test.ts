@@ -70,6 +70,9 @@ describe('perceptrons collection', () => {
       expect(brain.layers.slice(0, -1).map((l) => l.units)).toEqual(g.hidden);
       expect(brain.layers[0].activation).toBe(g.activation);
       expect(brain.classes).toEqual(['Bottts', 'Nouns', 'Pixel Art', 'Thumbs']);
+      // the collection's input: the dataset's 32x32 images scaled to 16x16, a quarter of the first layer
+      expect(brain.inputShape).toEqual([16, 16, 3]);
+      expect(brain.layers[0].inputs).toBe(16 * 16 * 3);
       expect(brain.trainingTraits.heldout_accuracy).toBe(t.brain.heldoutAccuracy);
       // int4, the collection's default: trained through the rounding, measured as inscribed
       expect(JSON.parse(raw.toString('utf8')).weight_dtype).toBe('int4');
@@ -139,6 +142,13 @@ describe('perceptrons collection', () => {
     await tinyCollection(data, two, { workers: 2, art });
     expect(tree(two)).toEqual(tree(one));
   }, 120_000);
+
+  it('refuses an input the dataset does not scale down to by a whole factor, before training anything', async () => {
+    const dir = join(tmp.dir, 'input-12');
+    await expect(tinyCollection(data, dir, { input: 12, art })).rejects.toThrow(
+      "--input 12: the dataset's 32x32 images scale down only by a whole factor: to 1, 2, 4, 8, 16, 32, not 12");
+    expect(existsSync(join(dir, 'brains'))).toBe(false);
+  });
 
   it('resumes a run killed with kill -9 mid-brain to the same bytes, retraining a damaged brain', async () => {
     // 60 epochs: long brains, so the kill most likely lands while one trains; wherever it lands, what it leaves is made

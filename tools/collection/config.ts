@@ -22,6 +22,10 @@ export interface TokenTraining {
   /** and beyond those, up to `rescueAttempts` runs while the best is still under rescueBelow (a brain that failed) */
   rescueAttempts: number;
   rescueBelow: number;
+  /** int4: of the genome's epochs, how many the last ones train through the rounding (0: only the one more after them) */
+  gridEpochs: number;
+  /** int4: levels -8..7 (4) or -4..3 (3, the same format with fewer distinct values) */
+  gridBits: 3 | 4;
 }
 
 /** The genome JSON `perceptrons generate` writes: { seed, features, hidden }. */
@@ -59,5 +63,9 @@ export function trainingConfig(g: GenomeDoc): TokenTraining {
     // a brain still under 90% after those keeps trying other seeds: only the failures pay for it
     rescueAttempts: 32,
     rescueBelow: 0.9,
+    // int4: the genome's epochs in float, then one more through the 4-bit rounding (docs/collection.md: training on
+    // the grid from earlier on, or on 3 bits, measured and dropped)
+    gridEpochs: 0,
+    gridBits: 4,
   };
 }

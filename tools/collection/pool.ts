@@ -9,12 +9,14 @@ export interface PoolOptions {
   dataDir: string;
   perClass: number;
   testPerClass: number;
+  /** the brains' input side: the dataset's images scaled down to input x input */
+  input: number;
 }
 
 export async function trainAll(jobs: TokenJob[], o: PoolOptions, onBrain: (b: TokenBrain) => void): Promise<void> {
   let next = 0;
   const run = (): Promise<void> => new Promise((resolve, reject) => {
-    const worker = spawnTsWorker(new URL('./worker.ts', import.meta.url), { dataDir: o.dataDir, perClass: o.perClass, testPerClass: o.testPerClass });
+    const worker = spawnTsWorker(new URL('./worker.ts', import.meta.url), { dataDir: o.dataDir, perClass: o.perClass, testPerClass: o.testPerClass, input: o.input });
     let current: TokenJob | null = null, finished = false;
     const fail = (e: Error) => {
       if (finished) return;

@@ -18,6 +18,7 @@ import type { GenomeDoc } from './config';
 import type { Manifest } from './manifest';
 import { CollectionError, removeLeftovers, writeAtomic } from './files';
 import { trainAll } from './pool';
+import { downsampleFactor } from '../dataset/downsample';
 import { writeReport } from './report';
 import { ensureTestSet, measureAll } from '../testset/collection';
 import { TESTSET_FILE } from '../testset/defaults';
@@ -34,6 +35,8 @@ export interface CollectionOptions {
   /** training / held-out images per class (default: the whole cached PFP dataset, 6000 / 1000) */
   perClass: number;
   testPerClass: number;
+  /** the brains' input side: the dataset's 32x32 images scaled down to input x input (16: a quarter of the first layer) */
+  input: number;
   /** the art page to inscribe (default: the repository's inscription.html) */
   art?: string;
   /** override every genome's epochs (tests and quick looks) */
@@ -43,12 +46,15 @@ export interface CollectionOptions {
   log: (s: string) => void;
 }
 
+/** The brains' input side by default: 16x16x3, a quarter of the 32x32x3 first layer (docs/collection.md's levers). */
+export const COLLECTION_INPUT = 16;
+
 export const FEE_RATE = 10; // sat/vB: the rate the report (and the README) quote fees at
 /** What a commit transaction costs in vbytes (one key-path input, the reveal output and change). */
 export const COMMIT_VBYTES = 154;
 
 /** The options that decide the bytes: a resumed run must use the same. */
-const fingerprint = (o: CollectionOptions) => ({ seed: o.seed, dtype: o.dtype, perClass: o.perClass, testPerClass: o.testPerClass, epochs: o.epochs ?? null });
+const fingerprint = (o: CollectionOptions) => ({ seed: o.seed, dtype: o.dtype, perClass: o.perClass, testPerClass: o.testPerClass, input: o.input, epochs: o.epochs ?? null });
 
 export interface RunResult {
   trained: number;
@@ -70,6 +76,12 @@ export async function runCollection(o: CollectionOptions): Promise<RunResult> {
     o.log(`no PFP dataset in ${o.dataDir} yet: rendering it first (about 90 s on 2 cores; \`npx perceptrons dataset\` makes the same)`);
     const { makePfpDataset } = await import('../dataset/make'); // the renderers take a second to load: only when needed
     await makePfpDataset(dataDir, { seed: '0', trainPerClass: 6000, testPerClass: 1000, workers: Math.min(16, o.workers) });
+  }
+  const side = (JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as { inputShape: number[] }).inputShape[0];
+  try {
+    downsampleFactor(side, o.input);
+  } catch (e) {
+    throw new CollectionError(`--input ${o.input}: ${(e as Error).message}`);
   }
 
   // the options this directory was made with
@@ -111,7 +123,7 @@ export async function runCollection(o: CollectionOptions): Promise<RunResult> {
   let done = 0, workerSeconds = 0, restarts = 0;
   const phases = { train: 0, int4: 0, measure: 0 };
   const trainStart = Date.now();
-  await trainAll(jobs, { workers: o.workers, dataDir, perClass: o.perClass, testPerClass: o.testPerClass }, (b: TokenBrain) => {
+  await trainAll(jobs, { workers: o.workers, dataDir, perClass: o.perClass, testPerClass: o.testPerClass, input: o.input }, (b: TokenBrain) => {
     writeAtomic(brainPath(b.index), b.text);
     done++;
     workerSeconds += b.seconds;

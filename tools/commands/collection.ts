@@ -6,7 +6,7 @@ import { choiceOption, defineCommand, intOption, runCommand, UsageError } from '
 import { CollectionError } from '../collection/files';
 import { linkCollection } from '../collection/link';
 import { collectionStatus } from '../collection/status';
-import { formatDuration, runCollection } from '../collection/run';
+import { COLLECTION_INPUT, formatDuration, runCollection } from '../collection/run';
 import { pfpCacheDir } from '../train/data';
 
 export const command = defineCommand({
@@ -22,6 +22,7 @@ export const command = defineCommand({
     dtype: { type: 'string', arg: 'T', help: `brain weights: ${WEIGHT_DTYPES.join(', ')}`, default: 'int4' },
     'per-class': { type: 'string', arg: 'N', help: 'training images per class (6000: the whole PFP dataset)', default: '6000' },
     'test-per-class': { type: 'string', arg: 'N', help: 'held-out images per class', default: '1000' },
+    input: { type: 'string', arg: 'SIDE', help: "the brains' input: the dataset's 32x32 images scaled to SIDE x SIDE (32, 16, 8...)", default: String(COLLECTION_INPUT) },
     epochs: { type: 'string', arg: 'N', help: "train every brain N epochs instead of its genome's (quick looks, tests)" },
     art: { type: 'string', arg: 'FILE', help: "the art page (default: the repository's built inscription.html)" },
     data: { type: 'string', arg: 'DIR', help: 'the PFP dataset, made by perceptrons dataset', default: pfpCacheDir({}) },
@@ -68,6 +69,7 @@ export function run(args: string[]): Promise<number> {
         workers: intOption(v.workers, 'workers', 1, 256) ?? availableParallelism(),
         perClass: intOption(v['per-class'], 'per-class', 1, 6000),
         testPerClass: intOption(v['test-per-class'], 'test-per-class', 1, 1000),
+        input: intOption(v.input, 'input', 1, 32),
         epochs: intOption(v.epochs, 'epochs', 1, 1000),
         dataDir: v.data, art: v.art,
         log: (s) => console.error(s),
