@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // two files at a time: most of a browser or CLI test's time is spent waiting on Chromium or a child process, and
+    // vitest's default (cores - 1) runs the files one by one on a 2-core machine (371 s there; 232 s with two)
+    maxWorkers: 2,
   },
 });

@@ -3,7 +3,7 @@
 // reveal_broadcast, reveal_psbt, rune, total_fees). Every refusal exits 2, names the file and the field, and leaves the
 // collection directory byte for byte as it was.
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseBatchYaml, BATCH_WEIGHT_LIMIT, type ParsedBatch } from '../../tools/collection/batches';
@@ -13,7 +13,7 @@ import { startServer } from '../../tools/server/server';
 import { tokenAttributes } from '../../tools/collection/properties';
 import { repoRoot } from '../../tools/build/inscription';
 import { tempDir } from '../build/helpers';
-import { tinyCollection, tinyDataset } from './helpers';
+import { tinyCollection, tinyDataset, tree } from './helpers';
 
 const tmp = tempDir('perceptrons-link-');
 const fresh = join(tmp.dir, 'fresh');
@@ -63,18 +63,6 @@ function save(dir: string, name: string, out: unknown, raw?: string): string {
   return file;
 }
 
-/** Every file under dir → its bytes (base64). */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name), rel + e.name + '/');
-      else out[rel + e.name] = readFileSync(join(d, e.name)).toString('base64');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 /** The CLI, its exit code and what it printed. */
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -12,7 +12,7 @@ import { decodeCborHex } from '../../src/chain/cbor';
 import { encodeCborHex } from '../../tools/collection/cbor';
 import { contentId } from '../../tools/build/ids';
 import { tempDir } from '../build/helpers';
-import { tinyCollection, tinyDataset } from './helpers';
+import { tinyCollection, tinyDataset, tree } from './helpers';
 import { encodeProperties, tokenAttributes } from '../../tools/collection/properties';
 import { repoRoot } from '../../tools/build/inscription';
 import { brotli } from '../../tools/build/sizes';
@@ -22,18 +22,6 @@ const tmp = tempDir('perceptrons-collection-');
 let data: string;
 const one = join(tmp.dir, 'one'), two = join(tmp.dir, 'two'), killed = join(tmp.dir, 'killed');
 
-/** Every file under dir (relative path → bytes), without collection.json's neighbours that are not outputs. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name), rel + e.name + '/');
-      else out[rel + e.name] = readFileSync(join(d, e.name)).toString('base64');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 // the art as it is now: the runs below must not see a rebuild of the repository's page in between
 const art = join(tmp.dir, 'art.html');
