@@ -10,6 +10,7 @@ import { run as classifyCmd } from '../../tools/commands/classify';
 import { ImageError, decodeImage, loadImageRGB, resizeArea } from '../../tools/image';
 import { classify, decodeDataInscription, encodeDataInscription, simdPlan } from '../../src/nn/index';
 import { originalBrain } from './helpers';
+import { capture } from '../build/helpers';
 import { tinyDocument } from './docs';
 
 const dir = mkdtempSync(join(tmpdir(), 'nn-cli-'));
@@ -21,12 +22,6 @@ function png(w: number, h: number, pixel: (x: number, y: number) => [number, num
   return PNG.sync.write(p);
 }
 
-function capture() {
-  const out: string[] = [], err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  return { out, err };
-}
 afterEach(() => vi.restoreAllMocks());
 
 beforeAll(() => {

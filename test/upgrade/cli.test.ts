@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ID_PATTERN } from '../../src/chain/ids';
 import { run as upgrade } from '../../tools/commands/upgrade';
 import { startServer, type PreviewServer } from '../../tools/server/server';
+import { capture } from '../build/helpers';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'perceptrons-upgrade-'));
@@ -60,12 +61,6 @@ function asOrdBatch(text: string): { mode: string; parents: string[]; inscriptio
   return { mode: f.mode as string, parents, inscriptions };
 }
 
-function capture() {
-  const out: string[] = [], err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  return { out, err };
-}
 afterEach(() => vi.restoreAllMocks());
 
 let server: PreviewServer;
