@@ -1,6 +1,8 @@
 // A smaller input for a brain: every image of a set scaled down by a whole factor, each output pixel the rounded mean
-// of its factor x factor block (a box filter, what a browser's 'high' quality resize of a small image is close to).
+// of its factor x factor block: src/nn/resize.ts's area averaging, the resize the page and the CLI measure with, so a
+// brain is measured on the pixels it was trained on.
 // A collection's brains see 16x16 instead of 32x32: the first layer, nearly all of a brain's parameters, is 4x smaller.
+import { resizeArea } from '../../src/nn/resize';
 import type { LabelledImages } from '../train/images';
 
 /** The factor `from`-pixel-square images scale down by to `side`: a whole one, or an error naming the sides that are. */
@@ -14,15 +16,12 @@ const divisors = (n: number): number[] => Array.from({ length: n }, (_, i) => i 
 /** HxWx3 images (HWC, RGB) scaled to (H/f)x(W/f)x3 by the mean of each f x f block. */
 export function downsample(set: LabelledImages, shape: [number, number, number], factor: number): LabelledImages {
   if (factor === 1) return set;
-  const [h, w, ch] = shape, oh = h / factor, ow = w / factor, n = factor * factor;
-  const inPixels = h * w * ch, outPixels = oh * ow * ch, images = new Uint8Array(set.count * outPixels);
+  const [h, w] = shape, oh = h / factor, ow = w / factor;
+  const inPixels = h * w * 3, outPixels = oh * ow * 3, images = new Uint8Array(set.count * outPixels);
+  const rgba = new Uint8Array(h * w * 4).fill(255); // opaque: resizeArea composites nothing
   for (let k = 0; k < set.count; k++) {
-    const src = k * inPixels, dst = k * outPixels;
-    for (let y = 0; y < oh; y++) for (let x = 0; x < ow; x++) for (let c = 0; c < ch; c++) {
-      let sum = 0;
-      for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += set.images[src + ((y * factor + dy) * w + x * factor + dx) * ch + c];
-      images[dst + (y * ow + x) * ch + c] = Math.floor((sum + (n >> 1)) / n);
-    }
+    for (let i = 0; i < h * w; i++) rgba.set(set.images.subarray(k * inPixels + i * 3, k * inPixels + i * 3 + 3), i * 4);
+    images.set(resizeArea(rgba, w, h, ow, oh), k * outPixels);
   }
   return { count: set.count, images, labels: set.labels };
 }
