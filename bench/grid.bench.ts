@@ -77,7 +77,8 @@ const within = <T>(ms: number, p: Promise<T>): Promise<T | undefined> =>
   Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, ms))]);
 
 /** Waits until every frame within the viewport has drawn (or, for the empty baseline, has loaded), and says when
- * each did after `start`. Polled 4 times a second: each frame records its own first draw, so polling only costs. */
+ * each did after `start`. Polled once a second: each frame records its own first draw, so polling only costs (it asks
+ * each busy frame for an answer, which delays the frames it measures). */
 async function untilVisibleDrawn(page: Page, start: number, empty: boolean, timeoutMs = 120_000): Promise<{ all: number; firsts: number[]; visible: number }> {
   const frames: Frame[] = [];
   for (const f of page.mainFrame().childFrames()) {
@@ -97,7 +98,7 @@ async function untilVisibleDrawn(page: Page, start: number, empty: boolean, time
       const waiting = frames.filter((f) => !firsts.has(f)).map((f) => f.url().slice(-12));
       throw new Error(`${waiting.length} of ${frames.length} visible frames had not drawn after ${timeoutMs} ms: ${waiting.join(', ')}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
@@ -134,13 +135,14 @@ const SCROLL = `new Promise((done) => {
 })`;
 const scrolling = (page: Page): Promise<number[]> => page.evaluate(SCROLL) as Promise<number[]>;
 
-interface GridRun { drawnMs: number; firsts: number[]; visible: number; loaded: number; cpu: number; scroll: number[] }
+interface GridRun { drawnMs: number; loadMs: number; firsts: number[]; visible: number; loaded: number; cpu: number; scroll: number[] }
 
 async function grid(browser: Browser, server: PreviewServer, parent: string, empty: boolean): Promise<GridRun> {
   const page = await open(browser, empty);
   try {
     const start = Date.now();
     await page.goto(`${server.url}children/${parent}`, { waitUntil: 'load' });
+    const loadMs = (await page.evaluate<number>(LOADED_AT)) - start; // the grid page's own load event
     const drawn = await untilVisibleDrawn(page, start, empty);
     if (picture && !empty) {
       await page.waitForTimeout(500);
@@ -151,7 +153,7 @@ async function grid(browser: Browser, server: PreviewServer, parent: string, emp
     const c = await cpu(page);
     const loaded = await loadedFrames(page);
     const scroll = await scrolling(page);
-    return { drawnMs: drawn.all, firsts: drawn.firsts, visible: drawn.visible, loaded, cpu: c, scroll };
+    return { drawnMs: drawn.all, loadMs, firsts: drawn.firsts, visible: drawn.visible, loaded, cpu: c, scroll };
   } finally {
     await page.context().close();
   }
@@ -201,8 +203,9 @@ try {
   for (const [name, r] of [['100 empty frames (peer)', base], [`${n} tokens`, ours]] as const) {
     console.log(`${name.padEnd(28)} ${String(r.visible).padStart(7)} ${String(r.loaded).padStart(6)} ${ms(r.drawnMs)} ms ${r.cpu.toFixed(1).padStart(7)}   ${[0.5, 0.95].map((p) => q(r.scroll, p).toFixed(1).padStart(6)).join(' ')} ${Math.max(...r.scroll).toFixed(1).padStart(6)}`);
   }
-  console.log(`tokens' first frames after navigation: median ${q(ours.firsts, 0.5).toFixed(0)} ms, last ${ours.drawnMs.toFixed(0)} ms`);
-  console.log(`CPU above the peer: ${(ours.cpu - base.cpu).toFixed(1)}% of one core (target: the page at most 15%); all visible drawn ${(ours.drawnMs / 1000).toFixed(2)} s (target 3 s)`);
+  console.log(`grid page's load event: ${base.loadMs.toFixed(0)} ms with empty frames, ${ours.loadMs.toFixed(0)} ms with the tokens`);
+  console.log(`tokens' first frames after navigation: median ${q(ours.firsts, 0.5).toFixed(0)} ms, last ${ours.drawnMs.toFixed(0)} ms (${((ours.drawnMs - ours.loadMs) / 1000).toFixed(2)} s after the load event)`);
+  console.log(`CPU above the peer: ${(ours.cpu - base.cpu).toFixed(1)}% of one core (target: the page at most 15%); all visible drawn ${(ours.drawnMs / 1000).toFixed(2)} s after navigation, ${((ours.drawnMs - ours.loadMs) / 1000).toFixed(2)} s after load (target: within 3 s of load)`);
 
   const id = files.tokens[0].id;
   const e = await single(browser, server, id, true);

@@ -11,5 +11,5 @@ export interface PerceptronConfig {
 
 declare const __PERCEPTRON__: PerceptronConfig;
 
-/** The baked config (only main.ts reads it, and main.ts only runs bundled). */
+/** The baked config (only page.ts reads it, and it only runs bundled). */
 export const config: PerceptronConfig = __PERCEPTRON__;

@@ -1,5 +1,6 @@
 // How the page is shown decides what it draws (src/ui/shown.ts), in real Chromium with the art framed as an explorer
-// frames it: a frame out of view draws nothing and asks for no animation frame, and starts when scrolled into view; a
+// frames it: a frame out of view fetches nothing, draws nothing and asks for no animation frame, and starts when scrolled
+// into view (src/ui/first-seen.ts); a
 // hidden tab stops and resumes; a thumbnail (an explorer's grid cell) draws exactly one still frame, the same pixels as
 // still mode, with no controls until the viewer hovers or focuses it, and comes alive while hovered.
 // Counted inside the frame: requestAnimationFrame calls, and frames begun (the portrait's copy of its still image onto
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 /** A top page holding the art in one iframe of `side` px, `below` px down the page (the viewport is 480 px high). */
-async function explorer(side: number, below = 0, query = ''): Promise<{ top: Page; frame: Frame }> {
+async function explorer(side: number, below = 0, query = '', ready = true): Promise<{ top: Page; frame: Frame }> {
   const top = await context.newPage();
   const path = `/__test__/explorer-${side}-${below}.html`;
   await top.route(server.url.replace(/\/$/, '') + path, (r) =>
@@ -57,9 +58,12 @@ async function explorer(side: number, below = 0, query = ''): Promise<{ top: Pag
   await top.mouse.move(630, 470); // the pointer away from the frame: only a test's own move hovers it
   await top.goto(server.url.replace(/\/$/, '') + path);
   const frame = top.mainFrame().childFrames()[0];
-  await frame.waitForFunction(() => (window as unknown as { perceptron?: { ready: boolean } }).perceptron?.ready, null, { timeout: 20_000, polling: 100 });
+  if (ready) await waitReady(frame);
   return { top, frame };
 }
+
+const waitReady = (frame: Frame) =>
+  frame.waitForFunction(() => (window as unknown as { perceptron?: { ready: boolean } }).perceptron?.ready, null, { timeout: 20_000, polling: 100 });
 
 const count = (f: Frame): Promise<Count> => f.evaluate(() => ({ ...(window as unknown as { __count: Count }).__count }));
 const settle = (top: Page, ms = 600) => top.waitForTimeout(ms);
@@ -75,12 +79,17 @@ const tab = (f: Frame, state: 'hidden' | 'visible') =>
   }, state);
 
 describe('a large frame', () => {
-  it('out of view: no frame drawn and no animation frame asked for; scrolled into view: it animates', async () => {
-    const { top, frame } = await explorer(480, 1500);
+  it('out of view: nothing fetched, no frame drawn, no animation frame asked for; scrolled into view: it animates', async () => {
+    const { top, frame } = await explorer(480, 1500, '', false);
     try {
+      await frame.waitForFunction(() => document.readyState === 'complete', null, { polling: 100 });
       await settle(top, 1000);
       expect(await count(frame)).toEqual({ raf: 0, frames: 0, draws: 0 });
+      const fetched = () => frame.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      expect(await fetched(), 'nothing asked of the chain').toEqual([]);
       await top.evaluate(() => scrollTo(0, 1400));
+      await waitReady(frame);
+      expect(await fetched(), 'then its record, brain, block…').not.toEqual([]);
       await frame.waitForFunction(() => (window as unknown as { __count: Count }).__count.raf > 5, null, { timeout: 10_000, polling: 100 });
       const a = await count(frame);
       await settle(top);

@@ -62,7 +62,7 @@ describe('import rules', () => {
   it('reads the imports of both trees', () => {
     expect(src.length).toBeGreaterThan(40);
     expect(tools.length).toBeGreaterThan(60);
-    expect(imports.get('src/ui/main.ts')!.some((i) => i.file === 'src/art/portrait.ts')).toBe(true);
+    expect(imports.get('src/ui/page.ts')!.some((i) => i.file === 'src/art/portrait.ts')).toBe(true);
   });
 
   it('src/: each area imports only the areas below it (ui → art, chain, nn; art → nn; chain → nn; nn nothing)', () => {
