@@ -38,6 +38,23 @@ export const walk = (graph: Graph, seed: number, n: number): number[] => {
   return path;
 };
 
+/** Whether any pulse can set out: walk's first step needs a link out of the input at least half alive (none in the
+ * first blocks of a life, while it gathers). */
+export const canPulse = (graph: Graph): boolean => graph.live[0]?.some((l) => l >= 0.5) ?? false;
+
+/** Routes walked so far, per life and size (a new Art each): a pulse's route depends only on its number, so a frame
+ * walks only the pulses that set out since the last one. */
+const routes = new WeakMap<Art, Map<number, number[]>>();
+const ROUTES_KEPT = 100; // more than the ~48 pulses ever in flight at once
+
+const routeOf = (A: Art, n: number): number[] => {
+  let known = routes.get(A);
+  if (!known || known.size > ROUTES_KEPT) routes.set(A, (known = new Map()));
+  let path = known.get(n);
+  if (!path) known.set(n, (path = walk(A.graph, A.seed, n)));
+  return path;
+};
+
 /** Waveform value 0..1 at phase x (cycles) for the genome's pulse trait. */
 export const wave = (kind: Visual['pulse'], x: number): number => {
   const f = x - Math.floor(x);
@@ -73,7 +90,7 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null, boxes:
     const s = (t - n * every) / T.hop;
     const k = s | 0;
     const f = s - k;
-    const path = walk(graph, A.seed, n);
+    const path = routeOf(A, n);
     if (path.length > k + 1) {
       const e = edge(A, k, path[k] * graph.counts[k] + path[k + 1]);
       const [x, y] = along(visual, e, f);

@@ -11,7 +11,7 @@ import { hash01 } from './prng';
 import { layout } from './layout';
 import { buildGraph, type Graph } from './wiring';
 import { canvas as newCanvas, drawStill, pen, type Art } from './draw';
-import { drawPulses, drawReplay, type Replay } from './motion';
+import { canPulse, drawPulses, drawReplay, type Replay } from './motion';
 import { formOf } from './form';
 import { drawRemains, placeOf } from './death';
 import { drawFocus } from './focus';
@@ -186,13 +186,23 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     w = cw;
     h = ch;
     A = null;
-    if (!running) redraw();
+    changed();
   };
 
+  /** Whether frames after this one can differ: not while dead (drawFrame draws the remains and nothing else), nor while
+   * no pulse can set out and no replay runs (the still image alone). */
+  let moving = true;
   const loop = (t: number) => {
     drawFrame(t);
     raf = 0;
-    wake();
+    moving = !A || (A.stage !== 'dead' && (rp !== null || canPulse(A.graph)));
+    if (moving) wake();
+  };
+  /** A change: drawn by the loop when it runs (woken, if it slept while nothing moved), else now. */
+  const changed = (): void => {
+    moving = true;
+    if (running) wake();
+    else redraw();
   };
   const wake = () => {
     if (running && visible && !document.hidden && !raf) raf = requestAnimationFrame(loop);
@@ -217,7 +227,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       graph = null;
       A = null;
       if (!w) resize();
-      else if (!running) redraw();
+      else changed();
     },
     neurons() {
       if (!scene || !w) return [];
@@ -232,11 +242,12 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     },
     focus(n) {
       focused = n;
-      if (!running) redraw();
+      changed();
     },
     replay(acts) {
       // the scene's model is the one that produced acts (a new brain drops the replay)
       rp = { acts, probs: probabilities(scene!.model!, acts[acts.length - 1]), t0: lastT };
+      if (running) changed();
     },
     resize,
     start() {
@@ -257,7 +268,7 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
       if (on === withCaption) return;
       withCaption = on;
       A = null;
-      if (!running) redraw();
+      changed();
     },
     drawFrame,
   };

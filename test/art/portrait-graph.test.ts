@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/nn/model';
 import { probabilities } from '../../src/nn/engine';
 import { buildGraph, receptiveField } from '../../src/art/wiring';
-import { actLevels, tempo, walk, wave } from '../../src/art/motion';
+import { actLevels, canPulse, tempo, walk, wave } from '../../src/art/motion';
 import { generateGenome } from '../../src/art/traits';
 import { lifeAt } from '../../src/art/life';
 import { captionOf } from '../../src/art/portrait';
@@ -128,6 +128,11 @@ describe('motion', () => {
     // cut every link into hidden 2: pulses stop at hidden 1
     const cut = buildGraph([3, 3], m, { ...life, neuronLevel: [life.neuronLevel[0], new Float32Array(3)] }, SEED);
     expect(walk(cut, 7, 0).length).toBe(2);
+    expect(canPulse(cut), 'pulses still set out').toBe(true);
+    // nothing alive in hidden 1: no pulse can leave the input, and the portrait's loop may sleep
+    const none = buildGraph([3, 3], m, { ...life, neuronLevel: [new Float32Array(3), life.neuronLevel[1]] }, SEED);
+    expect(canPulse(none)).toBe(false);
+    for (let n = 0; n < 50; n++) expect(walk(none, 7, n).length).toBe(1);
   });
 
   it('has waveforms in 0..1', () => {

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { startServer, type PreviewServer } from '../../tools/server/server';
 import { buildTestPage, sharedBrowser, closeBrowser, TEST_BRAINS_DIR, TEST_BIRTH_HEIGHT } from './harness';
+import { generateGenome } from '../../src/art/traits';
+import { lifeAt, type Stage } from '../../src/art/life';
+import { seedOf } from '../../src/chain/identity';
 
 const COUNT = `(() => {
   const n = (window.__count = { raf: 0, frames: 0, draws: 0 });
@@ -45,8 +48,8 @@ afterAll(async () => {
 });
 
 /** A top page holding the art in one iframe of `side` px, `below` px down the page (the viewport is 480 px high). */
-async function explorer(side: number, below = 0, query = '', ready = true): Promise<{ top: Page; frame: Frame }> {
-  const top = await context.newPage();
+async function explorer(side: number, below = 0, query = '', ready = true, ctx = context): Promise<{ top: Page; frame: Frame }> {
+  const top = await ctx.newPage();
   const path = `/__test__/explorer-${side}-${below}.html`;
   await top.route(server.url.replace(/\/$/, '') + path, (r) =>
     r.fulfill({
@@ -167,6 +170,49 @@ describe('a thumbnail (200 px)', () => {
       await frame.waitForFunction(() => (document.querySelector('[role=dialog]') as HTMLElement | null)?.dataset.panel === 'help', null, { timeout: 5000, polling: 100 });
     } finally {
       await top.close();
+    }
+  });
+});
+
+describe('the dead', () => {
+  /** A height from `from` on at which the art is at `stage`, in steps of 1/2000 of a life (its seed comes from its
+   * ID, its hidden widths from the test brain: 10, 2). */
+  const find = (stage: Stage, from: number): number => {
+    const genome = generateGenome(seedOf(server.artId)), step = Math.ceil(genome.lifeBlocks / 2000);
+    let h = from;
+    while (lifeAt(genome, h, TEST_BIRTH_HEIGHT, [10, 2]).stage !== stage) h += step;
+    return h;
+  };
+
+  it('asks for no animation frames while dead (nothing moves); alive again on a new block, it animates again', async () => {
+    const dead = find('dead', TEST_BIRTH_HEIGHT);
+    const alive = find('stable', dead); // the next life's
+
+    server.setHeight(dead);
+    // a clock of its own: the block watcher's minute passes at once
+    const ctx = await (await sharedBrowser()).newContext({ viewport: { width: 640, height: 480 }, deviceScaleFactor: 1 });
+    await ctx.clock.install(); // first: COUNT then wraps the clock's own requestAnimationFrame
+    await ctx.addInitScript(COUNT);
+    const { top, frame } = await explorer(480, 0, '', true, ctx);
+    try {
+      expect(await frame.evaluate(() => (window as unknown as { perceptron: { stage: string } }).perceptron.stage)).toBe('dead');
+      // the page's time runs only as the test moves it: a running loop would ask for 60 frames a second of it
+      await ctx.clock.runFor(500);
+      const a = await count(frame);
+      expect(a.raf, 'the loop ran (its one frame)').toBeGreaterThan(0);
+      await ctx.clock.runFor(1000);
+      expect(await count(frame), 'no frames asked for or drawn').toEqual(a);
+      server.setHeight(alive);
+      await ctx.clock.fastForward(70_000); // past the watcher's poll (60 s ± 20 %)
+      await frame.waitForFunction(() => (window as unknown as { perceptron: { stage: string } }).perceptron.stage === 'stable', null, { timeout: 10_000, polling: 100 });
+      const b = await count(frame);
+      await ctx.clock.runFor(1000);
+      const c = await count(frame);
+      expect(c.raf - b.raf, 'the animation runs again').toBeGreaterThan(30);
+      expect(c.draws).toBeGreaterThan(b.draws);
+    } finally {
+      await ctx.close();
+      server.setHeight(TEST_BIRTH_HEIGHT + 1500);
     }
   });
 });
