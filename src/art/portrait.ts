@@ -189,18 +189,16 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     changed();
   };
 
-  /** Whether frames after this one can differ: not while dead (drawFrame draws the remains and nothing else), nor while
-   * no pulse can set out and no replay runs (the still image alone). */
-  let moving = true;
   const loop = (t: number) => {
     drawFrame(t);
     raf = 0;
-    moving = !A || (A.stage !== 'dead' && (rp !== null || canPulse(A.graph)));
+    // the next frame only if it can differ: not while dead (drawFrame draws the remains and nothing else), nor while no
+    // pulse can set out and no replay runs (the still image alone); a change wakes the loop again
+    const moving = !A || (A.stage !== 'dead' && (rp !== null || canPulse(A.graph)));
     if (moving) wake();
   };
   /** A change: drawn by the loop when it runs (woken, if it slept while nothing moved), else now. */
   const changed = (): void => {
-    moving = true;
     if (running) wake();
     else redraw();
   };
