@@ -336,7 +336,7 @@ export function startPage(): void {
     const [record, found, tip] = await Promise.all([
       id ? inscriptionRecord(id) : null,
       id ? findUpgrade(id) : null,
-      blockHeight({ maxHeight: maxPlausibleHeight(birthHeight) }),
+      blockHeight({ maxHeight: maxPlausibleHeight(birthHeight) }), // bounded by the baked birth height, then the record's
     ]);
     const meta = record?.delegate ? await fetchMetadata(id!) : null;
     if (found) upgradeSearch = found;
