@@ -64,17 +64,6 @@ export const wave = (kind: Visual['pulse'], x: number): number => {
     : 0.5 + 0.5 * Math.sin(f * 2 * Math.PI);
 };
 
-/** A box [left, top, right, bottom] widened to every point traced into it (a path that keeps only its bounds). */
-const widening = (b: number[]): Pick<CanvasPath, 'moveTo' | 'lineTo'> => {
-  const at = (x: number, y: number) => {
-    b[0] = Math.min(b[0], x);
-    b[1] = Math.min(b[1], y);
-    b[2] = Math.max(b[2], x);
-    b[3] = Math.max(b[3], y);
-  };
-  return { moveTo: at, lineTo: at };
-};
-
 /** The pulses in flight at t, each a head with a short trail behind it (c set up by the portrait, as for drawStill).
  * Each pulse's bounds, ink included, go into `boxes` (the layout's pixels): the portrait restores only those next frame. */
 export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null, boxes: number[][] = []): void => {
@@ -83,6 +72,21 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null, boxes:
   const K = graph.weights.length;
   const trails = new Path2D();
   const heads = new Path2D();
+  // each trail is traced once, into the trails' path and into its pulse's box [left, top, right, bottom]
+  let box = [0, 0, 0, 0];
+  const widen = (x: number, y: number) => {
+    box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+  };
+  const trail: Pick<CanvasPath, 'moveTo' | 'lineTo'> = {
+    moveTo(x, y) {
+      trails.moveTo(x, y);
+      widen(x, y);
+    },
+    lineTo(x, y) {
+      trails.lineTo(x, y);
+      widen(x, y);
+    },
+  };
   const base = Math.max(0.8, layout.r * 0.2 * (0.6 + T.power));
   const span = K * T.hop;
   const every = Math.max(T.every, span / 48); // at most ~48 pulses in flight
@@ -97,10 +101,9 @@ export const drawPulses = (c: Ctx, t: number, A: Art, fee: number | null, boxes:
       const r = base * (0.5 + wave(visual.pulse, t / visual.pulsePeriod + n * 0.37));
       heads.moveTo(x + r, y);
       heads.arc(x, y, r, 0, FULL_TURN);
-      trace(trails, visual, e, Math.max(0, f - 0.2), f);
+      box = [x, y, x, y];
+      trace(trail, visual, e, Math.max(0, f - 0.2), f);
       // the head's disc, and the trail's line with its round caps (half the trail's width beyond its points)
-      const box = [x, y, x, y];
-      trace(widening(box), visual, e, Math.max(0, f - 0.2), f);
       const ink = Math.max(r, base * 0.3);
       boxes.push([box[0] - ink, box[1] - ink, box[2] + ink, box[3] + ink]);
     }

@@ -80,6 +80,8 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
   let settle = 0;
   let focused: { layer: number; index: number } | null = null;
   let visible = true;
+  /** whether the last frame drew a replay (it has run out once this is false: a replay's fade only deepens) */
+  let replaying = false;
   /** a change not drawn yet because the canvas was out of view */
   let stale = false;
   let withCaption = true;
@@ -135,14 +137,12 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     drawn = [];
     if (a.stage === 'dead') return;
     place(ctx, a.visual.tilt);
+    const sheetToCanvas = ctx.getTransform(); // the tilt and dpr the pulses are drawn under
     const boxes: number[][] = [];
     drawPulses(ctx, t, a, scene.feeRate, boxes);
-    drawn = boxes.map((b) => onPixels(ctx.getTransform(), b));
-    if (rp && drawReplay(ctx, t, a, rp)) drawn = null;
-    if (focused) {
-      drawFocus(ctx, a, focused.layer, Math.floor(focused.index / a.graph.sizes[focused.layer]));
-      drawn = null;
-    }
+    replaying = rp !== null && drawReplay(ctx, t, a, rp);
+    if (focused) drawFocus(ctx, a, focused.layer, Math.floor(focused.index / a.graph.sizes[focused.layer]));
+    drawn = replaying || focused ? null : boxes.map((b) => onPixels(sheetToCanvas, b));
   };
 
   /** A box of the layout [left, top, right, bottom] as the whole canvas pixels it may touch under transform m (the
@@ -193,8 +193,8 @@ export const createPortrait = (canvas: HTMLCanvasElement): Portrait => {
     drawFrame(t);
     raf = 0;
     // the next frame only if it can differ: not while dead (drawFrame draws the remains and nothing else), nor while no
-    // pulse can set out and no replay runs (the still image alone); a change wakes the loop again
-    const moving = !A || (A.stage !== 'dead' && (rp !== null || canPulse(A.graph)));
+    // pulse can set out and no replay is drawn (the still image alone); a change wakes the loop again
+    const moving = !A || (A.stage !== 'dead' && (replaying || canPulse(A.graph)));
     if (moving) wake();
   };
   /** A change: drawn by the loop when it runs (woken, if it slept while nothing moved), else now. */
