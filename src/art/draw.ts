@@ -1,5 +1,5 @@
 // The still part of the portrait, drawn once per scene and size onto an offscreen canvas: paper, pattern, the input,
-// the connections (colour = weight Math.sign, width and ink = magnitude, length = life), the nodes and the caption.
+// the connections (colour = weight sign, width and ink = magnitude, length = life), the nodes and the caption.
 // One Art object per scene and size; canvas state through pen(); links as Edge tuples.
 import type { Layout } from './layout';
 import { NODE_W } from './layout';

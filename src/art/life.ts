@@ -11,7 +11,7 @@
 // passes t (P makes g = 0.8 at x = 0.4, as the original). In decay (x linear 0..1) it dies at D = 1 - t (last born,
 // first to go: the wave runs back toward the input); a brain's neuron_order, when given, decides which neuron takes which
 // of these birth times. Each connection out of a hidden neuron dies before both its ends,
-// at Math.min(D_a, D_b) * (0.5 + 0.5v), v seeded: a neuron loses its links one by one, then dies. Dead and rebirth: nothing lives.
+// at min(D_a, D_b) * (0.5 + 0.5v), v seeded: a neuron loses its links one by one, then dies. Dead and rebirth: nothing lives.
 import type { AliveMask } from '../nn/model';
 import type { Genome } from './traits';
 import { seedState, stream, SUBSTREAMS } from './prng';

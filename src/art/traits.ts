@@ -6,7 +6,8 @@
 import { ACTIVATION_RULES, type Activation } from '../nn/activations';
 import { hash01, int, normalizeSeed, pick, seedState, stream, SUBSTREAMS, type Rng } from './prng';
 
-type Table<T = string> = readonly { value: T; weight: number }[];
+/** A trait's rows: each value with its weight, and what it sets of the portrait's look (Look) when it sets any. */
+type Table<T = string, Look = unknown> = readonly ({ value: T; weight: number } & Look)[];
 type Range = readonly [number, number];
 export interface VisualRange { lo: number; hi: number; whole?: boolean }
 /** A row of the activation table: the engine's activation and its name as the paper and a brain's activation_func
@@ -23,32 +24,32 @@ export const ARCHITECTURES: Table = [
   { value: 'Rectangle', weight: 5 },
 ];
 /** nodeFill: how the portrait fills a node (x-ray: translucent). */
-export const DATASETS: readonly { value: string; weight: number; nodeFill: Visual['nodeFill'] }[] = [
+export const DATASETS: Table<string, { nodeFill: Visual['nodeFill'] }> = [
   { value: 'MNIST', weight: 70, nodeFill: 'solid' },
   { value: 'CIFAR', weight: 25, nodeFill: 'outline' },
   { value: 'IMAGENET', weight: 5, nodeFill: 'xray' },
 ];
 /** nodeShape: the outline of a node. */
-export const FRAMEWORKS: readonly { value: string; weight: number; nodeShape: Visual['nodeShape'] }[] = [
+export const FRAMEWORKS: Table<string, { nodeShape: Visual['nodeShape'] }> = [
   { value: 'Theano', weight: 60, nodeShape: 'ellipse' },
   { value: 'Torch', weight: 30, nodeShape: 'square' },
   { value: 'TensorFlow', weight: 10, nodeShape: 'diamond' },
 ];
 /** layerFrames: the frames a signal takes per layer. */
-export const HARDWARE: readonly { value: string; weight: number; layerFrames: number }[] = [
+export const HARDWARE: Table<string, { layerFrames: number }> = [
   { value: 'Basic', weight: 30, layerFrames: 30 },
   { value: 'Standard', weight: 60, layerFrames: 15 },
   { value: 'Advanced', weight: 10, layerFrames: 2 },
 ];
 /** paper: the sheet's pattern. */
-export const PAPERS: readonly { value: string; weight: number; paper: Visual['paper'] }[] = [
+export const PAPERS: Table<string, { paper: Visual['paper'] }> = [
   { value: 'Plain', weight: 20, paper: 'plain' },
   { value: 'Dotted', weight: 40, paper: 'dotted' },
   { value: 'Squared', weight: 40, paper: 'squared' },
 ];
 /** yearDays: days in one "Perceptron year" (a life is 60 of them): 365-day years, 30-day months; a day is 144 blocks
  * of 10 minutes. */
-export const LIFE_CYCLES: readonly { value: string; weight: number; yearDays: number }[] = [
+export const LIFE_CYCLES: Table<string, { yearDays: number }> = [
   { value: '60 Years', weight: 3, yearDays: 365 },
   { value: '60 Months', weight: 40, yearDays: 30 },
   { value: '60 Weeks', weight: 37, yearDays: 7 },
@@ -92,13 +93,13 @@ export const BIRTH_YEARS: Table<number> = [
   { value: 2023, weight: 15 },
 ];
 /** Beyond the paper: the shape of the signal pulse and the drawing of the links. */
-export const PULSES: readonly { value: string; weight: number; pulse: Visual['pulse'] }[] = [
+export const PULSES: Table<string, { pulse: Visual['pulse'] }> = [
   { value: 'Sine', weight: 40, pulse: 'sine' },
   { value: 'Heartbeat', weight: 25, pulse: 'heartbeat' },
   { value: 'Square', weight: 20, pulse: 'square' },
   { value: 'Sawtooth', weight: 15, pulse: 'sawtooth' },
 ];
-export const LINKS: readonly { value: string; weight: number; links: Visual['links'] }[] = [
+export const LINKS: Table<string, { links: Visual['links'] }> = [
   { value: 'Straight', weight: 60, links: 'straight' },
   { value: 'Curved', weight: 30, links: 'curved' },
   { value: 'Stepped', weight: 10, links: 'stepped' },

@@ -1,4 +1,4 @@
-// The page's measuring worker: the page's own script run as a Worker (src/ui/entry.ts) decodes the test set's PNG and
+// The page's measuring worker: the page's own script run as a Worker (src/ui/worker-life.ts) decodes the test set's PNG and
 // runs a brain on every image with the engine classify uses, so the art's thread never waits for it.
 import { measureBrain, type Measurement } from '../nn/measure';
 import type { Model } from '../nn/model';

@@ -1,5 +1,5 @@
 // Measuring brains on the test set, page side: the test set fetched once per ID, the work sent to the measuring worker
-// (the page's own script run as a Worker, src/ui/entry.ts), each brain's outcome kept by brain and test set.
+// (the page's own script run as a Worker, src/ui/worker-life.ts), each brain's outcome kept by brain and test set.
 import { fetchTestSet, type TestSetResult } from '../chain/index';
 import { notComparable, type Measurement } from '../nn/measure';
 import type { Model } from '../nn/model';
@@ -8,7 +8,7 @@ import type { MeasureReply, MeasureRequest } from './measure-worker';
 export type Outcome = { ok: true; testSet: string; result: Measurement } | { ok: false; testSet: string; message: string };
 
 let source = '';
-/** The page's script text, from which the worker is made (entry.ts hands it over while the script runs). */
+/** The page's script text, from which the worker is made (worker-life.ts hands it over while the script runs). */
 export function setWorkerSource(text: string): void {
   source = text;
 }

@@ -5,6 +5,7 @@
 //   that even from a cross-origin, sandboxed frame): nothing drawn, no animation frame requested;
 // - a thumbnail nobody is touching: one still frame of the current state, and no controls over the art;
 // - large, or a thumbnail the viewer hovers, focuses or taps: the full animation and the controls.
+import type { Portrait } from '../art/portrait';
 
 /**
  * Shorter sides below this many CSS pixels make a thumbnail. Explorers' and marketplaces' grid cells are 120-280 px
@@ -84,13 +85,8 @@ export function watchShown(canvas: HTMLCanvasElement, onChange: (s: Shown) => vo
   return { now };
 }
 
-/** What showPortrait needs of the portrait (src/art/portrait.ts). */
-export interface Showable {
-  setVisible(on: boolean): void;
-  setCaption(on: boolean): void;
-  start(): void;
-  stop(): void;
-}
+/** What showPortrait needs of the portrait. */
+export type Showable = Pick<Portrait, 'setVisible' | 'setCaption' | 'start' | 'stop'>;
 
 /**
  * Drives the portrait and the controls by how the page is shown. The animation runs only after start() (the page calls
@@ -100,7 +96,7 @@ export interface Showable {
  */
 export function showPortrait(canvas: HTMLCanvasElement, ui: HTMLElement, portrait: Showable, still: boolean) {
   let live = false;
-  const view = { waking: false, start, now: () => shown.now() };
+  const view = { waking: false, start };
   function apply(s: Shown): void {
     ui.classList.toggle('small', s.small);
     ui.classList.toggle('quiet', !chromeOf(s));

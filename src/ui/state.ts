@@ -1,5 +1,7 @@
 // window.perceptron: a frozen object of getters over the page's live state, so tools read it and cannot write it.
 import type { DrawnNeuron } from '../art/portrait';
+import type { BrainSource, Resolved } from './brain';
+import type { MeasureAnswer } from './measure-view';
 
 export interface BrainInfo {
   id: string;
@@ -37,9 +39,9 @@ export interface PageState {
   brain: BrainInfo;
   /** Where the brain comes from: an upgrade child on chain, the token's metadata, the art's default, the copy inside
    * the art, or plugged in here with U (this browser only). */
-  brainSource: 'child' | 'metadata' | 'default' | 'embedded' | 'local';
+  brainSource: BrainSource;
   /** The upgrade child whose brain runs: its ID and the block it was inscribed in (null when the brain is no child's). */
-  brainChild: { id: string; height: number | null } | null;
+  brainChild: Resolved['child'];
   prediction: Prediction | null;
   ready: boolean;
   /** read through a getter: the hidden neurons where they are drawn now */
@@ -67,7 +69,7 @@ export function readOnlyView(s: PageState, debug?: () => unknown, classify?: Cla
 export type Classifier = (file: Blob) => Promise<{ name: string; p: number }[]>;
 
 /** window.perceptron.measure(brainId): a brain (default: the running one) on the test set, or a rejection saying why not. */
-export type Measurer = (brainId?: string, testSet?: string) => Promise<{ accuracy: number; correct: number; total: number; testSet: string; predicted: number[] }>;
+export type Measurer = (brainId?: string, testSet?: string) => Promise<MeasureAnswer>;
 
 /**
  * Installs window.perceptron (with non-enumerable classify and measure methods, outside the fixed shape like _debug) and the
