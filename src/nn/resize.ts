@@ -50,3 +50,14 @@ export function resizeArea(rgba: ArrayLike<number>, w: number, h: number, outW: 
   }
   return out;
 }
+
+/** resizeArea for opaque RGB (w x h x 3, as the dataset's images and the test set's tiles are). */
+export function resizeRgb(rgb: ArrayLike<number>, w: number, h: number, outW: number, outH: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(w * h * 4).fill(255); // opaque: resizeArea composites nothing
+  for (let p = 0; p < w * h; p++) {
+    rgba[p * 4] = rgb[p * 3];
+    rgba[p * 4 + 1] = rgb[p * 3 + 1];
+    rgba[p * 4 + 2] = rgb[p * 3 + 2];
+  }
+  return resizeArea(rgba, w, h, outW, outH);
+}

@@ -2,6 +2,7 @@
 // (keyword "perceptrons-testset", a JSON value), so a browser decodes the images natively and the page, the tools and
 // anyone with a PNG reader get the labels from the same file. Reading the header is pure (no DOM): the page, its
 // measuring worker and the CLI share it. Layout: docs/format.md#the-test-set.
+import { resizeRgb } from './resize';
 
 export const TESTSET_FORMAT = 'perceptrons-testset/1';
 export const TESTSET_KEYWORD = 'perceptrons-testset';
@@ -108,4 +109,11 @@ export function tilePixels(sheet: ArrayLike<number>, sheetWidth: number, t: Test
     }
   }
   return out;
+}
+
+/** Image i as a brain of input h x w sees it: the tile itself, or the tile resized by area averaging (resize.ts: the page
+ * and the CLI must agree image for image, and a browser's own resize differs by a level here and there). */
+export function testImage(sheet: ArrayLike<number>, sheetWidth: number, t: TestSet, i: number, h: number, w: number): Uint8ClampedArray {
+  const rgb = tilePixels(sheet, sheetWidth, t, i), [th, tw] = t.tile;
+  return th === h && tw === w ? rgb : resizeRgb(rgb, tw, th, w, h);
 }

@@ -2,8 +2,7 @@
 // runs a brain on every image with the engine classify uses, so the art's thread never waits for it.
 import { measureBrain, type Measurement } from '../nn/measure';
 import type { Model } from '../nn/model';
-import { tilePixels, type TestSet } from '../nn/testset';
-import { resizeArea } from '../nn/resize';
+import { testImage, type TestSet } from '../nn/testset';
 import { simdPlan } from '../nn/simd';
 
 export interface MeasureRequest {
@@ -26,21 +25,10 @@ export async function decodeSheet(png: Uint8Array): Promise<{ rgba: Uint8Clamped
   return { rgba: c.getImageData(0, 0, width, height).data, width, height };
 }
 
-/** Image i at the brain's input size: the tile itself, or the tile resized by area averaging, as the CLI resizes it
- * and as the dataset's smaller inputs are made (src/nn/resize.ts; the browser's own resize differs by a level here and
- * there, and the page and the CLI must agree image for image). */
-function imageFor(rgb: Uint8ClampedArray, t: TestSet, h: number, w: number): Uint8ClampedArray {
-  const [th, tw] = t.tile;
-  if (th === h && tw === w) return rgb;
-  const rgba = new Uint8ClampedArray(th * tw * 4).fill(255);
-  for (let p = 0; p < th * tw; p++) rgba.set(rgb.subarray(p * 3, p * 3 + 3), p * 4);
-  return resizeArea(rgba, tw, th, w, h);
-}
-
 export async function measureHere(png: Uint8Array, t: TestSet, model: Model): Promise<Measurement> {
   const { rgba, width } = await decodeSheet(png);
   const [h, w] = model.inputShape, images: Uint8ClampedArray[] = [];
-  for (let i = 0; i < t.count; i++) images.push(imageFor(tilePixels(rgba, width, t, i), t, h, w));
+  for (let i = 0; i < t.count; i++) images.push(testImage(rgba, width, t, i, h, w));
   return measureBrain(model, t, (i) => images[i], { kernel: simdPlan });
 }
 

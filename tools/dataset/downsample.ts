@@ -2,7 +2,7 @@
 // of its factor x factor block: src/nn/resize.ts's area averaging, the resize the page and the CLI measure with, so a
 // brain is measured on the pixels it was trained on.
 // A collection's brains see 16x16 instead of 32x32: the first layer, nearly all of a brain's parameters, is 4x smaller.
-import { resizeArea } from '../../src/nn/resize';
+import { resizeRgb } from '../../src/nn/resize';
 import type { LabelledImages } from '../train/images';
 
 /** The factor `from`-pixel-square images scale down by to `side`: a whole one, or an error naming the sides that are. */
@@ -18,10 +18,6 @@ export function downsample(set: LabelledImages, shape: [number, number, number],
   if (factor === 1) return set;
   const [h, w] = shape, oh = h / factor, ow = w / factor;
   const inPixels = h * w * 3, outPixels = oh * ow * 3, images = new Uint8Array(set.count * outPixels);
-  const rgba = new Uint8Array(h * w * 4).fill(255); // opaque: resizeArea composites nothing
-  for (let k = 0; k < set.count; k++) {
-    for (let i = 0; i < h * w; i++) rgba.set(set.images.subarray(k * inPixels + i * 3, k * inPixels + i * 3 + 3), i * 4);
-    images.set(resizeArea(rgba, w, h, ow, oh), k * outPixels);
-  }
+  for (let k = 0; k < set.count; k++) images.set(resizeRgb(set.images.subarray(k * inPixels, (k + 1) * inPixels), w, h, ow, oh), k * outPixels);
   return { count: set.count, images, labels: set.labels };
 }

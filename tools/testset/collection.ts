@@ -23,8 +23,13 @@ export async function ensureTestSet(out: string, dataDir: string): Promise<Buffe
 /** Each brain's accuracy on the test set (0..1), or null for a brain whose classes are not the test set's. */
 export function measureAll(png: Uint8Array, brainTexts: string[]): (number | null)[] {
   const t = decodeTestSet(png, TESTSET_FILE);
+  const imagesAt = new Map<string, Uint8ClampedArray[]>(); // the images at each input size, made once
   return brainTexts.map((text) => {
     const m = decodeDataInscription(text);
-    return notComparable(m, t) ? null : measureBrain(m, t, (i) => testImage(t, i, m.inputShape[0], m.inputShape[1]), { kernel: simdPlan }).accuracy;
+    if (notComparable(m, t)) return null;
+    const [h, w] = m.inputShape, size = `${h}x${w}`;
+    if (!imagesAt.has(size)) imagesAt.set(size, Array.from({ length: t.count }, (_, i) => testImage(t, i, h, w)));
+    const images = imagesAt.get(size)!;
+    return measureBrain(m, t, (i) => images[i], { kernel: simdPlan }).accuracy;
   });
 }

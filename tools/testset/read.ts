@@ -1,8 +1,8 @@
 // A test-set PNG (or a brain) read on the Node side: from a file, or by inscription ID from an ord server's
 // /content/<id> (the preview server or a real ord). The pixels are decoded by pngjs, the header by the page's own code.
 import { readFile } from 'node:fs/promises';
-import { decodeImage, resizeArea } from '../image';
-import { readTestSet, tilePixels, type TestSet } from '../../src/nn/testset';
+import { decodeImage } from '../image';
+import { readTestSet, testImage as imageOf, type TestSet } from '../../src/nn/testset';
 import { isInscriptionId } from '../../src/chain/ids';
 
 export interface LoadedTestSet extends TestSet {
@@ -38,13 +38,5 @@ export function decodeTestSet(bytes: Uint8Array, name: string): LoadedTestSet {
   return { ...header, rgba: img.rgba, width: img.width };
 }
 
-/** Image i as a brain of input h x w sees it: the tile itself, or the tile resized by area averaging (as the page's
- * measuring worker resizes it: src/nn/resize.ts). */
-export function testImage(t: LoadedTestSet, i: number, h: number, w: number): Uint8ClampedArray {
-  const rgb = tilePixels(t.rgba, t.width, t, i);
-  const [th, tw] = t.tile;
-  if (th === h && tw === w) return rgb;
-  const rgba = new Uint8Array(th * tw * 4);
-  for (let p = 0; p < th * tw; p++) rgba.set([rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2], 255], p * 4);
-  return resizeArea(rgba, tw, th, w, h);
-}
+/** Image i as a brain of input h x w sees it (src/nn/testset.ts, as the page's measuring worker sees it). */
+export const testImage = (t: LoadedTestSet, i: number, h: number, w: number): Uint8ClampedArray => imageOf(t.rgba, t.width, t, i, h, w);
