@@ -40,7 +40,7 @@ describe('perceptrons collection', () => {
     // the test set beside the art: what perceptrons testset writes from the same dataset, named by its content ID
     const png = readFileSync(join(one, 'testset.png'));
     expect(manifest.testSet).toEqual({ file: 'testset.png', id: contentId(png), bytes: png.length, brotliBytes: Math.min(png.length, brotli(png).length), count: 300 });
-    const measured = measureAll(png, manifest.tokens.map((t: any) => readFileSync(join(one, t.brain.file), 'utf8')));
+    const measured = measureAll(png, manifest.tokens.map((t: any) => decodeDataInscription(readFileSync(join(one, t.brain.file), 'utf8'))));
     expect(Object.keys(manifest.art)).toEqual(['file', 'id', 'bytes', 'brotliBytes']);
     expect(manifest.art.id).toBe(contentId(readFileSync(join(one, 'art.html'))));
     expect(manifest.tokens).toHaveLength(3);

@@ -8,6 +8,7 @@ import { expectedDistribution, tally } from './rarity';
 import type { Batch } from './batches';
 import { writeAtomic } from './files';
 import type { Manifest } from './manifest';
+import { marginPoints } from '../../src/nn/measure';
 
 /** The 2023 collection: 580 pieces, each a full HTML page of about 92 KB with a brain of about 200 KB inline. */
 export const ORIGINAL = { pieces: 580, bytes: 170_000_000 };
@@ -158,7 +159,7 @@ function testSetSection(m: Manifest): string[] {
   if (!m.testSet || !rows.length) return [];
   const n = m.testSet.count, gap = (t: (typeof rows)[number]) => (t.brain.testSetAccuracy! - t.brain.heldoutAccuracy) * 100;
   const gaps = rows.map(gap), widest = rows.reduce((a, b) => (Math.abs(gap(b)) > Math.abs(gap(a)) ? b : a));
-  const margin = 196 * Math.sqrt((0.97 * 0.03) / n);
+  const margin = marginPoints(0.97, n);
   return ['', '## Measured on the inscribed test set', '',
     `Every brain on the collection's test set (${m.testSet.file}: ${n} held-out images no brain trained on, inscribed with the art, ` +
       `ID ${m.testSet.id}), measured as the page and \`perceptrons measure\` measure it, beside the held-out accuracy its maker wrote. ` +

@@ -3,7 +3,8 @@
 // interruptions), so a resumed run writes the same bytes as an uninterrupted one.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodeDataInscription, type WeightDtype } from '../../src/nn/index';
+import { decodeDataInscription, parameterCount, type WeightDtype } from '../../src/nn/index';
+import { readTestSet } from '../../src/nn/testset';
 import { generateGenome } from '../../src/art/traits';
 import { tokenSeed } from './token-seed';
 import { repoRoot } from '../build/inscription';
@@ -22,7 +23,6 @@ import { downsampleFactor } from '../dataset/downsample';
 import { writeReport } from './report';
 import { ensureTestSet, measureAll } from '../testset/collection';
 import { TESTSET_FILE } from '../testset/defaults';
-import { decodeTestSet } from '../testset/read';
 import { tokenMetadata, tokenPreviewId, envelopeBytes } from './token';
 import type { TokenBrain, TokenJob } from './train-token';
 
@@ -188,7 +188,12 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
   const testSetPath = join(out, TESTSET_FILE);
   const testSet = existsSync(testSetPath) ? readFileSync(testSetPath) : null;
   const testSetId = testSet && real(contentId(testSet));
-  const measured = testSet ? measureAll(testSet, genomes.map((_, index) => readFileSync(join(out, `brains/${index}.json`), 'utf8'))) : [];
+  // every brain read and decoded once, for its token and for the measurement
+  const brains = genomes.map((_, index) => {
+    const file = `brains/${index}.json`, raw = readFileSync(join(out, file));
+    return { file, raw, model: decodeDataInscription(raw.toString('utf8')) };
+  });
+  const measured = testSet ? measureAll(testSet, brains.map((b) => b.model)) : [];
 
   const tokens: Manifest['tokens'] = [];
   const tokenEntries: DelegateEntry[] = [];
@@ -196,8 +201,7 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
   const brainFiles: { file: string; bytes: number }[] = [];
   const linkedTokens: string[] = [];
   genomes.forEach((g, index) => {
-    const file = `brains/${index}.json`, raw = readFileSync(join(out, file));
-    const model = decodeDataInscription(raw.toString('utf8'));
+    const { file, raw, model } = brains[index];
     const heldout = Number(model.trainingTraits.heldout_accuracy);
     const brainId = real(contentId(raw));
     const metadata = tokenMetadata(index, g.seed, brainId, heldout, testSetId);
@@ -214,15 +218,16 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     tokens.push({
       index, id: real(preview), seed: g.seed, features: g.features, hidden: g.hidden,
       activation: generateGenome(g.seed).activation,
-      brain: { file, id: brainId, ...size, parameters: model.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0), heldoutAccuracy: heldout,
+      brain: { file, id: brainId, ...size, parameters: parameterCount(model), heldoutAccuracy: heldout,
         testSetAccuracy: measured[index] ?? null },
       properties: { bytes: properties.bytes.length, encoding: properties.encoding },
     });
   });
+  const artSize = sized(art), testSetSize = testSet ? sized(testSet) : { bytes: 0, brotliBytes: 0 };
   const plan = {
     parent: { file: 'parent.txt', bytes: parent.length }, parentId,
-    art: { file: 'art.html', bytes: sized(art).brotliBytes },
-    testSet: testSet && { file: TESTSET_FILE, bytes: sized(testSet).brotliBytes },
+    art: { file: 'art.html', bytes: artSize.brotliBytes },
+    testSet: testSet && { file: TESTSET_FILE, bytes: testSetSize.brotliBytes },
     brains: brainFiles, tokens: tokenEntries,
   };
   const batches = planBatches(plan);
@@ -236,10 +241,9 @@ export async function writeOutputs(out: string, c: { count: number; seed: string
     batches.push(...planGalleries(items, parentId, batches.length, `Perceptrons: ${c.count} living neural networks`));
     writeAtomic(join(out, 'marketplace.json'), marketplaceFile(items));
   }
-  const artSize = sized(art), testSetSize = testSet ? sized(testSet) : { bytes: 0, brotliBytes: 0 };
   const manifest: Manifest = {
     art: { file: 'art.html', id: artId, ...artSize },
-    ...(testSet && testSetId ? { testSet: { file: TESTSET_FILE, id: testSetId, ...testSetSize, count: decodeTestSet(testSet, TESTSET_FILE).count } } : {}),
+    ...(testSet && testSetId ? { testSet: { file: TESTSET_FILE, id: testSetId, ...testSetSize, count: readTestSet(testSet).count } } : {}),
     tokens,
     totals: {
       bytes: artSize.bytes + testSetSize.bytes + tokens.reduce((n, t) => n + t.brain.bytes, 0) + tokenBytes,

@@ -79,6 +79,8 @@ export function trainToken(data: TrainingData, job: TokenJob, fullInput?: Traini
   const cfg = { ...trainingConfig(job.genome), ...job.levers };
   const epochs = job.epochs ?? cfg.epochs;
   let runs = 0, int4Seconds = 0;
+  // a grid type's last genome epochs are trained on the grid (lever: gridEpochs)
+  const gridEpochs = type.bits ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
   // A restart from another seed when the run ends under cfg.restartBelow training accuracy (a ReLU unit of a 2-unit layer
   // that died early cannot come back); chosen on the training images only, never the held-out ones, and on the brain as
   // it will be inscribed (a narrow brain can train well and still break when rounded to 4 bits).
@@ -93,7 +95,6 @@ export function trainToken(data: TrainingData, job: TokenJob, fullInput?: Traini
         for (const l of model.layers.slice(1, -1)) for (let k = 0; k < l.kernel.length; k++) l.kernel[k] *= cfg.initGain;
       }
       if (cfg.biasInit) for (const l of model.layers.slice(0, -1)) l.bias?.fill(cfg.biasInit);
-      const gridEpochs = type.bits ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
       const result = train(model, data.train, null, {
         seed, epochs: epochs - gridEpochs, dropout: 'ordered', learningRate: cfg.learningRate, batchSize: cfg.batchSize, pFull: cfg.pFull,
       });
@@ -130,7 +131,6 @@ export function trainToken(data: TrainingData, job: TokenJob, fullInput?: Traini
   }
   // the input the kept run was trained on: the collection's, or the dataset's own for a brain that needed it
   const { model, seed, result, grid, data: input } = best;
-  const gridEpochs = grid ? Math.min(cfg.gridEpochs, epochs - 1) : 0;
   const trained = performance.now();
   // measure what will be inscribed: the quantized weights
   const quantized: Model = decodeDataInscription(brainDocument(model, {}, job.dtype, grid));

@@ -2,7 +2,7 @@
 // must not change once inscribed), and every token's brain measured on it for the report, as the page measures it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeDataInscription, simdPlan } from '../../src/nn/index';
+import { simdPlan, type Model } from '../../src/nn/index';
 import { measureBrain, notComparable } from '../../src/nn/measure';
 import { readDataset } from '../dataset/read';
 import { writeAtomic } from '../collection/files';
@@ -21,11 +21,10 @@ export async function ensureTestSet(out: string, dataDir: string): Promise<Buffe
 }
 
 /** Each brain's accuracy on the test set (0..1), or null for a brain whose classes are not the test set's. */
-export function measureAll(png: Uint8Array, brainTexts: string[]): (number | null)[] {
+export function measureAll(png: Uint8Array, brains: Model[]): (number | null)[] {
   const t = decodeTestSet(png, TESTSET_FILE);
   const imagesAt = new Map<string, Uint8ClampedArray[]>(); // the images at each input size, made once
-  return brainTexts.map((text) => {
-    const m = decodeDataInscription(text);
+  return brains.map((m) => {
     if (notComparable(m, t)) return null;
     const [h, w] = m.inputShape, size = `${h}x${w}`;
     if (!imagesAt.has(size)) imagesAt.set(size, Array.from({ length: t.count }, (_, i) => testImage(t, i, h, w)));
