@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { renderNoun } from '../../tools/dataset/nouns';
+import { chunk } from '../../tools/png';
 
 export interface TestImage {
   name: string;
@@ -52,22 +53,6 @@ export function animatedGif(): Buffer {
 
 /** A 12,000 x 12,000 grey PNG (about 0.5 MB compressed, 576 MB decoded). */
 export function hugePng(side = 12000): Buffer {
-  const crc = (b: Buffer): number => {
-    let c = ~0;
-    for (const x of b) {
-      c ^= x;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const out = Buffer.alloc(td.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    td.copy(out, 4);
-    out.writeUInt32BE(crc(td), td.length + 4);
-    return out;
-  };
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(side, 0);
   ihdr.writeUInt32BE(side, 4);

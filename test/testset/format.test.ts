@@ -10,7 +10,8 @@ import { checkTestSet, MAX_TEST_IMAGES, readTestSet, TestSetError, TESTSET_FORMA
 import { readDataset } from '../../tools/dataset/read';
 import { decodeImage } from '../../tools/image';
 import { datasetHashes, makeTestSet } from '../../tools/testset/make';
-import { asciiJson, chunk, crc32, encodeSheet, withHeader } from '../../tools/testset/png';
+import { asciiJson, encodeSheet, withHeader } from '../../tools/testset/png';
+import { chunk, crc32 } from '../../tools/png';
 import { decodeTestSet, testImage } from '../../tools/testset/read';
 import { TESTSET_COLUMNS, TESTSET_FIXTURE, TESTSET_PER_CLASS } from '../../tools/testset/defaults';
 

@@ -1,22 +1,7 @@
 // A PNG writer for the gallery's review images: 8-bit indexed colour, the palette chosen by popularity and k-means.
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function chunk(type: string, data: Buffer): Buffer {
-  const b = Buffer.alloc(12 + data.length);
-  b.writeUInt32BE(data.length, 0);
-  b.write(type, 4, 'latin1');
-  data.copy(b, 8);
-  let c = 0xffffffff;
-  for (let i = 4; i < 8 + data.length; i++) c = CRC[(c ^ b[i]) & 255] ^ (c >>> 8);
-  b.writeUInt32BE((c ^ 0xffffffff) >>> 0, 8 + data.length);
-  return b;
-}
+import { chunk } from '../png';
 
 /**
  * Re-encode an RGBA PNG as an 8-bit indexed PNG of at most 256 colours (popularity over a 15-bit histogram, refined by
