@@ -14,7 +14,7 @@ import { tokenSeed } from '../tools/collection/token-seed';
 import { trainingConfig } from '../tools/collection/config';
 import { INT4_LR, trainToken } from '../tools/collection/train-token';
 import { maxGrid, rounded } from '../tools/quant/grid';
-import { fineTuneOnGrid, type FineTuneOptions } from '../tools/quant/tune';
+import { copyModel, fineTuneOnGrid, type FineTuneOptions } from '../tools/quant/tune';
 import { loadPfp } from '../tools/train/data';
 import { aliveFraction } from '../tools/train/dropout';
 import { accuracy, predictAll } from '../tools/train/evaluate';
@@ -26,7 +26,6 @@ const CACHE = '/tmp/int4-tuning';
 mkdirSync(CACHE, { recursive: true });
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const pct = (x: number) => (x * 100).toFixed(2) + '%';
-const copy = (m: Model): Model => ({ ...m, layers: m.layers.map((l) => ({ ...l, kernel: l.kernel.slice(), bias: l.bias && l.bias.slice() })) });
 
 interface Subject { label: string; model: Model; order: number[][]; seed: string; crossEntropy: Partial<FineTuneOptions> }
 const subjects: Subject[] = [];
@@ -61,7 +60,7 @@ for (const s of subjects) {
   }
   row('int4, plain rounding', rounded(s.model, grid));
   for (const method of ['cross-entropy', 'distillation'] as const) {
-    const m = copy(s.model), start = cpu();
+    const m = copyModel(s.model), start = cpu();
     fineTuneOnGrid(m, data.train, { method, grid, seed: s.seed, order: s.order, ...(method === 'cross-entropy' ? s.crossEntropy : {}) });
     row(`int4, ${method}`, m, cpu() - start);
   }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
 import { generateSplit } from '../../tools/dataset/generate';
 import { maxGrid, mseGrid, rounded } from '../../tools/quant/grid';
-import { fineTuneOnGrid } from '../../tools/quant/tune';
+import { copyModel, fineTuneOnGrid } from '../../tools/quant/tune';
 import { accuracy } from '../../tools/train/evaluate';
 import { run as pack } from '../../tools/commands/pack';
 
@@ -32,10 +32,9 @@ function distance(a: Model, b: Model, images: Uint8Array, count: number): number
 describe('fine-tuning through the rounding', async () => {
   const train = await generateSplit('qat-test', 'train', 100); // 400 images
   const check = await generateSplit('qat-test-check', 'test', 50); // 200 others
-  const copy = (m: Model): Model => ({ ...m, layers: m.layers.map((l) => ({ ...l, kernel: l.kernel.slice(), bias: l.bias && l.bias.slice() })) });
 
   it.each([[4, maxGrid, 'distillation'], [3, mseGrid, 'distillation'], [3, mseGrid, 'cross-entropy']] as const)('%i bits, %s: kernels stay on the grid and the brain moves towards its goal', (bits, gridOf, method) => {
-    const grid = gridOf(brain, bits), plain = rounded(brain, grid), tuned = copy(brain);
+    const grid = gridOf(brain, bits), plain = rounded(brain, grid), tuned = copyModel(brain);
     fineTuneOnGrid(tuned, train, { method, grid, seed: 't', epochs: 2, learningRate: method === 'distillation' ? 3e-4 : 1e-3 });
     let off = 0, moved = 0; // the largest distance of a weight from its level, and how many levels changed
     tuned.layers.forEach((l, li) => l.kernel.forEach((w, i) => {

@@ -33,10 +33,13 @@ export interface FineTuneOptions extends Partial<Pick<TrainOptions, 'epochs' | '
   order?: number[][];
 }
 
+/** A model with its own copy of every kernel and bias (training one leaves the other as it was). */
+export const copyModel = (m: Model): Model => ({ ...m, layers: m.layers.map((l) => ({ ...l, kernel: l.kernel.slice(), bias: l.bias && l.bias.slice() })) });
+
 /** Trains `model` in place through the rounding onto o.grid; its kernels end on the grid. */
 export function fineTuneOnGrid(model: Model, images: LabelledImages, o: FineTuneOptions): void {
   const s = SETTINGS[o.method];
-  const teacher = o.method === 'distillation' ? { ...model, layers: model.layers.map((l) => ({ ...l, kernel: l.kernel.slice(), bias: l.bias && l.bias.slice() })) } : null;
+  const teacher = o.method === 'distillation' ? copyModel(model) : null;
   train(model, images, null, {
     seed: o.seed, order: o.order, dropout: o.order ? 'ordered' : 'none', grid: o.grid,
     epochs: o.epochs ?? s.epochs, learningRate: o.learningRate ?? s.learningRate, finalLrFraction: s.finalLrFraction,
@@ -72,7 +75,7 @@ function neuronOrder(model: Model): number[][] | undefined {
 export function tuneForInt4(model: Model, o: TuneOptions): { model: Model; grid: Int4Grid; fineTuned: boolean } {
   const grid = o.bits === 4 ? maxGrid(model, 4) : mseGrid(model, 3), plain = rounded(model, grid);
   if (!o.train) return { model: plain, grid, fineTuned: false };
-  const tuned: Model = { ...model, layers: model.layers.map((l) => ({ ...l, kernel: l.kernel.slice(), bias: l.bias && l.bias.slice() })) };
+  const tuned = copyModel(model);
   fineTuneOnGrid(tuned, o.train, { method: o.method ?? DEFAULT_INT4_TUNING, grid, seed: `${o.seed ?? '0'}/int4`, order: o.order ?? neuronOrder(model), epochs: o.epochs });
   // Fine-tuning can lose to plain rounding on a brain full of close calls (a weak Sigmoid genome did): keep whichever
   // agrees with the float brain on more training images (the held-out images stay out of every choice).

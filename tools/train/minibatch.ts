@@ -10,6 +10,7 @@ import type { AliveMask, Int4Grid, Model } from '../../src/nn/index';
 import { levelOf } from '../../src/nn/int4';
 import { createKernels, type Kernels } from './kernels';
 import { crossEntropy, type SampleLoss } from './loss';
+import { argmax } from './evaluate';
 
 const BLOCK = 64; // bytes: every region starts on a cache line; rows are whole multiples of 16 floats
 const aligned = (bytes: number): number => Math.ceil(bytes / BLOCK) * BLOCK;
@@ -253,12 +254,11 @@ export class MinibatchTrainer {
 
   /** The loss of each sample's outputs, its dLoss/dOutput in the output layer's delta; right answers by the labels. */
   private loss(n: number, labels: ArrayLike<number>, loss: SampleLoss): BatchResult {
-    const out = this.layers[this.layers.length - 1], C = out.units;
+    const out = this.layers[this.layers.length - 1];
     let sum = 0, right = 0, seen = 0;
     for (let s = 0; s < n; s++) {
       const { out: y, delta } = out.samples![s];
-      let best = 0;
-      for (let c = 1; c < C; c++) if (y[c] > y[best]) best = c;
+      const best = argmax(y);
       sum += loss(y, delta, s);
       if (this.full[s]) { seen++; if (best === labels[s]) right++; }
     }
