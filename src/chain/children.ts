@@ -7,7 +7,7 @@ import { get, type ChainOptions } from './http';
 import { isInscriptionId } from './ids';
 import { ROUTE, routePath } from './routes';
 
-/** ord's page size on /r/children. */
+/** ord's PAGE_SIZE (src/subcommand/server.rs): IDs a page on /r/children and /r/parents, thumbnails a page on /children. */
 export const CHILDREN_PAGE_SIZE = 100;
 /** The furthest page looked at (1.6 billion children): a server that always says "more" cannot keep the page asking. */
 export const MAX_CHILDREN_PAGE = 2 ** 24;

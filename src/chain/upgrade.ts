@@ -2,10 +2,10 @@
 // the page can run, either a body-less child delegating to a brain inscribed before (ord's /content/<child> answers the
 // delegate's bytes) or a child whose body is the brain. At most MAX_UPGRADE_CANDIDATES children are fetched, newest
 // first, each under the codec's download cap, so a parent with thousands of children costs a handful of requests.
-import { fetchBrain, type BrainError, type BrainResult } from './brain';
+import { fetchBrain, type BrainError } from './brain';
 import { newestChildren } from './children';
 import type { ChainOptions } from './http';
-import { inscriptionRecord, type InscriptionRecord } from './metadata';
+import { inscriptionRecord } from './metadata';
 import type { Model } from '../nn/model';
 
 /** How many of the newest children are fetched before the page gives up on an upgrade. */
@@ -34,19 +34,14 @@ export interface UpgradeSearch {
 /** A child whose content is not JSON (an image, text) or longer than any brain is not an upgrade: skipped silently. */
 const notABrain = (e: BrainError): boolean => e.kind == 'not-json' || e.kind == 'too-large';
 
-export interface UpgradeDeps {
-  fetchBrain(id: string, opts?: ChainOptions): Promise<BrainResult>;
-  inscriptionRecord(id: string, opts?: ChainOptions): Promise<InscriptionRecord>;
-}
-
 /** The parent's newest runnable brain child. Never throws; /r/children failing or absent means no upgrade, no note. */
-export async function findUpgrade(parent: string, opts: ChainOptions = {}, deps: UpgradeDeps = { fetchBrain, inscriptionRecord }): Promise<UpgradeSearch> {
+export async function findUpgrade(parent: string, opts: ChainOptions = {}): Promise<UpgradeSearch> {
   const found: UpgradeSearch = { child: null, skipped: [] };
   const list = await newestChildren(parent, MAX_UPGRADE_CANDIDATES, opts);
   for (const id of list?.ids ?? []) {
-    const r = await deps.fetchBrain(id, opts);
+    const r = await fetchBrain(id, opts);
     if (r.ok) {
-      found.child = { id, model: r.model, height: (await deps.inscriptionRecord(id, opts)).height };
+      found.child = { id, model: r.model, height: (await inscriptionRecord(id, opts)).height };
       break;
     }
     if (!notABrain(r.error)) found.skipped.push({ id, error: r.error });

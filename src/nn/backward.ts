@@ -23,13 +23,8 @@ export function createGradients(model: Model): Gradients {
   };
 }
 
-export function zeroGradients(g: Gradients): void {
-  for (const k of g.kernels) k.fill(0);
-  for (const b of g.biases) b?.fill(0);
-}
-
 /**
- * Accumulates the gradients of one sample into g (call zeroGradients between minibatches).
+ * Accumulates the gradients of one sample into g (adds to what g holds).
  * pixels: the input as given to forward; outputs: activations(model, pixels, {alive}) for the same alive mask;
  * dOutput: dLoss/d(last layer's output). Dead neurons and dead connections get and pass no gradient.
  */

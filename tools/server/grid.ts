@@ -4,9 +4,7 @@
 // inside ord's children page (templates/children.html) and with the rules of ord's static/index.css that size the
 // grid: a 50rem main, four 23% cells a row (about 177 px each), square frames that take no pointer events.
 // ord's header, search and fonts are left out: they are not part of what the frames cost or look like.
-
-/** ord's PAGE_SIZE (src/subcommand/server.rs): children per page. */
-export const GRID_PAGE_SIZE = 100;
+import { CHILDREN_PAGE_SIZE } from '../../src/chain/children';
 
 /** The CSP of the grid page itself: its own inline style, frames from this server. */
 export const GRID_CSP = "default-src 'self'; style-src 'unsafe-inline'; frame-src 'self'";
@@ -41,8 +39,8 @@ export interface ChildrenPage {
 
 /** ord's ChildrenHtml on its page: the heading, the page's thumbnails (or "No children"), prev and next. */
 export function renderChildren({ parent, parentNumber, children, page }: ChildrenPage): string {
-  const ids = children.slice(page * GRID_PAGE_SIZE, (page + 1) * GRID_PAGE_SIZE);
-  const more = children.length > (page + 1) * GRID_PAGE_SIZE;
+  const ids = children.slice(page * CHILDREN_PAGE_SIZE, (page + 1) * CHILDREN_PAGE_SIZE);
+  const more = children.length > (page + 1) * CHILDREN_PAGE_SIZE;
   const link = (p: number, cls: string) => `<a class=${cls} href=/children/${parent}/${p}>${cls}</a>`;
   const body = !ids.length
     ? '<h3>No children</h3>'

@@ -12,6 +12,7 @@ import { GRID_CSP, renderChildren } from './grid';
 import { CONTENT_CSP, HOME_CSP, PREVIEW_PAGE_CSP } from './csp';
 import { dispatch, type Request, type Route } from './routes';
 import { ROUTE } from '../../src/chain/routes';
+import { CHILDREN_PAGE_SIZE } from '../../src/chain/children';
 import { DEFAULT_BIRTH_HEIGHT } from '../build/inscription';
 export { CONTENT_CSP, PREVIEW_PAGE_CSP } from './csp';
 
@@ -74,8 +75,6 @@ export interface PreviewServer {
 const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
 const HEIGHT_IN_PATH = /^\d{1,10}$/;
-/** ord's page size on /r/children and /r/parents. */
-export const PAGE_SIZE = 100;
 
 /** ord's InscriptionId::from_str (ord: src/inscriptions/inscription_id.rs): 64 hex digits (either case), a lower-case
  * "i" (an upper-case "I" is an invalid separator), a u32 as Rust parses it (leading zeros and "+" allowed). The ID in
@@ -129,6 +128,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
   // the upgrade children are inscribed at the tip the server starts with: the time slider hides them below it
   const upgradeHeight = chain.tip();
   const birthOf = (ins: Inscription): number => (ins.role === 'upgrade' ? upgradeHeight : birthHeight);
+  /** A token or an upgrade child that delegates: no body of its own (ord answers null content and 404 on /r/undelegated-content). */
+  const bodyless = (ins: Inscription): boolean => ins.role === 'token' || (ins.role === 'upgrade' && !ins.file);
   /** Inscribed by the simulated tip (ord knows nothing of an inscription before its block). */
   const inscribed = (ins: Inscription): boolean => birthOf(ins) <= chain.tip();
   /** ord's delegation: a delegating inscription's content, content type and encoding are its delegate's. */
@@ -163,11 +164,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
     const txid = ins.id.slice(0, 64);
     const h = birthOf(ins);
     const vbytes = Math.ceil(ins.body.length / 4) + 150;
-    const bodyless = ins.role === 'token' || (ins.role === 'upgrade' && !ins.file); // a delegating one has no body: ord answers null for both
     return {
       charms: [],
-      content_type: bodyless ? null : ins.contentType,
-      content_length: bodyless ? null : ins.body.length,
+      content_type: bodyless(ins) ? null : ins.contentType,
+      content_length: bodyless(ins) ? null : ins.body.length,
       delegate: ins.delegate,
       fee: vbytes * Math.max(1, chain.feeRateAt(h)),
       height: h,
@@ -266,7 +266,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
   function undelegatedContent({ req, res, params }: Request): void {
     const ins = named(res, params.inscription_id);
     if (!ins) return;
-    if (ins.role === 'token' || (ins.role === 'upgrade' && !ins.file)) return send(res, 404, `inscription ${ins.id} content not found`);
+    if (bodyless(ins)) return send(res, 404, `inscription ${ins.id} content not found`);
     content(req, res, ins);
   }
 
@@ -281,7 +281,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PreviewServ
         const other = catalog.byId.get(id);
         return !other || inscribed(other);
       });
-      const ids = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more = all.length > (page + 1) * PAGE_SIZE;
+      const ids = all.slice(page * CHILDREN_PAGE_SIZE, (page + 1) * CHILDREN_PAGE_SIZE), more = all.length > (page + 1) * CHILDREN_PAGE_SIZE;
       // ord answers children as api::Children { page } and parents as api::Inscriptions { page_index } (ord: src/api.rs)
       json(res, which === 'children' ? { ids, more, page } : { ids, more, page_index: page });
     };
