@@ -33,7 +33,7 @@ function importsOf(from: string): Import[] {
 }
 
 /** The cycles of a graph (each strongly connected component of more than one file, or a file importing itself). */
-export function cycles(graph: Map<string, string[]>): string[][] {
+function cycles(graph: Map<string, string[]>): string[][] {
   const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>(), found: string[][] = [];
   let next = 0;
   const visit = (v: string): void => {
@@ -58,6 +58,18 @@ const src = sourceFiles('src'), tools = sourceFiles('tools');
 const imports = new Map([...src, ...tools].map((f) => [f, importsOf(f)]));
 const area = (file: string): string | null => /^src\/([^/]+)\//.exec(file)?.[1] ?? null;
 
+type Imports = Map<string, Import[]>;
+/** The rules, each as the list of imports of `files` that break it. */
+const wrongArrows = (files: string[], of: Imports): string[] =>
+  files.flatMap((f) => of.get(f)!.filter((i) => {
+    const from = area(f), to = i.file && area(i.file);
+    return from !== null && to !== null && to !== from && !SRC_AREAS[from].includes(to);
+  })).map((i) => `${i.from} imports ${i.file}`);
+const outsideSrc = (files: string[], of: Imports): string[] =>
+  files.flatMap((f) => of.get(f)!.filter((i) => !i.file?.startsWith('src/'))).map((i) => `${i.from} imports ${i.spec}`);
+const intoTest = (files: string[], of: Imports): string[] =>
+  files.flatMap((f) => of.get(f)!.filter((i) => i.file?.startsWith('test/'))).map((i) => `${i.from} imports ${i.spec}`);
+
 describe('import rules', () => {
   it('reads the imports of both trees', () => {
     expect(src.length).toBeGreaterThan(40);
@@ -66,21 +78,15 @@ describe('import rules', () => {
   });
 
   it('src/: each area imports only the areas below it (ui → art, chain, nn; art → nn; chain → nn; nn nothing)', () => {
-    const wrong = src.flatMap((f) => imports.get(f)!.filter((i) => {
-      const from = area(f), to = i.file && area(i.file);
-      return from !== null && to !== null && to !== from && !SRC_AREAS[from].includes(to);
-    })).map((i) => `${i.from} imports ${i.file}`);
-    expect(wrong).toEqual([]);
+    expect(wrongArrows(src, imports)).toEqual([]);
   });
 
   it('src/ imports no Node built-in, no package and nothing outside src/', () => {
-    const wrong = src.flatMap((f) => imports.get(f)!.filter((i) => !i.file?.startsWith('src/'))).map((i) => `${i.from} imports ${i.spec}`);
-    expect(wrong).toEqual([]);
+    expect(outsideSrc(src, imports)).toEqual([]);
   });
 
   it('tools/ imports nothing from test/', () => {
-    const wrong = tools.flatMap((f) => imports.get(f)!.filter((i) => i.file?.startsWith('test/'))).map((i) => `${i.from} imports ${i.spec}`);
-    expect(wrong).toEqual([]);
+    expect(intoTest(tools, imports)).toEqual([]);
   });
 
   it('no import cycles in src/ and tools/', () => {
@@ -88,10 +94,16 @@ describe('import rules', () => {
     expect(cycles(graph).map((c) => c.join(' ↔ '))).toEqual([]);
   });
 
-  it('the checks can fail: a cycle, a wrong arrow', () => {
+  it('the checks can fail: a cycle, a wrong arrow, a package in src/, a test in tools/', () => {
     expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
     expect(cycles(new Map([['a', ['a']]]))).toEqual([['a']]);
-    expect(SRC_AREAS.nn).toEqual([]);
-    expect(SRC_AREAS.art.includes('ui')).toBe(false);
+    const breaches: Imports = new Map([
+      ['src/art/a.ts', [{ from: 'src/art/a.ts', spec: '../ui/b', file: 'src/ui/b.ts' }, { from: 'src/art/a.ts', spec: '../nn/c', file: 'src/nn/c.ts' }]],
+      ['src/nn/c.ts', [{ from: 'src/nn/c.ts', spec: 'node:fs', file: null }]],
+      ['tools/d.ts', [{ from: 'tools/d.ts', spec: '../test/e', file: 'test/e.ts' }, { from: 'tools/d.ts', spec: '../src/nn/c', file: 'src/nn/c.ts' }]],
+    ]);
+    expect(wrongArrows(['src/art/a.ts', 'src/nn/c.ts'], breaches)).toEqual(['src/art/a.ts imports src/ui/b.ts']);
+    expect(outsideSrc(['src/art/a.ts', 'src/nn/c.ts'], breaches)).toEqual(['src/nn/c.ts imports node:fs']);
+    expect(intoTest(['tools/d.ts'], breaches)).toEqual(['tools/d.ts imports ../test/e']);
   });
 });
