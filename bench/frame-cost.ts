@@ -5,9 +5,9 @@
 // Usage: npx tsx bench/frame-cost.ts [--size 800] [--seconds 10] [--html inscription.html] [--cases N (the first N)]
 // (--html: the page to frame; an older build shows where its frames' time went)
 import { loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
 import { startServer } from '../tools/server/server';
-import { cpuBetween, descendantsCpu } from './proc-cpu';
+import { cpuPercent } from './proc-cpu';
+import { launchChromium } from '../tools/gallery/lab';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf('--' + name);
@@ -40,10 +40,7 @@ const worker =
   `function f(){i++;${SMALL}requestAnimationFrame(f)}f()}\`])));w.postMessage(o,[o]);</script>`;
 
 const server = await startServer({ port: 0, quiet: true, html: arg('html', 'inscription.html') });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 try {
   const cases: [string, { init?: string; src?: string; srcdoc?: string }][] = [
     ['the Perceptron', {}],
@@ -72,11 +69,8 @@ try {
     await page.route(server.url + 'frame-cost.html', (r) => r.fulfill({ contentType: 'text/html', body }));
     await page.goto(server.url + 'frame-cost.html');
     await page.waitForTimeout(3000);
-    const a = descendantsCpu();
-    const t0 = Date.now();
-    await page.waitForTimeout(seconds * 1000);
-    const b = descendantsCpu();
-    console.log(`${name.padEnd(28)} ${((100 * cpuBetween(a, b)) / ((Date.now() - t0) / 1000)).toFixed(1).padStart(6)}%`);
+    const cpu = await cpuPercent(() => page.waitForTimeout(seconds * 1000));
+    console.log(`${name.padEnd(28)} ${cpu.toFixed(1).padStart(6)}%`);
     await context.close();
   }
 } finally {

@@ -16,10 +16,11 @@
 import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { startServer, type PreviewServer } from '../tools/server/server';
 import { loadCollectionFiles } from '../tools/server/collection';
-import { cpuBetween, descendantsCpu } from './proc-cpu';
+import { cpuPercent } from './proc-cpu';
+import { launchChromium } from '../tools/gallery/lab';
 
 const arg = (name: string, fallback?: string): string | undefined => {
   const i = process.argv.indexOf('--' + name);
@@ -38,7 +39,8 @@ const VIEWPORT = { width: 1280, height: 900 };
 // the collection with this checkout's page as its art (same IDs: the tokens delegate to the manifest's art ID)
 const dir = mkdtempSync(join(tmpdir(), 'perceptrons-grid-'));
 cpSync(resolve(collectionDir), dir, { recursive: true });
-copyFileSync(art, loadCollectionFiles(dir).art.file);
+const files = loadCollectionFiles(dir);
+copyFileSync(art, files.art.file);
 
 /** In every frame, before its scripts: the time (ms since the epoch) of its first draw onto a canvas in its page. */
 const FIRST_DRAW = `(() => {
@@ -54,13 +56,6 @@ const FIRST_DRAW = `(() => {
 
 const EMPTY = '<!doctype html><html lang=en><title>empty</title><body style="margin:0;background:#111"></body></html>';
 
-const launch = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-
-const pct = (cpuSeconds: number, wall: number) => (100 * cpuSeconds) / wall;
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 
 /** A fresh page; with empty: every /preview/<id> answered by an empty document instead of the token. */
@@ -111,13 +106,7 @@ const loadedFrames = async (page: Page): Promise<number> =>
   (await Promise.all(page.mainFrame().childFrames().map((f) => within(5000, f.evaluate(`document.readyState === 'complete'`))))).filter(Boolean).length;
 
 /** CPU of the browser over `seconds` from now, in % of one core. */
-async function cpu(page: Page): Promise<number> {
-  const a = descendantsCpu();
-  const t0 = Date.now();
-  await page.waitForTimeout(seconds * 1000);
-  const b = descendantsCpu();
-  return pct(cpuBetween(a, b), (Date.now() - t0) / 1000);
-}
+const cpu = (page: Page): Promise<number> => cpuPercent(() => page.waitForTimeout(seconds * 1000));
 
 /** The top page's frame times (ms) while it scrolls down 8 px a frame for 3 s, then back to the top. (A string: tsx
  * would wrap a named inner function in a helper the page does not have.) */
@@ -163,22 +152,33 @@ async function grid(browser: Browser, server: PreviewServer, parent: string, emp
   }
 }
 
-/** One frame at 800 px (ord's main iframe markup): CPU while in view, then scrolled out of view. */
-async function single(browser: Browser, server: PreviewServer, id: string, empty: boolean): Promise<{ visible: number; away: number; drawnMs: number }> {
+/** A fresh page holding one token's frame (ord's iframe markup, `css` sizing it, `after` below it), loaded until the
+ * frame has drawn (or, empty, loaded): the page, and how long that took from navigation. */
+async function frameAlone(browser: Browser, server: PreviewServer, id: string, empty: boolean, css: string, after = ''): Promise<{ page: Page; drawnMs: number }> {
   const page = await open(browser, empty);
   try {
-    const body = `<!doctype html><style>body{margin:0;background:#131516}iframe{aspect-ratio:1/1;border:none;width:800px}</style>` +
-      `<iframe sandbox=allow-scripts loading=lazy src=/preview/${id}></iframe><div style="height:4000px"></div>`;
+    const body = `<!doctype html><style>body{margin:0;background:#131516}iframe{border:none;${css}}</style>` +
+      `<iframe sandbox=allow-scripts loading=lazy src=/preview/${id}></iframe>${after}`;
     await page.route(`${server.url}__bench__/one.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
     const start = Date.now();
     await page.goto(`${server.url}__bench__/one.html`, { waitUntil: 'load' });
-    const drawn = await untilVisibleDrawn(page, start, empty);
+    return { page, drawnMs: (await untilVisibleDrawn(page, start, empty)).all };
+  } catch (e) {
+    await page.context().close();
+    throw e;
+  }
+}
+
+/** One frame at 800 px (ord's main iframe markup): CPU while in view, then scrolled out of view. */
+async function single(browser: Browser, server: PreviewServer, id: string, empty: boolean): Promise<{ visible: number; away: number; drawnMs: number }> {
+  const { page, drawnMs } = await frameAlone(browser, server, id, empty, 'aspect-ratio:1/1;width:800px', '<div style="height:4000px"></div>');
+  try {
     await page.waitForTimeout(500);
     const visible = await cpu(page);
     await page.evaluate(() => scrollTo(0, 2000));
     await page.waitForTimeout(500);
     const away = await cpu(page);
-    return { visible, away, drawnMs: drawn.all };
+    return { visible, away, drawnMs };
   } finally {
     await page.context().close();
   }
@@ -188,25 +188,16 @@ async function single(browser: Browser, server: PreviewServer, id: string, empty
 async function thumbnailFirstFrames(browser: Browser, server: PreviewServer, ids: string[], side: number): Promise<number[]> {
   const out: number[] = [];
   for (const id of ids) {
-    const page = await open(browser, false);
-    try {
-      const body = `<!doctype html><style>body{margin:0;background:#131516}iframe{border:none;width:${side}px;height:${side}px}</style>` +
-        `<iframe sandbox=allow-scripts loading=lazy src=/preview/${id}></iframe>`;
-      await page.route(`${server.url}__bench__/thumb.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-      const start = Date.now();
-      await page.goto(`${server.url}__bench__/thumb.html`, { waitUntil: 'load' });
-      out.push((await untilVisibleDrawn(page, start, false)).all);
-    } finally {
-      await page.context().close();
-    }
+    const { page, drawnMs } = await frameAlone(browser, server, id, false, `width:${side}px;height:${side}px`);
+    out.push(drawnMs);
+    await page.context().close();
   }
   return out;
 }
 
 const server = await startServer({ collectionDir: dir, port: 0, quiet: true });
-const browser = await launch();
+const browser = await launchChromium();
 try {
-  const files = loadCollectionFiles(dir);
   const parent = files.parent?.id;
   if (!parent) throw new Error(`${collectionDir}: the collection has no parent (parent.txt), so no /children page`);
   const n = files.tokens.length;
@@ -218,7 +209,8 @@ try {
     await p.context().close();
     return w;
   };
-  console.log(`cells ${(await cell()).toFixed(0)} px (ord's 23% of a 50rem column)`);
+  const side = Math.round(await cell());
+  console.log(`cells ${side} px (ord's 23% of a 50rem column)`);
   const bases: GridRun[] = [], ourses: GridRun[] = [];
   for (let r = 0; r < runs; r++) {
     bases.push(await grid(browser, server, parent, true));
@@ -239,7 +231,6 @@ try {
   console.log(`tokens' first frames after navigation: median ${q(ours.firsts, 0.5).toFixed(0)} ms, last ${ours.drawnMs.toFixed(0)} ms (${((ours.drawnMs - ours.loadMs) / 1000).toFixed(2)} s after the load event)`);
   console.log(`CPU above the peer: ${(ours.cpu - base.cpu).toFixed(1)}% of one core (target: the page at most 15%); all visible drawn ${(ours.drawnMs / 1000).toFixed(2)} s after navigation, ${((ours.drawnMs - ours.loadMs) / 1000).toFixed(2)} s after load (target: within 3 s of load)`);
 
-  const side = Math.round(await cell());
   const thumbs = await thumbnailFirstFrames(browser, server, files.tokens.slice(0, 12).map((t) => t.id), side);
   console.log(`\none token alone at ${side} px, navigation to its first drawn frame (12 tokens, each a fresh page): median ${q(thumbs, 0.5).toFixed(0)} ms, slowest ${Math.max(...thumbs).toFixed(0)} ms (target 400 ms)`);
 

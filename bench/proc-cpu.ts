@@ -38,3 +38,11 @@ export function cpuBetween(a: Map<number, number>, b: Map<number, number>): numb
   for (const [pid, t] of b) s += t - (a.get(pid) ?? 0);
   return s;
 }
+
+/** The CPU of this process's descendants (a browser's processes) while `wait` runs, in % of one core. */
+export async function cpuPercent(wait: () => Promise<unknown>): Promise<number> {
+  const a = descendantsCpu(), t0 = Date.now();
+  await wait();
+  const b = descendantsCpu();
+  return (100 * cpuBetween(a, b)) / ((Date.now() - t0) / 1000);
+}

@@ -10,6 +10,9 @@ export type { Spec };
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
+/** Debian's Chromium with those flags (the tools' and benches' browser). */
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
 export interface Lab {
   browser: Browser;
   page: Page;
@@ -33,7 +36,7 @@ export async function bundlePage(): Promise<string> {
 /** A page with the portrait lab; in `browser` if given (then close() closes only the page). */
 export async function openLab(opts: { dpr?: number; browser?: Browser } = {}): Promise<Lab> {
   const js = await bundlePage();
-  const browser = opts.browser ?? (await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
+  const browser = opts.browser ?? (await launchChromium());
   const page = await browser.newPage({ viewport: { width: 1200, height: 1200 }, deviceScaleFactor: opts.dpr ?? 1 });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
