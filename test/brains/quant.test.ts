@@ -5,13 +5,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decodeDataInscription, encodeDataInscription, forward, type Model } from '../../src/nn/index';
 import { generateSplit } from '../../tools/dataset/generate';
 import { maxGrid, mseGrid, rounded } from '../../tools/quant/grid';
 import { copyModel, fineTuneOnGrid } from '../../tools/quant/tune';
 import { accuracy } from '../../tools/train/evaluate';
 import { run as pack } from '../../tools/commands/pack';
+import { capture } from '../build/helpers';
 
 const BRAIN = 'fixtures/brains/pfp_classifier_0000.json';
 const brain = decodeDataInscription(readFileSync(BRAIN, 'utf8'));
@@ -58,12 +59,11 @@ describe('fine-tuning through the rounding', async () => {
 
 describe('perceptrons pack --dtype int4|int3', () => {
   const run = async (args: string[]) => {
-    const out: string[] = [], [log, error] = [console.log, console.error];
-    console.log = console.error = (...a: unknown[]) => void out.push(a.join(' '));
+    const io = capture();
     try {
-      return { code: await pack(args), out: out.join('\n') };
+      return { code: await pack(args), out: [...io.out, ...io.err].join('\n') };
     } finally {
-      [console.log, console.error] = [log, error];
+      vi.restoreAllMocks();
     }
   };
 

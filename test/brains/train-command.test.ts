@@ -4,20 +4,20 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decodeDataInscription } from '../../src/nn/index';
 import { run as train } from '../../tools/commands/train';
+import { capture } from '../build/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'train-command-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function quiet(args: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [], [log, error] = [console.log, console.error];
-  console.log = console.error = (...a: unknown[]) => void out.push(a.join(' '));
+  const io = capture();
   try {
-    return { code: await train(args), out: out.join('\n') };
+    return { code: await train(args), out: [...io.out, ...io.err].join('\n') };
   } finally {
-    [console.log, console.error] = [log, error];
+    vi.restoreAllMocks();
   }
 }
 

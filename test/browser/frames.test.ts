@@ -26,9 +26,11 @@ afterAll(async () => {
   await lab?.close();
 });
 
-/** Each frame of the sequence against a fresh portrait's frame at that time; the index of the first that differs. */
+/** Each frame of the sequence against a fresh portrait's frame at that time; the index of the first that differs. The
+ * sequence must move (frames differ from one another) unless it is of the dead, or the comparison would prove nothing. */
 async function firstDifference(l: Lab, spec: Spec, times = TIMES): Promise<number> {
   const seq = await l.page.evaluate(([s, ts]) => window.portraitLab.sequence(s, ts), [spec, times] as const);
+  expect(new Set(seq).size > 1, 'the frames move').toBe(spec.height !== at('dead'));
   for (const [i, t] of times.entries()) {
     // a replay started at the same time: as long before t as t is after the sequence's start, and replayAgo more
     const one = spec.replayAgo === undefined ? spec : { ...spec, replayAgo: spec.replayAgo + t - times[0] };

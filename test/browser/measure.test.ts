@@ -13,6 +13,7 @@ import { run as measureCli } from '../../tools/commands/measure';
 import { contentId } from '../../tools/build/ids';
 import { decodeImage } from '../../tools/image';
 import { asciiJson, withHeader } from '../../tools/testset/png';
+import { capture } from '../build/helpers';
 import { readPerceptron, ROOT, type Framed } from './harness';
 import { closePage, openPage, press, type Setup, waitPanel } from './ui-setup';
 
@@ -68,15 +69,18 @@ afterAll(async () => {
 });
 
 /** `perceptrons measure --json` on a brain file, in this process. */
-async function cli(brain: string): Promise<{ accuracy: number; correct: number; total: number; predicted: number[] }> {
-  const out: string[] = [];
-  const spy = vi.spyOn(console, 'log').mockImplementation((s) => void out.push(String(s)));
+const cli = (brain: string): Promise<{ accuracy: number; correct: number; total: number; predicted: number[] }> =>
+  measureJson(['--brain', brain, '--testset', TESTSET, '--json']);
+
+/** `perceptrons measure` with these arguments, in this process: its JSON answer (it must exit 0). */
+async function measureJson(args: string[]) {
+  const io = capture();
   try {
-    expect(await measureCli(['--brain', brain, '--testset', TESTSET, '--json'])).toBe(0);
+    expect(await measureCli(args)).toBe(0);
   } finally {
-    spy.mockRestore();
+    vi.restoreAllMocks();
   }
-  return JSON.parse(out.join(''));
+  return JSON.parse(io.out.join(''));
 }
 
 type Answer = { accuracy: number; correct: number; total: number; testSet: string; predicted: number[] };
@@ -118,14 +122,7 @@ describe('measuring in the page', () => {
 
   it('perceptrons measure reads a brain and a test set by ID from an ord server as well', async () => {
     const byFile = await cli(brainFile(BRAINS[1]));
-    const out: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((s) => void out.push(String(s)));
-    try {
-      expect(await measureCli(['--brain', id(BRAINS[1]), '--testset', contentId(png), '--server', env.server.url, '--json'])).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(JSON.parse(out.join(''))).toMatchObject({ accuracy: byFile.accuracy, predicted: byFile.predicted, testSet: contentId(png) });
+    expect(await measureJson(['--brain', id(BRAINS[1]), '--testset', contentId(png), '--server', env.server.url, '--json'])).toMatchObject({ accuracy: byFile.accuracy, predicted: byFile.predicted, testSet: contentId(png) });
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(await measureCli(['--brain', env.ids.missing, '--testset', contentId(png), '--server', env.server.url])).toBe(1);

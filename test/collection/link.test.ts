@@ -12,7 +12,7 @@ import { collectionStatus } from '../../tools/collection/status';
 import { startServer } from '../../tools/server/server';
 import { tokenAttributes } from '../../tools/collection/properties';
 import { repoRoot } from '../../tools/build/inscription';
-import { tempDir } from '../build/helpers';
+import { capture, tempDir } from '../build/helpers';
 import { tinyCollection, tinyDataset, tree } from './helpers';
 
 const tmp = tempDir('perceptrons-link-');
@@ -66,15 +66,12 @@ function save(dir: string, name: string, out: unknown, raw?: string): string {
 
 /** The CLI, its exit code and what it printed. */
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((s) => void out.push(String(s)));
-  const error = vi.spyOn(console, 'error').mockImplementation((s) => void err.push(String(s)));
+  const io = capture();
   try {
     const code = await run(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
+    return { code, out: io.out.join('\n'), err: io.err.join('\n') };
   } finally {
-    log.mockRestore();
-    error.mockRestore();
+    vi.restoreAllMocks();
   }
 }
 
