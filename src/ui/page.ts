@@ -331,7 +331,7 @@ export function startPage(): void {
     // Its children are listed at the same time: an upgrade child is known before any brain is shown. What does not
     // depend on another answer is asked at once: in an explorer's grid the frames share one thread, and each round trip
     // waits its turn behind the other frames' work. (The metadata waits for the record: asked of an inscription
-    // without any, ord answers 404, an error in the viewer's console.)
+    // without any, ord answers 404, ord docs/src/inscriptions/metadata.md; an error in the viewer's console.)
     const id = ident.id;
     const [record, found, tip] = await Promise.all([
       id ? inscriptionRecord(id) : null,
